@@ -1,0 +1,213 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { ApiError } from "./errors";
+import type { Run } from "./run";
+import type { Runner } from "./runner";
+import type { RunEvent } from "./types";
+import { parseJsonObject, validateRunRequest, validateStdinRequest } from "./validate";
+
+/** Largest request body read; the code limit (64 KiB) is checked on the parsed files. */
+const MAX_BODY_BYTES = 1024 * 1024;
+const BODY_TIMEOUT_MS = 10_000;
+const HEARTBEAT_MS = 15_000;
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    "Content-Type": "application/json; charset=utf-8",
+    "Content-Length": Buffer.byteLength(text),
+    "Cache-Control": "no-store",
+    ...headers,
+  });
+  res.end(text);
+}
+
+function sendError(res: ServerResponse, error: ApiError) {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  sendJson(res, error.status, error.toJSON(), error.headers);
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers["content-length"]);
+    if (declared > MAX_BODY_BYTES) {
+      reject(new ApiError(413, "body-too-large", `The request body may be at most ${MAX_BODY_BYTES / 1024} KiB.`));
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const timer = setTimeout(() => {
+      reject(new ApiError(408, "body-timeout", "The request body did not arrive in time."));
+    }, BODY_TIMEOUT_MS);
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        clearTimeout(timer);
+        reject(new ApiError(413, "body-too-large", `The request body may be at most ${MAX_BODY_BYTES / 1024} KiB.`));
+        req.removeAllListeners("data");
+        req.resume();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on("end", () => {
+      clearTimeout(timer);
+      resolve(Buffer.concat(chunks).toString("utf8"));
+    });
+    req.on("error", () => {
+      clearTimeout(timer);
+      reject(new ApiError(400, "body-unreadable", "The request body could not be read."));
+    });
+  });
+}
+
+function clientOf(req: IncomingMessage, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = req.headers["x-forwarded-for"];
+    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
+    if (first) return first;
+  }
+  return req.socket.remoteAddress ?? "unknown";
+}
+
+function methodNotAllowed(allowed: string): ApiError {
+  return new ApiError(405, "method-not-allowed", `Use ${allowed} for this address.`, { Allow: allowed });
+}
+
+function formatEvent(event: RunEvent): string {
+  return `id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify(event.data)}\n\n`;
+}
+
+/** Paths the runner answers; everything else is left to the caller (the site, or a 404). */
+export function isRunnerPath(pathname: string): boolean {
+  return pathname === "/api/runs" || pathname.startsWith("/api/runs/") || pathname === "/api/health" || pathname === "/metrics";
+}
+
+/**
+ * Serves the runner's HTTP API (shared/runner-api.md) on Node's http server.
+ * Returns false for paths it does not own, so the site can pass them on.
+ */
+export async function handleRunnerRequest(runner: Runner, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+  let url: URL;
+  try {
+    url = new URL(req.url ?? "/", "http://runner.invalid");
+  } catch {
+    sendError(res, new ApiError(400, "invalid-url", "The request address is malformed."));
+    return true;
+  }
+  const path = url.pathname;
+  if (!isRunnerPath(path)) return false;
+  try {
+    await route(runner, req, res, url);
+  } catch (error) {
+    if (error instanceof ApiError) sendError(res, error);
+    else {
+      console.error("runner: unexpected error", error);
+      sendError(res, new ApiError(500, "internal-error", "The runner failed unexpectedly; the error was logged."));
+    }
+  }
+  return true;
+}
+
+async function route(runner: Runner, req: IncomingMessage, res: ServerResponse, url: URL) {
+  const path = url.pathname;
+  const method = req.method ?? "GET";
+  if (path === "/api/health") {
+    if (method !== "GET" && method !== "HEAD") throw methodNotAllowed("GET");
+    const report = runner.health();
+    sendJson(res, report.status === "ok" ? 200 : 503, report);
+    return;
+  }
+  if (path === "/metrics") {
+    if (method !== "GET") throw methodNotAllowed("GET");
+    const text = await runner.metrics.registry.metrics();
+    res.writeHead(200, { "Content-Type": runner.metrics.registry.contentType, "Cache-Control": "no-store" });
+    res.end(text);
+    return;
+  }
+  if (path === "/api/runs" || path === "/api/runs/") {
+    if (method !== "POST") throw methodNotAllowed("POST");
+    const body = parseJsonObject(await readBody(req));
+    const request = validateRunRequest(body, runner.config);
+    const run = await runner.submit(request, clientOf(req, runner.config.trustProxy));
+    const events = `/api/runs/${run.id}/events`;
+    sendJson(res, 202, { id: run.id, events }, { Location: `/api/runs/${run.id}` });
+    return;
+  }
+  const match = /^\/api\/runs\/([A-Za-z0-9_-]{1,64})\/(events|stop|stdin)$/.exec(path);
+  const run = match ? runner.get(match[1]!) : undefined;
+  if (!match || !run) {
+    throw new ApiError(404, "run-not-found", "No run has that id (runs are forgotten a few minutes after they end).");
+  }
+  switch (match[2]) {
+    case "events":
+      if (method !== "GET") throw methodNotAllowed("GET");
+      streamEvents(run, req, res, url);
+      return;
+    case "stop":
+      if (method !== "POST") throw methodNotAllowed("POST");
+      if (run.state === "ended") sendJson(res, 200, { status: "ended" });
+      else {
+        runner.stop(run);
+        sendJson(res, 200, { status: "stopping" });
+      }
+      return;
+    case "stdin": {
+      if (method !== "POST") throw methodNotAllowed("POST");
+      const body = validateStdinRequest(parseJsonObject(await readBody(req)), runner.config);
+      const problem = run.writeStdin(body.process, body.data, body.eof);
+      if (problem) throw new ApiError(problem.code === "unknown-process" ? 400 : 409, problem.code, problem.message);
+      sendJson(res, 200, { status: "written" });
+      return;
+    }
+  }
+}
+
+function lastEventId(req: IncomingMessage, url: URL): number {
+  const raw = req.headers["last-event-id"] ?? url.searchParams.get("lastEventId") ?? "0";
+  const text = Array.isArray(raw) ? raw[0]! : raw;
+  if (!/^\d{1,9}$/.test(text.trim())) {
+    throw new ApiError(400, "invalid-last-event-id", "Last-Event-ID must be the whole-number id of an event.");
+  }
+  return Number(text.trim());
+}
+
+function streamEvents(run: Run, req: IncomingMessage, res: ServerResponse, url: URL) {
+  const after = lastEventId(req, url);
+  res.writeHead(200, {
+    "Content-Type": "text/event-stream; charset=utf-8",
+    "Cache-Control": "no-cache, no-transform",
+    Connection: "keep-alive",
+    "X-Accel-Buffering": "no",
+  });
+  res.socket?.setNoDelay(true);
+  res.write("retry: 1000\n\n");
+  let closed = false;
+  const heartbeat = setInterval(() => res.write(": keep-alive\n\n"), HEARTBEAT_MS);
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    clearInterval(heartbeat);
+    unsubscribe();
+    res.end();
+  };
+  // The subscription replays the backlog synchronously, before `unsubscribe` exists:
+  // an `end` seen then closes right after, one seen later closes on the next tick.
+  let replaying = true;
+  let endSeen = false;
+  const unsubscribe = run.subscribe(after, (event) => {
+    if (closed) return;
+    res.write(formatEvent(event));
+    if (event.type !== "end") return;
+    endSeen = true;
+    if (!replaying) setImmediate(close);
+  });
+  replaying = false;
+  if (endSeen || run.state === "ended") {
+    close();
+    return;
+  }
+  req.on("close", close);
+}

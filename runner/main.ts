@@ -1,0 +1,31 @@
+/**
+ * The runner as a service of its own (`npm run runner`): the same engine and
+ * endpoints as in the site, for running code on other hosts.
+ */
+import { createServer } from "node:http";
+import { configFromEnv } from "./config";
+import { handleRunnerRequest } from "./http";
+import { Runner } from "./runner";
+
+const port = Number(process.env.RUNNER_PORT ?? process.env.PORT ?? 3001);
+const runner = Runner.create(configFromEnv());
+
+const server = createServer((req, res) => {
+  handleRunnerRequest(runner, req, res).then((handled) => {
+    if (handled) return;
+    res.writeHead(404, { "Content-Type": "application/json; charset=utf-8" });
+    res.end(JSON.stringify({ error: { code: "not-found", message: "The runner serves /api/runs, /api/health and /metrics." } }));
+  });
+});
+
+server.listen(port, () => {
+  const { sandbox } = runner.health();
+  console.log(`runner listening on http://localhost:${port} (sandbox: ${sandbox.mode}, limits: ${sandbox.limits})`);
+});
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    server.close();
+    void runner.close().then(() => process.exit(0));
+  });
+}

@@ -1,0 +1,376 @@
+import { constants } from "node:os";
+import { StringDecoder } from "node:string_decoder";
+import type { RunnerConfig } from "./config";
+import { formatBytes, formatMs } from "./config";
+import type { ControlMessage, Sandbox, SandboxHost } from "./sandbox/launcher";
+import type { TranspileResult } from "./transpile";
+import type { EndStatus, RunEvent, RunEventMap, RunEventType, RunRequest, SourceLocation } from "./types";
+
+export type RunState = "queued" | "running" | "ended";
+
+/** What a run reports when it is over, for metrics and the log line. */
+export interface RunSummary {
+  id: string;
+  status: EndStatus;
+  durationMs: number;
+  queuedMs: number;
+  firstOutputMs: number | null;
+  outputBytes: number;
+  processes: number;
+  client: string;
+  lesson?: string;
+  snippet?: string;
+  variant?: string;
+}
+
+interface ProcessState {
+  name: string;
+  startedAt: number | null;
+  exitCode: number | null | undefined;
+  openStreams: number;
+  exitEmitted: boolean;
+  drainTimer?: NodeJS.Timeout;
+}
+
+const SIGNAL_NAMES = new Map(Object.entries(constants.signals).map(([name, number]) => [number, name]));
+
+/** bash reports a death by signal N as exit status 128 + N. */
+export function decodeExitStatus(status: number): { code: number | null; signal: string | null } {
+  const signal = SIGNAL_NAMES.get(status - 128);
+  if (status > 128 && signal) return { code: null, signal };
+  return { code: status, signal: null };
+}
+
+function describeSignal(signal: string): string {
+  switch (signal) {
+    case "SIGSEGV":
+    case "SIGBUS":
+      return `crashed (${signal}): a native crash, for example from a socket left half-built after an error`;
+    case "SIGABRT":
+      return "aborted (SIGABRT): a native crash or process.abort()";
+    case "SIGKILL":
+      return "was killed (SIGKILL)";
+    default:
+      return `was ended by ${signal}`;
+  }
+}
+
+export interface RunDependencies {
+  config: RunnerConfig;
+  host: SandboxHost;
+  onEnd: (summary: RunSummary) => void;
+}
+
+/**
+ * One run: its event log (kept for replay), its sandbox while it runs, and the
+ * limits that can end it. Events are only ever appended, so a client that
+ * reconnects with Last-Event-ID reads exactly what it missed.
+ */
+export class Run {
+  readonly createdAt = Date.now();
+  readonly events: RunEvent[] = [];
+  state: RunState = "queued";
+  endedAt: number | null = null;
+  /** Clients reading the event stream now, and when the last one left. */
+  watchers = 0;
+  lastWatchedAt = Date.now();
+
+  private readonly listeners = new Set<(event: RunEvent) => void>();
+  private sandbox: Sandbox | null = null;
+  private processes: ProcessState[];
+  private startedAt = 0;
+  private firstOutputAt: number | null = null;
+  private outputBytes = 0;
+  private endReason: { status: EndStatus; message: string } | null = null;
+  private timers: NodeJS.Timeout[] = [];
+  private lastActivityAt = 0;
+  private cpuHistory: { at: number; cpu: number }[] = [];
+  private blockedEmitted = false;
+  private queuePosition = 0;
+  private finished!: () => void;
+  readonly done = new Promise<void>((resolve) => (this.finished = resolve));
+
+  constructor(
+    readonly id: string,
+    readonly request: RunRequest,
+    private readonly program: TranspileResult,
+    readonly client: string,
+    private readonly deps: RunDependencies,
+  ) {
+    this.processes = request.processes.map((p) => ({
+      name: p.name,
+      startedAt: null,
+      exitCode: undefined,
+      openStreams: 2,
+      exitEmitted: false,
+    }));
+  }
+
+  /** A run whose code did not compile: it ends at once, with the errors as the learner's stderr. */
+  static failedToCompile(id: string, request: RunRequest, errors: SourceLocation[], client: string, deps: RunDependencies): Run {
+    const run = new Run(id, request, { outputs: {}, entries: {} }, client, deps);
+    const text = errors.map((e) => `${e.file}:${e.line}:${e.column}: error: ${e.message}\n`).join("");
+    const name = request.processes[0]!.name;
+    run.emit("stderr", { process: name, data: text });
+    const first = errors[0]!;
+    run.endReason = {
+      status: "failed",
+      message: `The code does not compile: ${first.file}:${first.line}:${first.column}: ${first.message}`,
+    };
+    run.complete(errors);
+    return run;
+  }
+
+  emit<T extends RunEventType>(type: T, data: RunEventMap[T]) {
+    const event = { id: this.events.length + 1, type, data } as RunEvent;
+    this.events.push(event);
+    for (const listener of this.listeners) listener(event);
+  }
+
+  /** Calls `listener` for every event after `afterId`, then for new ones; returns the unsubscribe. */
+  subscribe(afterId: number, listener: (event: RunEvent) => void): () => void {
+    for (const event of this.events) if (event.id > afterId) listener(event);
+    this.watchers++;
+    this.listeners.add(listener);
+    return () => {
+      if (this.listeners.delete(listener)) {
+        this.watchers--;
+        this.lastWatchedAt = Date.now();
+      }
+    };
+  }
+
+  setQueuePosition(position: number) {
+    if (this.state !== "queued" || position === this.queuePosition) return;
+    this.queuePosition = position;
+    this.emit("queued", { position });
+  }
+
+  /** Starts the processes (the scheduler calls this when a slot is free); resolves when the run is over. */
+  start(): Promise<void> {
+    if (this.state !== "queued") return this.done;
+    this.state = "running";
+    this.startedAt = Date.now();
+    this.lastActivityAt = this.startedAt;
+    const { config, host } = this.deps;
+    try {
+      this.sandbox = host.launch(
+        {
+          id: this.id,
+          files: this.program.outputs,
+          processes: this.request.processes.map((p) => ({ entry: this.program.entries[p.entry]!, delayMs: p.delayMs })),
+          memoryBytes: config.memoryBytes,
+          maxTasks: config.maxTasks,
+          tmpBytes: config.tmpBytes,
+        },
+        (message) => this.onControl(message),
+        () => {},
+      );
+    } catch (error) {
+      this.endReason = { status: "error", message: `The sandbox could not start: ${(error as Error).message}` };
+      this.complete();
+      return this.done;
+    }
+    const sandbox = this.sandbox;
+    sandbox.pipes.forEach((pipes, index) => {
+      this.readOutput(index, "stdout", pipes.stdout);
+      this.readOutput(index, "stderr", pipes.stderr);
+    });
+    sandbox.closed().then(() => this.complete());
+    this.timers.push(
+      setTimeout(
+        () => this.finish("timeout", `The run took longer than its time limit of ${formatMs(this.request.timeoutMs)} and was stopped.`),
+        this.request.timeoutMs,
+      ),
+      setInterval(() => this.watchResources(), config.sampleMs),
+    );
+    return this.done;
+  }
+
+  /** Ends the run early with `status`; the first reason wins. Output already sent stays. */
+  finish(status: EndStatus, message: string) {
+    if (this.state === "ended" || this.endReason) return;
+    this.endReason = { status, message };
+    if (this.state === "queued") {
+      this.complete();
+      return;
+    }
+    this.sandbox?.kill();
+  }
+
+  stop() {
+    this.finish("stopped", "Stopped by the user.");
+  }
+
+  /** Writes to a process's stdin; returns a problem to report, or undefined. */
+  writeStdin(processName: string, data: string, eof: boolean): { code: string; message: string } | undefined {
+    const index = this.processes.findIndex((p) => p.name === processName);
+    if (index < 0) {
+      return { code: "unknown-process", message: `This run has no process named "${processName}" (it has ${this.processes.map((p) => p.name).join(", ")}).` };
+    }
+    if (this.state === "ended") return { code: "run-ended", message: "The run has already ended." };
+    if (this.processes[index]!.exitCode !== undefined) return { code: "process-exited", message: `"${processName}" has already exited.` };
+    if (this.state === "queued" || !this.sandbox) return { code: "run-not-started", message: "The run has not started yet; send stdin once its process has started." };
+    const stdin = this.sandbox.pipes[index]!.stdin;
+    if (eof) stdin.end();
+    else if (!stdin.writableEnded) stdin.write(data);
+    return undefined;
+  }
+
+  private onControl(message: ControlMessage) {
+    const process = this.processes[message.index]!;
+    if (message.type === "start") {
+      if (process.startedAt !== null) return;
+      process.startedAt = Date.now();
+      this.lastActivityAt = process.startedAt;
+      this.emit("start", { process: process.name });
+      return;
+    }
+    if (process.exitCode !== undefined) return;
+    process.exitCode = message.code;
+    this.lastActivityAt = Date.now();
+    if (process.openStreams === 0) this.emitExit(process);
+    // Output a grandchild keeps open must not hold the exit back for long.
+    else process.drainTimer = setTimeout(() => this.emitExit(process), 200);
+  }
+
+  private emitExit(process: ProcessState) {
+    if (process.exitEmitted || process.startedAt === null) return;
+    process.exitEmitted = true;
+    clearTimeout(process.drainTimer);
+    const { code, signal } =
+      process.exitCode === undefined || process.exitCode === null
+        ? { code: null, signal: "SIGKILL" }
+        : decodeExitStatus(process.exitCode);
+    this.emit("exit", { process: process.name, code, signal, durationMs: Date.now() - process.startedAt });
+  }
+
+  private readOutput(index: number, stream: "stdout" | "stderr", readable: NodeJS.ReadableStream) {
+    const process = this.processes[index]!;
+    const decoder = new StringDecoder("utf8");
+    const limit = this.deps.config.outputBytes;
+    readable.on("data", (chunk: Buffer) => {
+      if (this.endReason?.status === "output-limit") return;
+      this.lastActivityAt = Date.now();
+      this.firstOutputAt ??= this.lastActivityAt;
+      let bytes = chunk;
+      const room = limit - this.outputBytes;
+      if (bytes.length > room) bytes = bytes.subarray(0, Math.max(0, room));
+      this.outputBytes += bytes.length;
+      const data = decoder.write(bytes);
+      if (data) this.emit(stream, { process: process.name, data });
+      if (bytes.length < chunk.length) {
+        this.finish("output-limit", `The run printed more than its output limit of ${formatBytes(limit)} and was stopped.`);
+      }
+    });
+    readable.on("error", () => {});
+    readable.on("close", () => {
+      const rest = decoder.end();
+      if (rest && this.endReason?.status !== "output-limit") this.emit(stream, { process: process.name, data: rest });
+      process.openStreams--;
+      if (process.openStreams === 0 && process.exitCode !== undefined) this.emitExit(process);
+    });
+  }
+
+  private watchResources() {
+    const sandbox = this.sandbox;
+    if (!sandbox || this.state !== "running" || this.endReason) return;
+    const { config } = this.deps;
+    const sample = sandbox.sample();
+    if (sandbox.oomKills() > 0 || sample.rssBytes > config.memoryBytes) {
+      this.finish("memory-limit", `The run used more than its memory limit of ${formatBytes(config.memoryBytes)} and was stopped.`);
+      return;
+    }
+    if (sandbox.taskLimitHits() > 0 || sample.tasks >= config.maxTasks) {
+      this.finish(
+        "process-limit",
+        `The run tried to use more than its limit of ${config.maxTasks} processes and threads and was stopped.`,
+      );
+      return;
+    }
+    this.detectBlocked(sample.cpuTicks);
+  }
+
+  /** Emits `blocked` once per quiet spell: no output and (almost) no CPU for `blockedAfterMs`. */
+  private detectBlocked(cpu: number) {
+    const now = Date.now();
+    const window = this.deps.config.blockedAfterMs;
+    this.cpuHistory.push({ at: now, cpu });
+    while (this.cpuHistory.length > 2 && this.cpuHistory[1]!.at <= now - window) this.cpuHistory.shift();
+    const oldest = this.cpuHistory[0]!;
+    // Clock ticks are 10 ms: allow two for timers and the odd wake-up of an idle process.
+    const cpuQuiet = oldest.at <= now - window && cpu - oldest.cpu <= 2;
+    const outputQuiet = now - this.lastActivityAt >= window;
+    if (!cpuQuiet || !outputQuiet) {
+      this.blockedEmitted = false;
+      return;
+    }
+    const pending = this.request.processes.some((p, i) => this.processes[i]!.startedAt === null && p.delayMs > 0);
+    const live = this.processes.filter((p) => p.startedAt !== null && p.exitCode === undefined).map((p) => p.name);
+    if (this.blockedEmitted || pending || live.length === 0) return;
+    this.blockedEmitted = true;
+    const idleMs = now - Math.max(this.lastActivityAt, oldest.at);
+    const who = live.length === 1 ? `"${live[0]}" has` : `All processes (${live.join(", ")}) have`;
+    this.emit("blocked", {
+      processes: live,
+      idleMs: Math.max(idleMs, window),
+      message: `${who} been waiting for ${formatMs(window)} without using the CPU or printing anything: probably blocked in receive() or send(), waiting for a message that will never come (a deadlock). Stop the run, or it ends at its time limit.`,
+    });
+  }
+
+  /** Emits the last events once the sandbox is gone (or never started). */
+  private complete(errors?: SourceLocation[]) {
+    if (this.state === "ended") return;
+    const wasRunning = this.state === "running";
+    this.state = "ended";
+    for (const timer of this.timers) clearTimeout(timer);
+    for (const process of this.processes) this.emitExit(process);
+    const now = Date.now();
+    this.endedAt = now;
+    const { status, message } = this.endReason ?? this.outcome();
+    const durationMs = wasRunning ? now - this.startedAt : 0;
+    this.emit("end", errors ? { status, durationMs, message, errors } : { status, durationMs, message });
+    this.listeners.clear();
+    this.deps.onEnd({
+      id: this.id,
+      status,
+      durationMs,
+      queuedMs: wasRunning ? this.startedAt - this.createdAt : now - this.createdAt,
+      firstOutputMs: this.firstOutputAt === null ? null : this.firstOutputAt - this.startedAt,
+      outputBytes: this.outputBytes,
+      processes: this.processes.length,
+      client: this.client,
+      lesson: this.request.lesson,
+      snippet: this.request.snippet,
+      variant: this.request.variant,
+    });
+    this.finished();
+  }
+
+  /** The end status when no limit or stop ended the run: what the processes' exits say. */
+  private outcome(): { status: EndStatus; message: string } {
+    const sandbox = this.sandbox;
+    if (sandbox && sandbox.oomKills() > 0) {
+      return { status: "memory-limit", message: `The run used more than its memory limit of ${formatBytes(this.deps.config.memoryBytes)} and was stopped.` };
+    }
+    if (this.processes.every((p) => p.exitCode === undefined)) {
+      const detail = sandbox?.diagnostics.trim().split("\n")[0];
+      return {
+        status: detail ? "error" : "failed",
+        message: detail
+          ? `The sandbox failed to start: ${detail}`
+          : "The run's processes were ended from inside the sandbox before they could report.",
+      };
+    }
+    for (const process of this.processes) {
+      if (process.exitCode === undefined) {
+        return { status: "failed", message: `"${process.name}" was ended from inside the sandbox.` };
+      }
+      const { code, signal } = decodeExitStatus(process.exitCode ?? 137);
+      if (signal) return { status: "failed", message: `"${process.name}" ${describeSignal(signal)}.` };
+      if (code !== 0) return { status: "failed", message: `"${process.name}" exited with code ${code}.` };
+    }
+    const n = this.processes.length;
+    return { status: "ok", message: n === 1 ? "The program finished normally." : `All ${n} processes finished normally.` };
+  }
+}

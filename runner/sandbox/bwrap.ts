@@ -1,0 +1,52 @@
+import type { Mount } from "./host-files";
+
+export interface BwrapOptions {
+  mounts: Mount[];
+  /** Host folder with the run's transpiled files, mounted at /code. */
+  codeDir: string;
+  /** Host folder with hosts/passwd/group/nsswitch.conf, mounted at /etc. */
+  etcDir: string;
+  /** Host path of the supervisor script. */
+  supervisor: string;
+  tmpBytes: number;
+}
+
+/** uid/gid of the learner inside the sandbox (not root, whatever the host is). */
+export const SANDBOX_UID = 1000;
+
+/**
+ * bubblewrap's arguments for one run. Every namespace is new (user, pid, net
+ * with only loopback, ipc, uts, cgroup), every capability is dropped, the
+ * environment is empty, the root is read-only apart from a size-capped /tmp,
+ * and the sandbox dies with the runner.
+ */
+export function bwrapArgs(options: BwrapOptions): string[] {
+  const args = [
+    "--unshare-all",
+    "--unshare-user",
+    "--uid", String(SANDBOX_UID),
+    "--gid", String(SANDBOX_UID),
+    "--hostname", "sandbox",
+    "--die-with-parent",
+    "--new-session",
+    "--cap-drop", "ALL",
+    "--clearenv",
+    "--setenv", "PATH", "/usr/bin",
+    "--proc", "/proc",
+    "--dev", "/dev",
+    // /dev/shm would be a second writable place with no size cap: make it read-only.
+    "--size", "4096", "--tmpfs", "/dev/shm", "--remount-ro", "/dev/shm",
+    "--size", String(options.tmpBytes), "--tmpfs", "/tmp",
+  ];
+  for (const mount of options.mounts) args.push("--ro-bind", mount.source, mount.target);
+  args.push(
+    "--ro-bind", options.etcDir, "/etc",
+    "--ro-bind", options.codeDir, "/code",
+    "--ro-bind", options.supervisor, "/sandbox/supervisor.sh",
+    "--chdir", "/tmp",
+    "--remount-ro", "/",
+    "--",
+    "/usr/bin/bash", "/sandbox/supervisor.sh",
+  );
+  return args;
+}
