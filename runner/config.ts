@@ -53,6 +53,8 @@ export interface RunnerConfig {
   workDir: string | undefined;
   /** The bubblewrap binary (RUNNER_BWRAP). */
   bwrapPath: string;
+  /** Enforce memory and task limits with cgroups where the host allows (RUNNER_CGROUPS). */
+  useCgroups: boolean;
   /** Sampling period of CPU/memory/process counts (RUNNER_SAMPLE_MS). */
   sampleMs: number;
 }
@@ -81,6 +83,7 @@ export const DEFAULTS: RunnerConfig = {
   sandboxUid: 65534,
   workDir: undefined,
   bwrapPath: "bwrap",
+  useCgroups: true,
   sampleMs: 250,
 };
 
@@ -108,6 +111,7 @@ const ENV_NAMES: { [K in keyof RunnerConfig]: string } = {
   sandboxUid: "RUNNER_SANDBOX_UID",
   workDir: "RUNNER_WORK_DIR",
   bwrapPath: "RUNNER_BWRAP",
+  useCgroups: "RUNNER_CGROUPS",
   sampleMs: "RUNNER_SAMPLE_MS",
 };
 

@@ -32,7 +32,9 @@ interface ProcessState {
   drainTimer?: NodeJS.Timeout;
 }
 
-const SIGNAL_NAMES = new Map(Object.entries(constants.signals).map(([name, number]) => [number, name]));
+/** Signal number → name; the first name wins, so 6 is SIGABRT rather than its alias SIGIOT. */
+const SIGNAL_NAMES = new Map<number, string>();
+for (const [name, number] of Object.entries(constants.signals)) if (!SIGNAL_NAMES.has(number)) SIGNAL_NAMES.set(number, name);
 
 /** bash reports a death by signal N as exit status 128 + N. */
 export function decodeExitStatus(status: number): { code: number | null; signal: string | null } {
@@ -277,15 +279,16 @@ export class Run {
     if (!sandbox || this.state !== "running" || this.endReason) return;
     const { config } = this.deps;
     const sample = sandbox.sample();
-    if (sandbox.oomKills() > 0 || sample.rssBytes > config.memoryBytes) {
-      this.finish("memory-limit", `The run used more than its memory limit of ${formatBytes(config.memoryBytes)} and was stopped.`);
-      return;
-    }
+    // The task limit first: a fork bomb also eats memory, but its cause is the processes.
     if (sandbox.taskLimitHits() > 0 || sample.tasks >= config.maxTasks) {
       this.finish(
         "process-limit",
         `The run tried to use more than its limit of ${config.maxTasks} processes and threads and was stopped.`,
       );
+      return;
+    }
+    if (sandbox.oomKills() > 0 || sample.memoryBytes > config.memoryBytes) {
+      this.finish("memory-limit", `The run used more than its memory limit of ${formatBytes(config.memoryBytes)} and was stopped.`);
       return;
     }
     this.detectBlocked(sample.cpuTicks);

@@ -120,9 +120,9 @@ export class Sandbox {
   /** What the run's processes use now (with cgroups, only the run's own tasks are read). */
   sample(): TreeSample {
     const pid = this.child.pid;
-    if (pid === undefined || this.exited) return { cpuTicks: 0, rssBytes: 0, tasks: 0 };
-    const pids = this.cgroup ? this.cgroup.pids() : descendants(pid);
-    return sampleProcesses(pids);
+    if (pid === undefined || this.exited) return { cpuTicks: 0, memoryBytes: 0, tasks: 0 };
+    // With a cgroup the kernel enforces memory itself; without one it is measured here.
+    return this.cgroup ? sampleProcesses(this.cgroup.pids(), false) : sampleProcesses(descendants(pid), true);
   }
 
   oomKills(): number {
@@ -169,7 +169,7 @@ export class SandboxHost {
     mkdirSync(etc, { mode: 0o755 });
     for (const [name, text] of Object.entries(SANDBOX_ETC)) writeFileSync(join(etc, name), text, { mode: 0o644 });
 
-    const cgroups = config.unsafeNoSandbox ? undefined : detectCgroups();
+    const cgroups = config.unsafeNoSandbox || !config.useCgroups ? undefined : detectCgroups();
     const limits = cgroups?.kind ?? "proc-sampling";
     if (config.unsafeNoSandbox) {
       return new SandboxHost({ available: true, mode: "unsafe-no-sandbox", limits }, config, workDir, [], undefined);

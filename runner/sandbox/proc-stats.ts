@@ -4,18 +4,16 @@ import { readFileSync, readdirSync } from "node:fs";
 export interface TreeSample {
   /** CPU time in clock ticks (user + system, including reaped children). */
   cpuTicks: number;
-  rssBytes: number;
+  /** Proportional memory (shared pages split between their users); 0 unless asked for. */
+  memoryBytes: number;
   /** Processes plus threads. */
   tasks: number;
 }
-
-const PAGE_BYTES = 4096;
 
 interface Stat {
   ppid: number;
   cpuTicks: number;
   threads: number;
-  rssBytes: number;
 }
 
 function readStat(pid: number): Stat | undefined {
@@ -32,7 +30,6 @@ function readStat(pid: number): Stat | undefined {
     ppid: field(4),
     cpuTicks: field(14) + field(15) + field(16) + field(17),
     threads: field(20),
-    rssBytes: field(24) * PAGE_BYTES,
   };
 }
 
@@ -59,14 +56,25 @@ export function descendants(root: number): number[] {
   return found;
 }
 
-export function sampleProcesses(pids: number[]): TreeSample {
-  const sample: TreeSample = { cpuTicks: 0, rssBytes: 0, tasks: 0 };
+/** Pss in smaps_rollup: summing RSS instead would count Node's shared code once per process. */
+function proportionalMemory(pid: number): number {
+  try {
+    const match = /^Pss:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, "utf8"));
+    return match ? Number(match[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Sums CPU and tasks over `pids`, and memory when `withMemory` (it costs a page-table walk each). */
+export function sampleProcesses(pids: number[], withMemory: boolean): TreeSample {
+  const sample: TreeSample = { cpuTicks: 0, memoryBytes: 0, tasks: 0 };
   for (const pid of pids) {
     const stat = readStat(pid);
     if (!stat) continue;
     sample.cpuTicks += stat.cpuTicks;
-    sample.rssBytes += stat.rssBytes;
     sample.tasks += stat.threads;
+    if (withMemory) sample.memoryBytes += proportionalMemory(pid);
   }
   return sample;
 }
