@@ -8,6 +8,8 @@ export interface BwrapOptions {
   etcDir: string;
   /** Host path of the supervisor script. */
   supervisor: string;
+  /** Host path of the script every learner process preloads. */
+  preload: string;
   tmpBytes: number;
 }
 
@@ -20,7 +22,7 @@ export const SANDBOX_UID = 1000;
  * environment is empty, the root is read-only apart from a size-capped /tmp,
  * and the sandbox dies with the runner.
  */
-export function bwrapArgs(options: BwrapOptions): string[] {
+export function bwrapArgs(options: BwrapOptions): { options: string[]; command: string[] } {
   const args = [
     "--unshare-all",
     "--unshare-user",
@@ -28,6 +30,8 @@ export function bwrapArgs(options: BwrapOptions): string[] {
     "--gid", String(SANDBOX_UID),
     "--hostname", "sandbox",
     "--die-with-parent",
+    // No nested user namespaces: they are a large kernel attack surface and no lesson needs one.
+    "--disable-userns",
     "--new-session",
     "--cap-drop", "ALL",
     "--clearenv",
@@ -43,10 +47,9 @@ export function bwrapArgs(options: BwrapOptions): string[] {
     "--ro-bind", options.etcDir, "/etc",
     "--ro-bind", options.codeDir, "/code",
     "--ro-bind", options.supervisor, "/sandbox/supervisor.sh",
+    "--ro-bind", options.preload, "/sandbox/preload.cjs",
     "--chdir", "/tmp",
     "--remount-ro", "/",
-    "--",
-    "/usr/bin/bash", "/sandbox/supervisor.sh",
   );
-  return args;
+  return { options: args, command: ["/usr/bin/bash", "/sandbox/supervisor.sh"] };
 }

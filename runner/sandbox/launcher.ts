@@ -9,7 +9,7 @@ import { bwrapArgs } from "./bwrap";
 import { detectCgroups, type CgroupFactory, type RunCgroup } from "./cgroup";
 import { findPrograms, sandboxMounts, type Mount } from "./host-files";
 import { descendants, sampleProcesses, type TreeSample } from "./proc-stats";
-import { SANDBOX_ETC, SUPERVISOR_SCRIPT } from "./supervisor";
+import { PRELOAD_SCRIPT, SANDBOX_ETC, SUPERVISOR_SCRIPT } from "./supervisor";
 
 export interface SandboxStatus {
   available: boolean;
@@ -97,6 +97,9 @@ export class Sandbox {
     });
     child.once("close", () => {
       this.exited = true;
+      // Read the kernel's counters before the groups go away with their files.
+      this.finalOomKills = this.cgroup?.oomKills() ?? 0;
+      this.finalTaskLimitHits = this.cgroup?.taskLimitHits() ?? 0;
       this.cgroup?.killAll();
       this.cgroup?.remove();
       rmSync(this.dir, { recursive: true, force: true });
@@ -125,12 +128,15 @@ export class Sandbox {
     return this.cgroup ? sampleProcesses(this.cgroup.pids(), false) : sampleProcesses(descendants(pid), true);
   }
 
+  private finalOomKills = 0;
+  private finalTaskLimitHits = 0;
+
   oomKills(): number {
-    return this.cgroup?.oomKills() ?? 0;
+    return this.exited ? this.finalOomKills : (this.cgroup?.oomKills() ?? 0);
   }
 
   taskLimitHits(): number {
-    return this.cgroup?.taskLimitHits() ?? 0;
+    return this.exited ? this.finalTaskLimitHits : (this.cgroup?.taskLimitHits() ?? 0);
   }
 
   /** Ends every process of the run at once. */
@@ -165,6 +171,7 @@ export class SandboxHost {
     const workDir = mkdtempSync(join(base, "runner-"));
     chmodSync(workDir, 0o755);
     writeFileSync(join(workDir, "supervisor.sh"), SUPERVISOR_SCRIPT, { mode: 0o644 });
+    writeFileSync(join(workDir, "preload.cjs"), PRELOAD_SCRIPT, { mode: 0o644 });
     const etc = join(workDir, "etc");
     mkdirSync(etc, { mode: 0o755 });
     for (const [name, text] of Object.entries(SANDBOX_ETC)) writeFileSync(join(etc, name), text, { mode: 0o644 });
@@ -221,12 +228,13 @@ export class SandboxHost {
     chmodSync(dir, 0o755);
     for (const [name, text] of Object.entries(spec.files)) writeFileSync(join(code, name), text, { mode: 0o644 });
 
+    const unsafe = this.status.mode === "unsafe-no-sandbox";
     const nodeFlags = [
+      `--require=${unsafe ? join(this.workDir, "preload.cjs") : "/sandbox/preload.cjs"}`,
       "--enable-source-maps",
       "--v8-pool-size=2",
       `--max-old-space-size=${Math.max(16, Math.floor(spec.memoryBytes / (1024 * 1024)))}`,
     ].join(" ");
-    const unsafe = this.status.mode === "unsafe-no-sandbox";
     const supervisorArgs = [
       // Outside a user namespace the task limit would count all of this user's processes.
       unsafe ? "unlimited" : String(spec.maxTasks),
@@ -251,14 +259,26 @@ export class SandboxHost {
         detached: true,
       });
     } else {
-      const args = bwrapArgs({
+      const { options, command } = bwrapArgs({
         mounts: this.mounts,
         codeDir: code,
         etcDir: join(this.workDir, "etc"),
         supervisor: join(this.workDir, "supervisor.sh"),
+        preload: join(this.workDir, "preload.cjs"),
         tmpBytes: spec.tmpBytes,
       });
-      child = spawn(this.config.bwrapPath, [...args, ...supervisorArgs], { stdio, ...this.identity() });
+      // bubblewrap's own process stays visible inside the sandbox as pid 1, so it
+      // gets an empty environment and reads its options from a pipe: neither the
+      // server's variables nor host paths can be read from /proc/1.
+      stdio[5] = "pipe";
+      child = spawn(this.config.bwrapPath, ["--args", "5", "--", ...command, ...supervisorArgs], {
+        stdio,
+        env: {} as NodeJS.ProcessEnv,
+        ...this.identity(),
+      });
+      const optionsPipe = (child.stdio as unknown as Writable[])[5]!;
+      optionsPipe.on("error", () => {});
+      optionsPipe.end(options.map((option) => `${option}\0`).join(""));
     }
     child.on("error", () => {}); // reported through "close" with no exit reports
     return new Sandbox(child, dir, cgroup, unsafe, spec.processes.length, onControl, onReady);

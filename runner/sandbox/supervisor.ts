@@ -53,3 +53,13 @@ export const SANDBOX_ETC: Record<string, string> = {
   group: "root:x:0:\nlearner:x:1000:\nnogroup:x:65534:\n",
   "nsswitch.conf": "passwd: files\ngroup: files\nhosts: files\n",
 };
+
+/**
+ * Loaded into every learner process (node --require). Node writes to a pipe
+ * asynchronously, so a program printing in a tight loop would buffer its output
+ * in its own memory and die at the memory limit instead of streaming; blocking
+ * writes make it stream (and hit the output limit), and keep output printed
+ * just before process.exit().
+ */
+export const PRELOAD_SCRIPT = `for (const stream of [process.stdout, process.stderr]) stream._handle?.setBlocking?.(true);
+`;
