@@ -61,12 +61,13 @@ const USAGE = `Usage: node bench/run.mjs [options]
   --concurrency N     RUNNER_CONCURRENCY for the runner (default: the runner's own default)
   --sweep A,B,C       after the main parts, repeat the load test once per RUNNER_CONCURRENCY
                       value, restarting the runner each time, and print a comparison table
+  --repeat N          rounds of the sweep (default 1); the table pools them, so noise shows less
   --load N            runs started at once in the load test (default 30)
   --no-build          skip \`node scripts/build-server.mjs\` (use the existing dist/runner.mjs)
   --help              this text`;
 
 function parseArgs(argv) {
-  const options = { runs: 30, concurrency: undefined, sweep: [], load: 30, build: true };
+  const options = { runs: 30, concurrency: undefined, sweep: [], repeat: 1, load: 30, build: true };
   const wholeNumber = (flag, raw, min) => {
     const value = Number(raw);
     if (raw === undefined || !Number.isInteger(value) || value < min) {
@@ -82,6 +83,7 @@ function parseArgs(argv) {
     switch (arg) {
       case "--runs": options.runs = wholeNumber(arg, next(), 1); break;
       case "--concurrency": options.concurrency = wholeNumber(arg, next(), 1); break;
+      case "--repeat": options.repeat = wholeNumber(arg, next(), 1); break;
       case "--load": options.load = wholeNumber(arg, next(), 1); break;
       case "--sweep": {
         const raw = next();
@@ -135,7 +137,8 @@ function heading(text) {
 
 let runner = null; // { child, port, base, output: string[], exited: Promise, stopping }
 let tmpDir = null;
-const openStreams = new Set(); // AbortControllers of requests in flight
+const openStreams = new Set();
+const runnerStderr = []; // every runner's stderr lines, reported at the end // AbortControllers of requests in flight
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -173,6 +176,7 @@ async function startRunner(concurrency) {
       if (!line) continue;
       output.push(`[${stream}] ${line}`);
       if (output.length > 400) output.shift();
+      if (stream === "stderr" && runnerStderr.length < 1000) runnerStderr.push(`[concurrency ${concurrency ?? "default"}] ${line}`);
     }
   };
   child.stdout.on("data", keep("stdout"));
@@ -544,7 +548,7 @@ function printQueueDistribution({ count, maxPosition, queuedEvents }) {
     const hi = lo + width - 1;
     buckets.push([`position ${lo}–${hi}`, maxPosition.filter((p) => p >= lo && p <= hi).length]);
   }
-  table(["highest queue position", "runs", "histogram"], buckets.map(([label, n]) => [label, String(n), "#".repeat(n).padEnd(count)]), "    ");
+  table(["highest queue position", "runs", "histogram"], buckets.map(([label, n]) => [label, String(n), "#".repeat(n).padEnd(Math.max(count, "histogram".length))]), "    ");
 }
 
 function printFailures({ records }) {
@@ -584,45 +588,64 @@ async function main() {
   if (main.ok !== main.count || main.printed !== main.count) failed = true;
 
   if (options.sweep.length) {
-    heading(`Concurrency sweep: ${options.load} runs at once per setting, runner restarted for each`);
-    const rows = [];
-    for (const concurrency of options.sweep) {
-      await stopRunner();
-      await startRunner(concurrency);
-      const slots = runner.health?.runs?.slots;
-      if (slots !== concurrency) throw new Error(`asked for RUNNER_CONCURRENCY=${concurrency} but /api/health reports ${slots} slots`);
-      progress(`concurrency ${concurrency}…`);
-      const r = await loadTest(options.load, { quiet: true });
-      progress("");
-      if (r.ok !== r.count || r.printed !== r.count) failed = true;
-      rows.push({ concurrency, r });
-    }
-    table(
-      ["concurrency", "ok", "p50 to end", "p95 to end", "max to end", "wall time", "runs/s", "exec p50", "exec p95"],
-      rows.map(({ concurrency, r }) => [
-        String(concurrency),
-        `${r.ok}/${r.count}`,
-        ms(median(r.toEnd)),
-        ms(percentile(r.toEnd, 0.95)),
-        ms(Math.max(...r.toEnd)),
-        ms(r.wall),
-        (r.count / (r.wall / 1000)).toFixed(1),
-        ms(median(r.execution)),
-        ms(percentile(r.execution, 0.95)),
-      ]),
+    const repeat = options.repeat;
+    heading(
+      `Concurrency sweep: ${options.load} runs at once per setting, runner restarted for each` +
+        (repeat > 1 ? `, ${repeat} rounds` : ""),
     );
-    console.log("  (times in ms; \"to end\" = POST → end event; \"exec\" = start event → end event)");
-    for (const { concurrency, r } of rows) {
-      if (r.ok === r.count && r.printed === r.count) continue;
-      console.log(`\n  concurrency ${concurrency}: statuses ${JSON.stringify(r.statuses)}, printed "${LOAD_EXPECTED}" ${r.printed}/${r.count}`);
-      printFailures(r);
+    const results = new Map(options.sweep.map((concurrency) => [concurrency, []]));
+    // Rounds outside, settings inside: a slow patch of the host hits every setting alike.
+    for (let round = 1; round <= repeat; round++) {
+      for (const concurrency of options.sweep) {
+        await stopRunner();
+        await startRunner(concurrency);
+        const slots = runner.health?.runs?.slots;
+        if (slots !== concurrency) throw new Error(`asked for RUNNER_CONCURRENCY=${concurrency} but /api/health reports ${slots} slots`);
+        progress(`round ${round}/${repeat}, concurrency ${concurrency}…`);
+        const r = await loadTest(options.load, { quiet: true });
+        progress("");
+        if (r.ok !== r.count || r.printed !== r.count) failed = true;
+        results.get(concurrency).push(r);
+      }
+    }
+    const header = ["concurrency", "ok", "p50 to end", "p95 to end", "max to end", "wall time", "runs/s", "exec p50", "exec p95"];
+    if (repeat > 1) header.splice(6, 0, "wall min–max");
+    table(
+      header,
+      [...results].map(([concurrency, rs]) => {
+        const toEnd = rs.flatMap((r) => r.toEnd);
+        const execution = rs.flatMap((r) => r.execution);
+        const walls = rs.map((r) => r.wall);
+        const wall = median(walls);
+        const row = [
+          String(concurrency),
+          `${rs.reduce((n, r) => n + r.ok, 0)}/${rs.reduce((n, r) => n + r.count, 0)}`,
+          ms(median(toEnd)),
+          ms(percentile(toEnd, 0.95)),
+          ms(Math.max(...toEnd)),
+          ms(wall),
+          (options.load / (wall / 1000)).toFixed(1),
+          ms(median(execution)),
+          ms(percentile(execution, 0.95)),
+        ];
+        if (repeat > 1) row.splice(6, 0, `${ms(Math.min(...walls))}–${ms(Math.max(...walls))}`);
+        return row;
+      }),
+    );
+    console.log('  (times in ms; "to end" = POST → end event; "exec" = start event → end event' +
+      (repeat > 1 ? `; per-run figures pooled over the ${repeat} rounds, wall time and runs/s from the median round)` : ")"));
+    for (const [concurrency, rs] of results) {
+      for (const r of rs) {
+        if (r.ok === r.count && r.printed === r.count) continue;
+        console.log(`\n  concurrency ${concurrency}: statuses ${JSON.stringify(r.statuses)}, printed "${LOAD_EXPECTED}" ${r.printed}/${r.count}`);
+        printFailures(r);
+      }
     }
   }
 
-  const errors = runner?.output.filter((line) => line.startsWith("[stderr]")) ?? [];
-  if (errors.length) {
-    console.log(`\n  runner stderr (${errors.length} line(s), last 20):`);
-    for (const line of errors.slice(-20)) console.log(`    ${line}`);
+  if (runnerStderr.length) {
+    console.log(`\n  runner stderr (${runnerStderr.length} line(s), last 20):`);
+    for (const line of runnerStderr.slice(-20)) console.log(`    ${line}`);
   }
   if (failed) console.log("\nFAILED: not every load-test run ended ok (see above).");
   return failed ? 1 : 0;

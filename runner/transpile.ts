@@ -30,14 +30,14 @@ const JS_EXTENSION = /\.(ts|mts|js|mjs)$/;
 export function resolveLocalImport(spec: string, files: Record<string, string>): string | undefined {
   const name = spec.replace(/^\.\//, "");
   if (name.includes("/")) return undefined;
-  if (name in files) return name;
+  if (Object.hasOwn(files, name)) return name;
   const stem = name.replace(JS_EXTENSION, "");
   const candidates = name.endsWith(".js")
     ? [`${stem}.ts`, `${stem}.mts`, `${stem}.mjs`]
     : name.endsWith(".mjs")
       ? [`${stem}.mts`, `${stem}.js`, `${stem}.ts`]
       : [`${name}.ts`, `${name}.mts`, `${name}.js`, `${name}.mjs`];
-  return candidates.find((candidate) => candidate in files);
+  return candidates.find((candidate) => Object.hasOwn(files, candidate));
 }
 
 function outputName(entry: string): string {
@@ -77,7 +77,7 @@ export async function transpile(files: Record<string, string>, entries: string[]
       });
       build.onLoad({ filter: /.*/, namespace: "file" }, (args) => {
         const name = args.path.slice(CODE_DIR.length + 1);
-        const contents = files[name];
+        const contents = Object.hasOwn(files, name) ? files[name] : undefined;
         if (contents === undefined) return { errors: [{ text: `No file named ${name}` }] };
         return { contents, loader: name.endsWith("ts") ? "ts" : "js", resolveDir: CODE_DIR };
       });

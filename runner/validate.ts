@@ -79,7 +79,7 @@ function validateFiles(value: unknown, config: RunnerConfig): Record<string, str
 function defaultEntry(files: Record<string, string>): string {
   const names = Object.keys(files);
   if (names.length === 1) return names[0]!;
-  const main = ["main.ts", "main.mts", "main.js", "main.mjs"].find((name) => name in files);
+  const main = ["main.ts", "main.mts", "main.js", "main.mjs"].find((name) => Object.hasOwn(files, name));
   if (!main) {
     bad("missing-processes", `With several files and no "processes", one of them must be main.ts.`);
   }
@@ -102,21 +102,21 @@ function validateProcesses(
   }
   const seen = new Set<string>();
   return value.map((item: unknown, index): ProcessSpec => {
-    const where = `processes[${index}]`;
-    if (!isPlainObject(item)) bad("invalid-processes", `${where} must be an object {name, entry, delayMs?}.`);
+    const where = `Process ${index + 1}`;
+    if (!isPlainObject(item)) bad("invalid-processes", `${where} in "processes" must be an object {name, entry, delayMs?}.`);
     const { name, entry, delayMs } = item;
     if (typeof name !== "string" || !PROCESS_NAME.test(name)) {
-      bad("invalid-process-name", `${where}.name must be 1–32 letters, digits, "_" or "-".`);
+      bad("invalid-process-name", `${where} needs a "name" of 1–32 letters, digits, "_" or "-".`);
     }
     if (seen.has(name)) bad("duplicate-process-name", `Two processes are named "${name}"; names must differ.`);
     seen.add(name);
-    if (typeof entry !== "string" || !(entry in files)) {
-      bad("unknown-entry", `${where}.entry must name one of the files (${Object.keys(files).join(", ")}).`);
+    if (typeof entry !== "string" || !Object.hasOwn(files, entry)) {
+      bad("unknown-entry", `${where} needs an "entry" that names one of the files (${Object.keys(files).join(", ")}).`);
     }
     let delay = 0;
     if (delayMs !== undefined && delayMs !== null) {
       if (typeof delayMs !== "number" || !Number.isInteger(delayMs) || delayMs < 0 || delayMs > config.maxDelayMs) {
-        bad("invalid-delay", `${where}.delayMs must be a whole number from 0 to ${config.maxDelayMs}.`);
+        bad("invalid-delay", `${where} has a "delayMs" that is not a whole number from 0 to ${config.maxDelayMs}.`);
       }
       delay = delayMs;
     }

@@ -1,0 +1,26 @@
+// `npm test`: every test of the project, in the order that fails fastest.
+// System packages (bubblewrap, chromium) are installed first when missing.
+import { spawnSync } from "node:child_process";
+
+const steps = [
+  ["system packages", "node", ["scripts/ensure-system-deps.mjs", "sandbox", "browser"]],
+  ["type check", "npx", ["tsc", "--noEmit", "-p", "."]],
+  ["unit and integration tests", "npx", ["vitest", "run"]],
+  ["build", "npm", ["run", "build", "--silent"]],
+  ["browser tests", "npx", ["playwright", "test"]],
+];
+
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const started = Date.now();
+for (const [name, command, args] of steps) {
+  const t0 = Date.now();
+  console.log(`\n▶ ${name}: ${command} ${args.join(" ")}`);
+  const result = spawnSync(command, args, { stdio: "inherit", env });
+  const seconds = ((Date.now() - t0) / 1000).toFixed(1);
+  if (result.status !== 0) {
+    console.error(`\n✗ ${name} failed after ${seconds} s`);
+    process.exit(result.status ?? 1);
+  }
+  console.log(`✓ ${name} (${seconds} s)`);
+}
+console.log(`\nAll tests passed in ${((Date.now() - started) / 1000).toFixed(0)} s.`);

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { configFromEnv, DEFAULTS, formatBytes, formatMs } from "../../runner/config";
+
+describe("runner config", () => {
+  it("has the documented defaults", () => {
+    expect(DEFAULTS).toMatchObject({
+      defaultTimeoutMs: 10_000,
+      maxTimeoutMs: 60_000,
+      memoryBytes: 256 * 1024 * 1024,
+      maxTasks: 64,
+      outputBytes: 1024 * 1024,
+      tmpBytes: 16 * 1024 * 1024,
+      codeBytes: 64 * 1024,
+      blockedAfterMs: 2_000,
+      unwatchedMs: 30_000,
+    });
+  });
+
+  it("reads overrides from the environment", () => {
+    const config = configFromEnv({ RUNNER_MEMORY_BYTES: "1048576", RUNNER_CONCURRENCY: "3", RUNNER_TRUST_PROXY: "true" } as NodeJS.ProcessEnv);
+    expect(config).toMatchObject({ memoryBytes: 1048576, concurrency: 3, trustProxy: true, maxTasks: 64 });
+  });
+
+  it("stops start-up on a malformed value, naming the variable", () => {
+    expect(() => configFromEnv({ RUNNER_TIMEOUT_MS: "ten" } as NodeJS.ProcessEnv)).toThrow(/RUNNER_TIMEOUT_MS/);
+    expect(() => configFromEnv({ RUNNER_CGROUPS: "maybe" } as NodeJS.ProcessEnv)).toThrow(/RUNNER_CGROUPS/);
+    expect(() => configFromEnv({ RUNNER_CONCURRENCY: "0" } as NodeJS.ProcessEnv)).toThrow(/at least 1/);
+    expect(() => configFromEnv({ RUNNER_TIMEOUT_MS: "70000" } as NodeJS.ProcessEnv)).toThrow(/must not exceed/);
+  });
+
+  it("names limits the way people read them", () => {
+    expect(formatBytes(256 * 1024 * 1024)).toBe("256 MiB");
+    expect(formatBytes(64 * 1024)).toBe("64 KiB");
+    expect(formatBytes(1000)).toBe("1000 bytes");
+    expect(formatMs(10_000)).toBe("10 s");
+    expect(formatMs(1_500)).toBe("1.5 s");
+  });
+});

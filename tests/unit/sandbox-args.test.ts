@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { decodeExitStatus } from "../../runner/run";
+import { bwrapArgs } from "../../runner/sandbox/bwrap";
+import { SUPERVISOR_SCRIPT } from "../../runner/sandbox/supervisor";
+
+describe("bwrapArgs", () => {
+  const { options, command } = bwrapArgs({
+    mounts: [{ source: "/usr/bin/node-20", target: "/usr/bin/node" }],
+    codeDir: "/runs/1/code",
+    etcDir: "/runs/etc",
+    supervisor: "/runs/supervisor.sh",
+    preload: "/runs/preload.cjs",
+    tmpBytes: 16 * 1024 * 1024,
+  });
+  const text = options.join(" ");
+
+  it("unshares every namespace, drops capabilities and dies with the runner", () => {
+    for (const flag of ["--unshare-all", "--unshare-user", "--die-with-parent", "--new-session", "--clearenv", "--disable-userns"]) {
+      expect(options).toContain(flag);
+    }
+    expect(text).toContain("--cap-drop ALL");
+    expect(options).not.toContain("--share-net");
+    expect(text).toContain("--uid 1000 --gid 1000");
+  });
+
+  it("mounts everything read-only and sizes /tmp", () => {
+    expect(options).not.toContain("--bind");
+    expect(text).toContain("--ro-bind /usr/bin/node-20 /usr/bin/node");
+    expect(text).toContain("--ro-bind /runs/1/code /code");
+    expect(text).toContain(`--size ${16 * 1024 * 1024} --tmpfs /tmp`);
+    expect(text).toMatch(/--remount-ro \/$/);
+  });
+
+  it("starts the supervisor with bash", () => {
+    expect(command).toEqual(["/usr/bin/bash", "/sandbox/supervisor.sh"]);
+    expect(SUPERVISOR_SCRIPT).toContain("ulimit -u");
+  });
+});
+
+describe("decodeExitStatus", () => {
+  it("reads bash's 128 + signal convention", () => {
+    expect(decodeExitStatus(0)).toEqual({ code: 0, signal: null });
+    expect(decodeExitStatus(1)).toEqual({ code: 1, signal: null });
+    expect(decodeExitStatus(134)).toEqual({ code: null, signal: "SIGABRT" });
+    expect(decodeExitStatus(139)).toEqual({ code: null, signal: "SIGSEGV" });
+    expect(decodeExitStatus(137)).toEqual({ code: null, signal: "SIGKILL" });
+    expect(decodeExitStatus(255)).toEqual({ code: 255, signal: null });
+  });
+});
