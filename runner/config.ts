@@ -117,7 +117,7 @@ const ENV_NAMES: { [K in keyof RunnerConfig]: string } = {
 
 /** Reads overrides from `env`; a malformed value stops start-up with its name. */
 export function configFromEnv(
-  env: NodeJS.ProcessEnv = process.env,
+  env: Record<string, string | undefined> = process.env,
   overrides: Partial<RunnerConfig> = {},
 ): RunnerConfig {
   const config: RunnerConfig = { ...DEFAULTS };

@@ -17,15 +17,15 @@ describe("runner config", () => {
   });
 
   it("reads overrides from the environment", () => {
-    const config = configFromEnv({ RUNNER_MEMORY_BYTES: "1048576", RUNNER_CONCURRENCY: "3", RUNNER_TRUST_PROXY: "true" } as NodeJS.ProcessEnv);
+    const config = configFromEnv({ RUNNER_MEMORY_BYTES: "1048576", RUNNER_CONCURRENCY: "3", RUNNER_TRUST_PROXY: "true" });
     expect(config).toMatchObject({ memoryBytes: 1048576, concurrency: 3, trustProxy: true, maxTasks: 64 });
   });
 
   it("stops start-up on a malformed value, naming the variable", () => {
-    expect(() => configFromEnv({ RUNNER_TIMEOUT_MS: "ten" } as NodeJS.ProcessEnv)).toThrow(/RUNNER_TIMEOUT_MS/);
-    expect(() => configFromEnv({ RUNNER_CGROUPS: "maybe" } as NodeJS.ProcessEnv)).toThrow(/RUNNER_CGROUPS/);
-    expect(() => configFromEnv({ RUNNER_CONCURRENCY: "0" } as NodeJS.ProcessEnv)).toThrow(/at least 1/);
-    expect(() => configFromEnv({ RUNNER_TIMEOUT_MS: "70000" } as NodeJS.ProcessEnv)).toThrow(/must not exceed/);
+    expect(() => configFromEnv({ RUNNER_TIMEOUT_MS: "ten" })).toThrow(/RUNNER_TIMEOUT_MS/);
+    expect(() => configFromEnv({ RUNNER_CGROUPS: "maybe" })).toThrow(/RUNNER_CGROUPS/);
+    expect(() => configFromEnv({ RUNNER_CONCURRENCY: "0" })).toThrow(/at least 1/);
+    expect(() => configFromEnv({ RUNNER_TIMEOUT_MS: "70000" })).toThrow(/must not exceed/);
   });
 
   it("names limits the way people read them", () => {
