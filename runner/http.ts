@@ -16,6 +16,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
     "Content-Type": "application/json; charset=utf-8",
     "Content-Length": Buffer.byteLength(text),
     "Cache-Control": "no-store",
+    "X-Content-Type-Options": "nosniff",
     ...headers,
   });
   res.end(text);
@@ -181,6 +182,7 @@ function streamEvents(run: Run, req: IncomingMessage, res: ServerResponse, url: 
     "Cache-Control": "no-cache, no-transform",
     Connection: "keep-alive",
     "X-Accel-Buffering": "no",
+    "X-Content-Type-Options": "nosniff",
   });
   res.socket?.setNoDelay(true);
   res.write("retry: 1000\n\n");
