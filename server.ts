@@ -6,7 +6,7 @@ import { createServer } from "node:http";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
-import { configFromEnv, handleRunnerRequest, Runner } from "./runner";
+import { closeOnSignals, configFromEnv, handleRunnerRequest, Runner } from "./runner";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -36,9 +36,4 @@ server.listen(port, hostname, () => {
   console.log(`ZeroMQ Playground on http://localhost:${port} (sandbox: ${sandbox.mode}, limits: ${sandbox.limits})`);
 });
 
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    server.close();
-    void runner.close().then(() => process.exit(0));
-  });
-}
+closeOnSignals(server, runner);

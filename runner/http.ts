@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { ApiError } from "./errors";
 import type { Run } from "./run";
 import type { Runner } from "./runner";
@@ -9,6 +9,8 @@ import { parseJsonObject, validateRunRequest, validateStdinRequest } from "./val
 const MAX_BODY_BYTES = 1024 * 1024;
 const BODY_TIMEOUT_MS = 10_000;
 const HEARTBEAT_MS = 15_000;
+/** Event streams one run may have open at once (tabs, reconnects, an instructor's board). */
+const MAX_WATCHERS_PER_RUN = 32;
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   const text = JSON.stringify(body);
@@ -177,6 +179,11 @@ function lastEventId(req: IncomingMessage, url: URL): number {
 
 function streamEvents(run: Run, req: IncomingMessage, res: ServerResponse, url: URL) {
   const after = lastEventId(req, url);
+  if (run.watchers >= MAX_WATCHERS_PER_RUN) {
+    throw new ApiError(429, "too-many-streams", `This run already has ${MAX_WATCHERS_PER_RUN} open event streams; close one first.`, {
+      "Retry-After": "5",
+    });
+  }
   res.writeHead(200, {
     "Content-Type": "text/event-stream; charset=utf-8",
     "Cache-Control": "no-cache, no-transform",
@@ -212,4 +219,14 @@ function streamEvents(run: Run, req: IncomingMessage, res: ServerResponse, url: 
     return;
   }
   req.on("close", close);
+}
+
+/** On SIGINT/SIGTERM: stop accepting, stop every run (their sandboxes go with them), exit. */
+export function closeOnSignals(server: Server, runner: Runner) {
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      server.close();
+      void runner.close().then(() => process.exit(0));
+    });
+  }
 }

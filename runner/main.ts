@@ -4,7 +4,7 @@
  */
 import { createServer } from "node:http";
 import { configFromEnv } from "./config";
-import { handleRunnerRequest } from "./http";
+import { closeOnSignals, handleRunnerRequest } from "./http";
 import { Runner } from "./runner";
 
 const port = Number(process.env.RUNNER_PORT ?? process.env.PORT ?? 3001);
@@ -23,9 +23,4 @@ server.listen(port, () => {
   console.log(`runner listening on http://localhost:${port} (sandbox: ${sandbox.mode}, limits: ${sandbox.limits})`);
 });
 
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    server.close();
-    void runner.close().then(() => process.exit(0));
-  });
-}
+closeOnSignals(server, runner);

@@ -2,6 +2,7 @@
  * Starts a real runner (real sandbox, real HTTP) on a free port, and speaks the
  * public API to it the way any client would: JSON requests and an SSE reader.
  */
+import { readdirSync, readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { configFromEnv, type RunnerConfig } from "../../runner/config";
@@ -136,4 +137,17 @@ export async function expectHealthy(base: string) {
   if (end.status !== "ok" || output("main") !== "hello after\n") {
     throw new Error(`hello world after the attack: ${end.status} ${JSON.stringify(output("main"))}`);
   }
+}
+
+/** Host pids whose command line contains `marker`: how tests look for escaped processes. */
+export function processesWith(marker: string): string[] {
+  return readdirSync("/proc")
+    .filter((name) => /^\d+$/.test(name))
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, "latin1").includes(marker);
+      } catch {
+        return false;
+      }
+    });
 }

@@ -1,9 +1,8 @@
 /** The standalone runner (`npm run runner`) and what happens to sandboxes when it dies. */
 import { spawn, type ChildProcess } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { main, readEvents, request, runToEnd } from "./harness";
+import { main, processesWith, readEvents, request, runToEnd } from "./harness";
 
 const BUNDLE = "node_modules/.cache/zmq-playground-test/runner.mjs";
 let runner: ChildProcess | undefined;
@@ -17,18 +16,6 @@ async function startStandalone(port: number): Promise<ChildProcess> {
     child.on("exit", (code) => reject(new Error(`runner exited with ${code}`)));
   });
   return child;
-}
-
-function processesWith(marker: string): string[] {
-  return readdirSync("/proc")
-    .filter((name) => /^\d+$/.test(name))
-    .filter((pid) => {
-      try {
-        return readFileSync(`/proc/${pid}/cmdline`, "latin1").includes(marker);
-      } catch {
-        return false;
-      }
-    });
 }
 
 beforeAll(async () => {

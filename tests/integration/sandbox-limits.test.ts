@@ -2,9 +2,8 @@
  * Every limit and every attack the sandbox must withstand, each through the
  * real API and the real sandbox; after each one the runner still runs a hello world.
  */
-import { readdirSync, readFileSync } from "node:fs";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { expectHealthy, main, runToEnd, startRunner, type TestServer } from "./harness";
+import { expectHealthy, main, processesWith, runToEnd, startRunner, type TestServer } from "./harness";
 
 const SECRET = `secret-${Math.random().toString(36).slice(2)}`;
 let server: TestServer;
@@ -149,15 +148,7 @@ console.log("spawned", child.pid);`));
     expect(output("main")).toMatch(/^spawned \d+\n$/);
     expect(end.status).toBe("ok");
     expect(end.durationMs).toBeLessThan(5_000);
-    const survivors = readdirSync("/proc")
-      .filter((name) => /^\d+$/.test(name))
-      .filter((pid) => {
-        try {
-          return readFileSync(`/proc/${pid}/cmdline`, "latin1").includes(marker);
-        } catch {
-          return false;
-        }
-      });
+    const survivors = processesWith(marker);
     expect(survivors).toEqual([]);
   });
 
