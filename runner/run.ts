@@ -154,39 +154,42 @@ export class Run {
     this.state = "running";
     this.startedAt = Date.now();
     this.lastActivityAt = this.startedAt;
+    void this.launch();
+    return this.done;
+  }
+
+  private async launch() {
     const { config, host } = this.deps;
-    try {
-      this.sandbox = host.launch(
-        {
-          id: this.id,
-          files: this.program.outputs,
-          processes: this.request.processes.map((p) => ({ entry: this.program.entries[p.entry]!, delayMs: p.delayMs })),
-          memoryBytes: config.memoryBytes,
-          maxTasks: config.maxTasks,
-          tmpBytes: config.tmpBytes,
-        },
-        (message) => this.onControl(message),
-        () => {},
-      );
-    } catch (error) {
-      this.endReason = { status: "error", message: `The sandbox could not start: ${(error as Error).message}` };
-      this.complete();
-      return this.done;
-    }
-    const sandbox = this.sandbox;
-    sandbox.pipes.forEach((pipes, index) => {
-      this.readOutput(index, "stdout", pipes.stdout);
-      this.readOutput(index, "stderr", pipes.stderr);
-    });
-    sandbox.closed().then(() => this.complete());
+    // The clock starts now, not when the sandbox is up: setting it up is part of the run.
     this.timers.push(
       setTimeout(
         () => this.finish("timeout", `The run took longer than its time limit of ${formatMs(this.request.timeoutMs)} and was stopped.`),
         this.request.timeoutMs,
       ),
-      setInterval(() => this.watchResources(), config.sampleMs),
     );
-    return this.done;
+    let sandbox: Sandbox;
+    try {
+      sandbox = await host.launch(
+        {
+          files: this.program.outputs,
+          processes: this.request.processes.map((p) => ({ entry: this.program.entries[p.entry]!, delayMs: p.delayMs })),
+        },
+        (message) => this.onControl(message),
+      );
+    } catch (error) {
+      this.endReason ??= { status: "error", message: `The sandbox could not start: ${(error as Error).message}` };
+      this.complete();
+      return;
+    }
+    this.sandbox = sandbox;
+    sandbox.pipes.forEach((pipes, index) => {
+      this.readOutput(index, "stdout", pipes.stdout);
+      this.readOutput(index, "stderr", pipes.stderr);
+    });
+    sandbox.closed().then(() => this.complete());
+    this.timers.push(setInterval(() => this.watchResources(), config.sampleMs));
+    // Stopped (or timed out) while the sandbox was starting.
+    if (this.endReason) sandbox.kill();
   }
 
   /** Ends the run early with `status`; the first reason wins. Output already sent stays. */

@@ -6,7 +6,7 @@ import { RateLimiter } from "./rate-limit";
 import { Run, type RunSummary } from "./run";
 import { SandboxHost, type SandboxStatus } from "./sandbox/launcher";
 import { Scheduler } from "./scheduler";
-import { transpile, TranspileError } from "./transpile";
+import { TranspileCache, TranspileError } from "./transpile";
 import type { RunRequest } from "./types";
 
 /** Ended runs kept at most, whatever their age, so memory stays bounded. */
@@ -28,6 +28,7 @@ export class Runner {
   private readonly scheduler: Scheduler;
   private readonly limiter: RateLimiter;
   private readonly sweeper: NodeJS.Timeout;
+  private readonly transpiler = new TranspileCache();
 
   constructor(
     readonly config: RunnerConfig,
@@ -98,7 +99,7 @@ export class Runner {
     const entries = request.processes.map((p) => p.entry);
     let run: Run;
     try {
-      run = new Run(id, request, await transpile(request.files, entries), client, deps);
+      run = new Run(id, request, await this.transpiler.get(request.files, entries), client, deps);
     } catch (error) {
       if (!(error instanceof TranspileError)) throw error;
       run = Run.failedToCompile(id, request, error.errors, client, deps);

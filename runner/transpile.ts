@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { builtinModules } from "node:module";
 import * as esbuild from "esbuild";
 import type { SourceLocation } from "./types";
@@ -129,4 +130,36 @@ function toLocation(message: esbuild.Message): SourceLocation {
     column: location ? location.column + 1 : 0,
     message: message.text,
   };
+}
+
+/**
+ * Remembers recent results by content: a lesson's snippet is run unchanged by
+ * many learners, and a cache hit saves the whole esbuild call. Failures are
+ * remembered too (the same typo gives the same errors).
+ */
+export class TranspileCache {
+  private readonly entries = new Map<string, Promise<TranspileResult>>();
+
+  constructor(private readonly capacity = 256) {}
+
+  get(files: Record<string, string>, entries: string[]): Promise<TranspileResult> {
+    const hash = createHash("sha256");
+    for (const name of Object.keys(files).sort()) hash.update(`${name}\0${files[name]}\0`);
+    hash.update(entries.join("\0"));
+    const key = hash.digest("base64url");
+    let result = this.entries.get(key);
+    if (result) {
+      // Refresh its place: the map's order is the eviction order.
+      this.entries.delete(key);
+    } else {
+      result = transpile(files, entries);
+      // A platform failure (not the learner's error) must not stick.
+      result.catch((error: unknown) => {
+        if (!(error instanceof TranspileError)) this.entries.delete(key);
+      });
+    }
+    this.entries.set(key, result);
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+    return result;
+  }
 }

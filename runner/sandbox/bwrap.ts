@@ -11,7 +11,12 @@ export interface BwrapOptions {
   /** Host path of the script every learner process preloads. */
   preload: string;
   tmpBytes: number;
+  /** The supervisor's arguments (one per line in its environment). */
+  supervisorArgs: string[];
 }
+
+/** What bubblewrap runs: on its command line, since its options come through a pipe. */
+export const SUPERVISOR_COMMAND = ["/usr/bin/bash", "/sandbox/supervisor.sh"];
 
 /** uid/gid of the learner inside the sandbox (not root, whatever the host is). */
 export const SANDBOX_UID = 1000;
@@ -22,7 +27,7 @@ export const SANDBOX_UID = 1000;
  * environment is empty, the root is read-only apart from a size-capped /tmp,
  * and the sandbox dies with the runner.
  */
-export function bwrapArgs(options: BwrapOptions): { options: string[]; command: string[] } {
+export function bwrapArgs(options: BwrapOptions): string[] {
   const args = [
     "--unshare-all",
     "--unshare-user",
@@ -36,6 +41,7 @@ export function bwrapArgs(options: BwrapOptions): { options: string[]; command: 
     "--cap-drop", "ALL",
     "--clearenv",
     "--setenv", "PATH", "/usr/bin",
+    "--setenv", "SUPERVISOR_ARGS", options.supervisorArgs.join("\n"),
     "--proc", "/proc",
     "--dev", "/dev",
     // /dev/shm would be a second writable place with no size cap: make it read-only.
@@ -51,5 +57,5 @@ export function bwrapArgs(options: BwrapOptions): { options: string[]; command: 
     "--chdir", "/tmp",
     "--remount-ro", "/",
   );
-  return { options: args, command: ["/usr/bin/bash", "/sandbox/supervisor.sh"] };
+  return args;
 }

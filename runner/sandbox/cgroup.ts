@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, rmdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 
 /**
  * Hard limits through the kernel's control groups: memory (the kernel kills
@@ -8,8 +8,8 @@ import { join } from "node:path";
  * Where neither can be written, the runner falls back to sampling /proc.
  */
 export interface RunCgroup {
-  /** Moves processes (with their threads) into the run's groups. */
-  join(pids: number[]): void;
+  /** The cgroup.procs files a process writes its pid to, to join the run's groups. */
+  procsFiles(): string[];
   /** Processes currently in the run's groups. */
   pids(): number[];
   /** Times the kernel killed a process for memory. */
@@ -27,6 +27,40 @@ export interface CgroupFactory {
 
 const ROOT = "/sys/fs/cgroup";
 const PARENT = "zmq-playground-runs";
+/** Each runner process keeps its groups in a folder named after its pid. */
+const INSTANCE = `runner-${process.pid}`;
+
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Removes what runners that died (SIGKILL, crash) left: empty groups in their folders. */
+function sweepDeadInstances(parent: string) {
+  for (const name of readdirSync(parent)) {
+    const match = /^runner-(\d+)$/.exec(name);
+    if (!match || isAlive(Number(match[1]))) continue;
+    const dir = join(parent, name);
+    for (const run of readdirSync(dir, { withFileTypes: true })) {
+      if (!run.isDirectory()) continue;
+      killPids(listPids(join(dir, run.name, "cgroup.procs")));
+      try {
+        rmdirSync(join(dir, run.name));
+      } catch {
+        // still emptying; the next start removes it
+      }
+    }
+    try {
+      rmdirSync(dir);
+    } catch {
+      // not empty yet
+    }
+  }
+}
 
 function counter(file: string, key: string): number {
   try {
@@ -94,11 +128,13 @@ function v1(): CgroupFactory | undefined {
   const memory = ownPath("memory");
   const pids = ownPath("pids");
   if (memory === undefined || pids === undefined) return undefined;
-  const memoryParent = join(ROOT, "memory", memory, PARENT);
-  const pidsParent = join(ROOT, "pids", pids, PARENT);
+  const memoryParent = join(ROOT, "memory", memory, PARENT, INSTANCE);
+  const pidsParent = join(ROOT, "pids", pids, PARENT, INSTANCE);
   try {
     mkdirSync(memoryParent, { recursive: true });
     mkdirSync(pidsParent, { recursive: true });
+    sweepDeadInstances(dirname(memoryParent));
+    sweepDeadInstances(dirname(pidsParent));
   } catch {
     return undefined;
   }
@@ -115,12 +151,7 @@ function v1(): CgroupFactory | undefined {
       tryWrite(join(mem, "memory.memsw.limit_in_bytes"), String(memoryBytes));
       writeFileSync(join(pid, "pids.max"), String(maxTasks));
       return {
-        join(list) {
-          for (const p of list) {
-            tryWrite(join(mem, "cgroup.procs"), String(p));
-            tryWrite(join(pid, "cgroup.procs"), String(p));
-          }
-        },
+        procsFiles: () => [join(mem, "cgroup.procs"), join(pid, "cgroup.procs")],
         pids: () => listPids(join(pid, "cgroup.procs")),
         oomKills: () => counter(join(mem, "memory.oom_control"), "oom_kill"),
         taskLimitHits: () => counter(join(pid, "pids.events"), "max"),
@@ -135,9 +166,10 @@ function v2(): CgroupFactory | undefined {
   const own = ownPath("");
   if (own === undefined || !existsSync(join(ROOT, "cgroup.controllers"))) return undefined;
   const base = join(ROOT, own);
-  const parent = join(base, PARENT);
+  const runs = join(base, PARENT);
+  const parent = join(runs, INSTANCE);
   try {
-    mkdirSync(parent, { recursive: true });
+    mkdirSync(runs, { recursive: true });
     if (!tryWrite(join(base, "cgroup.subtree_control"), "+memory +pids")) {
       // A v2 group with processes cannot delegate controllers ("no internal
       // processes"): move this server into a leaf of its own first.
@@ -146,6 +178,9 @@ function v2(): CgroupFactory | undefined {
       for (const p of listPids(join(base, "cgroup.procs"))) tryWrite(join(leaf, "cgroup.procs"), String(p));
       writeFileSync(join(base, "cgroup.subtree_control"), "+memory +pids");
     }
+    writeFileSync(join(runs, "cgroup.subtree_control"), "+memory +pids");
+    sweepDeadInstances(runs);
+    mkdirSync(parent, { recursive: true });
     writeFileSync(join(parent, "cgroup.subtree_control"), "+memory +pids");
   } catch {
     return undefined;
@@ -159,9 +194,7 @@ function v2(): CgroupFactory | undefined {
       tryWrite(join(dir, "memory.swap.max"), "0");
       writeFileSync(join(dir, "pids.max"), String(maxTasks));
       return {
-        join(list) {
-          for (const p of list) tryWrite(join(dir, "cgroup.procs"), String(p));
-        },
+        procsFiles: () => [join(dir, "cgroup.procs")],
         pids: () => listPids(join(dir, "cgroup.procs")),
         oomKills: () => counter(join(dir, "memory.events"), "oom_kill"),
         taskLimitHits: () => counter(join(dir, "pids.events"), "max"),

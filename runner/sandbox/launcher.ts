@@ -1,15 +1,19 @@
-import { spawn, spawnSync, type ChildProcess, type StdioOptions } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { spawnSync, type StdioOptions } from "node:child_process";
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { createRequire } from "node:module";
-import type { Readable, Writable } from "node:stream";
+import type { Socket } from "node:net";
 import type { RunnerConfig } from "../config";
-import { bwrapArgs } from "./bwrap";
-import { detectCgroups, type CgroupFactory, type RunCgroup } from "./cgroup";
+import { bwrapArgs, SUPERVISOR_COMMAND } from "./bwrap";
+import { detectCgroups, isAlive, type CgroupFactory, type RunCgroup } from "./cgroup";
 import { findPrograms, sandboxMounts, type Mount } from "./host-files";
-import { descendants, sampleProcesses, type TreeSample } from "./proc-stats";
+import { CONTROL_FD, MAX_PROCESSES, OPTIONS_FD, Sandbox, type ControlMessage } from "./sandbox";
+import { Spawner, SPAWNER_SCRIPT, type SpawnedProcess } from "./spawner";
 import { PRELOAD_SCRIPT, SANDBOX_ETC, SUPERVISOR_SCRIPT } from "./supervisor";
+
+export { Sandbox, type ControlMessage } from "./sandbox";
 
 export interface SandboxStatus {
   available: boolean;
@@ -21,271 +25,241 @@ export interface SandboxStatus {
 }
 
 export interface LaunchSpec {
-  id: string;
   /** Output file name → JavaScript. */
   files: Record<string, string>;
   processes: { entry: string; delayMs: number }[];
-  memoryBytes: number;
-  maxTasks: number;
-  tmpBytes: number;
 }
 
-/** The supervisor's report about one of the run's processes. */
-export type ControlMessage = { type: "start"; index: number } | { type: "exit"; index: number; code: number };
-
-export interface ProcessPipes {
-  stdin: Writable;
-  stdout: Readable;
-  stderr: Readable;
+/**
+ * A bubblewrap process started ahead of time, already in its control groups,
+ * blocked reading its options. Joining cgroup v1 groups costs ~8 ms and
+ * starting a process a few more: a warm sandbox takes both off the run's path.
+ */
+interface WarmSandbox {
+  dir: string;
+  cgroup: RunCgroup | undefined;
+  child: SpawnedProcess;
+  gone: boolean;
 }
 
-/** One sandbox with the run's processes inside. */
-export class Sandbox {
-  readonly pipes: ProcessPipes[];
-  private exited = false;
-  private exitWaiters: (() => void)[] = [];
-
-  constructor(
-    private readonly child: ChildProcess,
-    private readonly dir: string,
-    private readonly cgroup: RunCgroup | undefined,
-    private readonly processGroup: boolean,
-    count: number,
-    onControl: (message: ControlMessage) => void,
-    onReady: () => void,
-  ) {
-    this.pipes = Array.from({ length: count }, (_, i) => ({
-      stdin: child.stdio[10 + 3 * i] as Writable,
-      stdout: child.stdio[11 + 3 * i] as Readable,
-      stderr: child.stdio[12 + 3 * i] as Readable,
-    }));
-    // Learner code can close or fill its stdin: never let that crash the runner.
-    for (const pipe of this.pipes) pipe.stdin.on("error", () => {});
-    const go = child.stdio[4] as Writable;
-    go.on("error", () => {});
-    let buffered = "";
-    const control = child.stdio[3] as Readable;
-    control.setEncoding("utf8");
-    control.on("data", (chunk: string) => {
-      buffered += chunk;
-      let newline: number;
-      while ((newline = buffered.indexOf("\n")) >= 0) {
-        const line = buffered.slice(0, newline);
-        buffered = buffered.slice(newline + 1);
-        if (line === "ready") {
-          // Put the sandbox in its control groups before any learner code starts.
-          this.cgroup?.join([child.pid!, ...descendants(child.pid!)]);
-          onReady();
-          go.end("go\n");
-          continue;
-        }
-        const match = /^(start|exit) (\d+)(?: (\d+))?$/.exec(line);
-        if (!match) continue;
-        const index = Number(match[2]);
-        if (index >= count) continue;
-        if (match[1] === "start") onControl({ type: "start", index });
-        else onControl({ type: "exit", index, code: Number(match[3]) });
-      }
-      // A sandbox that floods the control channel without newlines is broken: cap it.
-      if (buffered.length > 4096) buffered = "";
-    });
-    control.on("error", () => {});
-    const own = child.stdio[2] as Readable;
-    own.setEncoding("utf8");
-    own.on("data", (text: string) => {
-      if (this.diagnostics.length < 4096) this.diagnostics += text;
-    });
-    child.once("close", () => {
-      this.exited = true;
-      // Read the kernel's counters before the groups go away with their files.
-      this.finalOomKills = this.cgroup?.oomKills() ?? 0;
-      this.finalTaskLimitHits = this.cgroup?.taskLimitHits() ?? 0;
-      this.cgroup?.killAll();
-      this.cgroup?.remove();
-      rmSync(this.dir, { recursive: true, force: true });
-      for (const waiter of this.exitWaiters.splice(0)) waiter();
-    });
-  }
-
-  get pid(): number | undefined {
-    return this.child.pid;
-  }
-
-  /** Resolves when the sandbox and every process in it are gone. */
-  closed(): Promise<void> {
-    if (this.exited) return Promise.resolve();
-    return new Promise((resolve) => this.exitWaiters.push(resolve));
-  }
-
-  /** What bubblewrap or the supervisor itself printed: the reason when a sandbox fails to start. */
-  diagnostics = "";
-
-  /** What the run's processes use now (with cgroups, only the run's own tasks are read). */
-  sample(): TreeSample {
-    const pid = this.child.pid;
-    if (pid === undefined || this.exited) return { cpuTicks: 0, memoryBytes: 0, tasks: 0 };
-    // With a cgroup the kernel enforces memory itself; without one it is measured here.
-    return this.cgroup ? sampleProcesses(this.cgroup.pids(), false) : sampleProcesses(descendants(pid), true);
-  }
-
-  private finalOomKills = 0;
-  private finalTaskLimitHits = 0;
-
-  oomKills(): number {
-    return this.exited ? this.finalOomKills : (this.cgroup?.oomKills() ?? 0);
-  }
-
-  taskLimitHits(): number {
-    return this.exited ? this.finalTaskLimitHits : (this.cgroup?.taskLimitHits() ?? 0);
-  }
-
-  /** Ends every process of the run at once. */
-  kill() {
-    if (this.exited) return;
-    this.cgroup?.killAll();
-    if (this.processGroup && this.child.pid !== undefined) {
-      try {
-        process.kill(-this.child.pid, "SIGKILL");
-      } catch {
-        // already gone
-      }
-    }
-    // Killing bubblewrap kills its pid namespace: nothing inside can outlive it.
-    this.child.kill("SIGKILL");
-  }
+/** stdio for a sandbox: fd 2 (bubblewrap's own errors), control, options, and three per process. */
+function sandboxStdio(): StdioOptions {
+  const stdio: StdioOptions = ["ignore", "ignore", "pipe", "ignore", "ignore", "ignore", "ignore", "ignore", "ignore", "ignore"];
+  stdio[CONTROL_FD] = "pipe";
+  stdio[OPTIONS_FD] = "pipe";
+  for (let i = 0; i < MAX_PROCESSES; i++) stdio.push("pipe", "pipe", "pipe");
+  return stdio;
 }
 
 /** Detects what this host offers and launches sandboxes accordingly. */
 export class SandboxHost {
+  private readonly spawner: Spawner;
+  private readonly warm: WarmSandbox[] = [];
+  private warming = 0;
+  private disposed = false;
+
   private constructor(
     readonly status: SandboxStatus,
     private readonly config: RunnerConfig,
     private readonly workDir: string,
     private readonly mounts: Mount[],
     private readonly cgroups: CgroupFactory | undefined,
-  ) {}
+  ) {
+    this.spawner = new Spawner(join(workDir, "spawner.cjs"));
+    if (status.available && status.mode === "bubblewrap") this.refill();
+  }
 
   static detect(config: RunnerConfig): SandboxHost {
     const base = config.workDir ?? join(tmpdir(), "zmq-playground");
     mkdirSync(base, { recursive: true, mode: 0o755 });
-    const workDir = mkdtempSync(join(base, "runner-"));
+    removeDeadWorkDirs(base);
+    const workDir = mkdtempSync(join(base, `runner-${process.pid}-`));
     chmodSync(workDir, 0o755);
     writeFileSync(join(workDir, "supervisor.sh"), SUPERVISOR_SCRIPT, { mode: 0o644 });
     writeFileSync(join(workDir, "preload.cjs"), PRELOAD_SCRIPT, { mode: 0o644 });
+    writeFileSync(join(workDir, "spawner.cjs"), SPAWNER_SCRIPT, { mode: 0o644 });
     const etc = join(workDir, "etc");
     mkdirSync(etc, { mode: 0o755 });
     for (const [name, text] of Object.entries(SANDBOX_ETC)) writeFileSync(join(etc, name), text, { mode: 0o644 });
 
     const cgroups = config.unsafeNoSandbox || !config.useCgroups ? undefined : detectCgroups();
     const limits = cgroups?.kind ?? "proc-sampling";
+    const unavailable = (message: string) =>
+      new SandboxHost({ available: false, mode: "none", limits, message }, config, workDir, [], undefined);
     if (config.unsafeNoSandbox) {
-      return new SandboxHost({ available: true, mode: "unsafe-no-sandbox", limits }, config, workDir, [], undefined);
+      return new SandboxHost({ available: true, mode: "unsafe-no-sandbox", limits: "proc-sampling" }, config, workDir, [], undefined);
     }
-    let mounts: Mount[] = [];
+    const problem = selfTest(config);
+    if (problem) return unavailable(problem);
     try {
-      mounts = sandboxMounts(findPrograms());
+      return new SandboxHost({ available: true, mode: "bubblewrap", limits }, config, workDir, sandboxMounts(findPrograms()), cgroups);
     } catch (error) {
-      const message = `The sandbox cannot be prepared: ${(error as Error).message}.`;
-      return new SandboxHost({ available: false, mode: "none", limits, message }, config, workDir, [], undefined);
+      return unavailable(`The sandbox cannot be prepared: ${(error as Error).message}.`);
     }
-    const host = new SandboxHost({ available: true, mode: "bubblewrap", limits }, config, workDir, mounts, cgroups);
-    const problem = host.selfTest();
-    if (problem) return new SandboxHost({ available: false, mode: "none", limits, message: problem }, config, workDir, [], undefined);
-    return host;
   }
 
-  /** Starts a trivial sandbox once, so a broken host is reported at start-up, not per run. */
-  private selfTest(): string | undefined {
-    const { bwrapPath } = this.config;
-    const probe = spawnSync(bwrapPath, ["--unshare-all", "--unshare-user", "--die-with-parent", "--ro-bind", "/", "/", "true"], {
-      encoding: "utf8",
-      timeout: 10_000,
-      ...this.identity(),
-    });
-    if (probe.error && (probe.error as NodeJS.ErrnoException).code === "ENOENT") {
-      return "bubblewrap is not installed, so learners' code cannot run safely. Install it with: sudo apt-get install -y bubblewrap (or set RUNNER_UNSAFE_NO_SANDBOX=1 on a private development machine).";
-    }
-    if (probe.status !== 0) {
-      const detail = (probe.stderr || probe.error?.message || "").trim().split("\n")[0];
-      return `bubblewrap cannot create a sandbox on this host (${detail}). Allow unprivileged user namespaces (sudo sysctl -w kernel.unprivileged_userns_clone=1, or on Ubuntu 24.04 sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0), or run outside a container that forbids them.`;
-    }
-    return undefined;
-  }
-
-  /** When the runner is root, sandboxes start as an unprivileged host user. */
-  private identity(): { uid?: number; gid?: number } {
-    if (typeof process.getuid === "function" && process.getuid() === 0 && !this.config.unsafeNoSandbox) {
-      return { uid: this.config.sandboxUid, gid: this.config.sandboxUid };
-    }
-    return {};
-  }
-
-  launch(spec: LaunchSpec, onControl: (message: ControlMessage) => void, onReady: () => void): Sandbox {
+  /** Starts a run's processes in a sandbox (a warm one when there is one). */
+  async launch(spec: LaunchSpec, onControl: (message: ControlMessage) => void): Promise<Sandbox> {
     if (!this.status.available) throw new Error(this.status.message);
-    const dir = join(this.workDir, spec.id);
-    const code = join(dir, "code");
-    mkdirSync(code, { recursive: true, mode: 0o755 });
-    chmodSync(dir, 0o755);
-    for (const [name, text] of Object.entries(spec.files)) writeFileSync(join(code, name), text, { mode: 0o644 });
+    const supervisorArgs = this.supervisorArgs(spec);
+    if (this.status.mode === "unsafe-no-sandbox") return this.launchUnsafe(spec, supervisorArgs, onControl);
 
+    let warm = this.warm.shift();
+    while (warm?.gone) warm = this.warm.shift();
+    this.refill();
+    warm ??= await this.prepare();
+    const code = join(warm.dir, "code");
+    for (const [name, text] of Object.entries(spec.files)) writeFileSync(join(code, name), text, { mode: 0o644 });
+    const options = bwrapArgs({
+      mounts: this.mounts,
+      codeDir: code,
+      etcDir: join(this.workDir, "etc"),
+      supervisor: join(this.workDir, "supervisor.sh"),
+      preload: join(this.workDir, "preload.cjs"),
+      tmpBytes: this.config.tmpBytes,
+      supervisorArgs,
+    });
+    const optionsPipe = warm.child.stdio[OPTIONS_FD] as Socket;
+    optionsPipe.on("error", () => {});
+    optionsPipe.end(options.map((option) => `${option}\0`).join(""));
+    return new Sandbox(warm.child, warm.dir, warm.cgroup, false, spec.processes.length, onControl);
+  }
+
+  /** Stops the warm sandboxes and removes the runner's work folder (at shutdown). */
+  dispose() {
+    this.disposed = true;
+    for (const warm of this.warm.splice(0)) this.discard(warm);
+    this.spawner.close();
+    rmSync(this.workDir, { recursive: true, force: true });
+  }
+
+  /** Keeps one warm sandbox per run slot. */
+  private refill() {
+    while (!this.disposed && this.warm.length + this.warming < this.config.concurrency) {
+      this.warming++;
+      this.prepare()
+        .then((warm) => {
+          if (this.disposed) this.discard(warm);
+          else this.warm.push(warm);
+        })
+        .catch((error: unknown) => console.error("runner: could not prepare a sandbox:", (error as Error).message))
+        .finally(() => this.warming--);
+    }
+  }
+
+  private async prepare(): Promise<WarmSandbox> {
+    const id = randomBytes(9).toString("base64url");
+    const dir = join(this.workDir, id);
+    mkdirSync(join(dir, "code"), { recursive: true, mode: 0o755 });
+    chmodSync(dir, 0o755);
+    const cgroup = this.cgroups?.create(id, this.config.memoryBytes, this.config.maxTasks);
+    try {
+      const child = await this.spawner.spawn({
+        command: this.config.bwrapPath,
+        args: ["--args", String(OPTIONS_FD), "--", ...SUPERVISOR_COMMAND],
+        // bubblewrap's own process stays visible inside the sandbox as pid 1: it gets
+        // an empty environment and its options through a pipe, so neither the
+        // server's variables nor host paths can be read from /proc/1.
+        options: { stdio: sandboxStdio(), env: {}, ...identity(this.config) },
+        cgroupProcs: cgroup?.procsFiles() ?? [],
+      });
+      const warm: WarmSandbox = { dir, cgroup, child, gone: false };
+      child.once("close", () => {
+        warm.gone = true;
+      });
+      return warm;
+    } catch (error) {
+      cgroup?.remove();
+      rmSync(dir, { recursive: true, force: true });
+      throw error;
+    }
+  }
+
+  private discard(warm: WarmSandbox) {
+    // Without options bubblewrap exits at once; the kill covers one that is slow to.
+    (warm.child.stdio[OPTIONS_FD] as Socket | null)?.destroy();
+    warm.child.kill("SIGKILL");
+    warm.cgroup?.remove();
+    rmSync(warm.dir, { recursive: true, force: true });
+  }
+
+  private supervisorArgs(spec: LaunchSpec): string[] {
     const unsafe = this.status.mode === "unsafe-no-sandbox";
+    // Fewer V8 worker threads leave room under the task limit for four processes.
+    // No --max-old-space-size: it costs ~14 ms of start-up, and memory is capped anyway.
     const nodeFlags = [
       `--require=${unsafe ? join(this.workDir, "preload.cjs") : "/sandbox/preload.cjs"}`,
       "--enable-source-maps",
       "--v8-pool-size=2",
-      `--max-old-space-size=${Math.max(16, Math.floor(spec.memoryBytes / (1024 * 1024)))}`,
     ].join(" ");
-    const supervisorArgs = [
+    return [
       // Outside a user namespace the task limit would count all of this user's processes.
-      unsafe ? "unlimited" : String(spec.maxTasks),
+      unsafe ? "unlimited" : String(this.config.maxTasks),
       nodeFlags,
       String(spec.processes.length),
       ...spec.processes.flatMap((p) => [String(p.delayMs / 1000), p.entry]),
     ];
-    // fds 3 and 4 are the control channel; each process gets three from fd 10 on.
-    const stdio: StdioOptions = ["ignore", "ignore", "pipe", "pipe", "pipe", "ignore", "ignore", "ignore", "ignore", "ignore"];
-    for (let i = 0; i < spec.processes.length; i++) stdio.push("pipe", "pipe", "pipe");
+  }
 
-    const cgroup = this.cgroups?.create(spec.id, spec.memoryBytes, spec.maxTasks);
-    let child: ChildProcess;
-    if (unsafe) {
-      // The run's folder must find the project's zeromq: link node_modules beside the code.
-      const nodeModules = dirname(dirname(createRequire(import.meta.url).resolve("zeromq/package.json")));
-      symlinkSync(nodeModules, join(code, "node_modules"));
-      child = spawn("bash", [join(this.workDir, "supervisor.sh"), ...supervisorArgs], {
-        stdio,
+  private async launchUnsafe(spec: LaunchSpec, supervisorArgs: string[], onControl: (message: ControlMessage) => void): Promise<Sandbox> {
+    const dir = join(this.workDir, randomBytes(9).toString("base64url"));
+    const code = join(dir, "code");
+    mkdirSync(code, { recursive: true });
+    for (const [name, text] of Object.entries(spec.files)) writeFileSync(join(code, name), text);
+    // The run's folder must find the project's zeromq: link node_modules beside the code.
+    const nodeModules = dirname(dirname(createRequire(import.meta.url).resolve("zeromq/package.json")));
+    symlinkSync(nodeModules, join(code, "node_modules"));
+    const child = await this.spawner.spawn({
+      command: "bash",
+      args: [join(this.workDir, "supervisor.sh")],
+      options: {
+        stdio: sandboxStdio(),
         cwd: dir,
-        env: { SUPERVISOR_NODE: process.execPath, SUPERVISOR_ENV: "env", SUPERVISOR_CODE: code, PATH: process.env.PATH } as unknown as NodeJS.ProcessEnv,
+        env: {
+          PATH: process.env.PATH,
+          SUPERVISOR_ARGS: supervisorArgs.join("\n"),
+          SUPERVISOR_NODE: process.execPath,
+          SUPERVISOR_ENV: "env",
+          SUPERVISOR_CODE: code,
+        },
         detached: true,
-      });
-    } else {
-      const { options, command } = bwrapArgs({
-        mounts: this.mounts,
-        codeDir: code,
-        etcDir: join(this.workDir, "etc"),
-        supervisor: join(this.workDir, "supervisor.sh"),
-        preload: join(this.workDir, "preload.cjs"),
-        tmpBytes: spec.tmpBytes,
-      });
-      // bubblewrap's own process stays visible inside the sandbox as pid 1, so it
-      // gets an empty environment and reads its options from a pipe: neither the
-      // server's variables nor host paths can be read from /proc/1.
-      stdio[5] = "pipe";
-      child = spawn(this.config.bwrapPath, ["--args", "5", "--", ...command, ...supervisorArgs], {
-        stdio,
-        env: {} as NodeJS.ProcessEnv,
-        ...this.identity(),
-      });
-      const optionsPipe = (child.stdio as unknown as Writable[])[5]!;
-      optionsPipe.on("error", () => {});
-      optionsPipe.end(options.map((option) => `${option}\0`).join(""));
-    }
-    child.on("error", () => {}); // reported through "close" with no exit reports
-    return new Sandbox(child, dir, cgroup, unsafe, spec.processes.length, onControl, onReady);
+      },
+      cgroupProcs: [],
+    });
+    (child.stdio[OPTIONS_FD] as Socket | null)?.destroy();
+    return new Sandbox(child, dir, undefined, true, spec.processes.length, onControl);
   }
+}
 
-  /** Removes the runner's work folder (at shutdown). */
-  dispose() {
-    rmSync(this.workDir, { recursive: true, force: true });
+/** Folders of runners that died without cleaning up (their pid is gone). */
+function removeDeadWorkDirs(base: string) {
+  for (const name of readdirSync(base)) {
+    const match = /^runner-(\d+)-/.exec(name);
+    if (match && !isAlive(Number(match[1]))) rmSync(join(base, name), { recursive: true, force: true });
   }
+}
+
+/** When the runner is root, sandboxes start as an unprivileged host user. */
+function identity(config: RunnerConfig): { uid?: number; gid?: number } {
+  if (typeof process.getuid === "function" && process.getuid() === 0 && !config.unsafeNoSandbox) {
+    return { uid: config.sandboxUid, gid: config.sandboxUid };
+  }
+  return {};
+}
+
+/** Starts a trivial sandbox once, so a broken host is reported at start-up, not per run. */
+function selfTest(config: RunnerConfig): string | undefined {
+  const probe = spawnSync(config.bwrapPath, ["--unshare-all", "--unshare-user", "--die-with-parent", "--ro-bind", "/", "/", "true"], {
+    encoding: "utf8",
+    timeout: 10_000,
+    ...identity(config),
+  });
+  if (probe.error && (probe.error as NodeJS.ErrnoException).code === "ENOENT") {
+    return "bubblewrap is not installed, so learners' code cannot run safely. Install it with: sudo apt-get install -y bubblewrap (or set RUNNER_UNSAFE_NO_SANDBOX=1 on a private development machine).";
+  }
+  if (probe.status !== 0) {
+    const detail = (probe.stderr || probe.error?.message || "").trim().split("\n")[0];
+    return `bubblewrap cannot create a sandbox on this host (${detail}). Allow unprivileged user namespaces (sudo sysctl -w kernel.unprivileged_userns_clone=1, or on Ubuntu 24.04 sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0), or run outside a container that forbids them.`;
+  }
+  return undefined;
 }

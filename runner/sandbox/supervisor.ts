@@ -4,11 +4,12 @@
  * hand each learner process its own inherited pipes.
  *
  * File descriptors (set up by the runner when it spawns bubblewrap):
- *   3  control, sandbox → runner: "ready", "start I", "exit I CODE" lines
- *   4  control, runner → sandbox: one line "go" once limits are in place
+ *   3  control, sandbox → runner: "start I" and "exit I CODE" lines
  *   10+3i, 11+3i, 12+3i  stdin, stdout, stderr of process i
  *
- * Arguments: MAX_TASKS NODE_FLAGS COUNT then DELAY_SECONDS ENTRY per process.
+ * Arguments, one per line in $SUPERVISOR_ARGS (bubblewrap's command line is fixed
+ * when a warm sandbox is started, before the run is known):
+ * MAX_TASKS NODE_FLAGS COUNT, then DELAY_SECONDS ENTRY per process.
  * The supervisor keeps none of the processes' pipes open, so each pipe reaches
  * end-of-file as soon as its process (and anything it spawned) is gone.
  */
@@ -17,10 +18,12 @@ export const SUPERVISOR_SCRIPT = String.raw`node_bin=/usr/bin/node env_bin=/usr/
 if [ -n "$SUPERVISOR_NODE" ]; then
   node_bin=$SUPERVISOR_NODE env_bin=$SUPERVISOR_ENV code_dir=$SUPERVISOR_CODE
 fi
+set -f
+IFS=$'\n'
+set -- $SUPERVISOR_ARGS
+IFS=$' \t\n'
+unset SUPERVISOR_ARGS
 set -u
-echo ready >&3
-IFS= read -r go <&4 || exit 111
-exec 4<&-
 max_tasks=$1 node_flags=$2 count=$3
 shift 3
 ulimit -u "$max_tasks" 2>/dev/null

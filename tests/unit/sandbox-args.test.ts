@@ -1,16 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { decodeExitStatus } from "../../runner/run";
-import { bwrapArgs } from "../../runner/sandbox/bwrap";
+import { bwrapArgs, SUPERVISOR_COMMAND } from "../../runner/sandbox/bwrap";
 import { SUPERVISOR_SCRIPT } from "../../runner/sandbox/supervisor";
 
 describe("bwrapArgs", () => {
-  const { options, command } = bwrapArgs({
+  const options = bwrapArgs({
     mounts: [{ source: "/usr/bin/node-20", target: "/usr/bin/node" }],
     codeDir: "/runs/1/code",
     etcDir: "/runs/etc",
     supervisor: "/runs/supervisor.sh",
     preload: "/runs/preload.cjs",
     tmpBytes: 16 * 1024 * 1024,
+    supervisorArgs: ["64", "--enable-source-maps", "1", "0", "main.mjs"],
   });
   const text = options.join(" ");
 
@@ -31,8 +32,9 @@ describe("bwrapArgs", () => {
     expect(text).toMatch(/--remount-ro \/$/);
   });
 
-  it("starts the supervisor with bash", () => {
-    expect(command).toEqual(["/usr/bin/bash", "/sandbox/supervisor.sh"]);
+  it("starts the supervisor with bash and hands it the run's arguments", () => {
+    expect(SUPERVISOR_COMMAND).toEqual(["/usr/bin/bash", "/sandbox/supervisor.sh"]);
+    expect(text).toContain("--setenv SUPERVISOR_ARGS 64\n--enable-source-maps\n1\n0\nmain.mjs");
     expect(SUPERVISOR_SCRIPT).toContain("ulimit -u");
   });
 });

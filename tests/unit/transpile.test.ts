@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resolveLocalImport, transpile, TranspileError } from "../../runner/transpile";
+import { resolveLocalImport, transpile, TranspileCache, TranspileError } from "../../runner/transpile";
 
 describe("resolveLocalImport", () => {
   const files = { "common.ts": "", "util.mts": "", "plain.js": "" };
@@ -51,5 +51,26 @@ describe("transpile", () => {
     const messages = (error as TranspileError).errors.map((e) => e.message).join("\n");
     expect(messages).toContain(`Cannot import "left-pad"`);
     expect(messages).toContain(`Cannot find "./nope"`);
+  });
+});
+
+describe("TranspileCache", () => {
+  it("returns the same result for the same files and entries, and keeps errors", async () => {
+    const cache = new TranspileCache(2);
+    const files = { "main.ts": "const a: number = 1; console.log(a);" };
+    const first = await cache.get(files, ["main.ts"]);
+    expect(await cache.get({ ...files }, ["main.ts"])).toBe(first);
+    const broken = { "main.ts": "let = ;" };
+    const a = await cache.get(broken, ["main.ts"]).catch((e) => e);
+    const b = await cache.get(broken, ["main.ts"]).catch((e) => e);
+    expect(a).toBeInstanceOf(TranspileError);
+    expect(b).toBe(a);
+  });
+
+  it("evicts the least recently used entry beyond its capacity", async () => {
+    const cache = new TranspileCache(1);
+    const one = await cache.get({ "main.ts": "1" }, ["main.ts"]);
+    await cache.get({ "main.ts": "2" }, ["main.ts"]);
+    expect(await cache.get({ "main.ts": "1" }, ["main.ts"])).not.toBe(one);
   });
 });
