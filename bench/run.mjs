@@ -64,10 +64,12 @@ const USAGE = `Usage: node bench/run.mjs [options]
   --repeat N          rounds of the sweep (default 1); the table pools them, so noise shows less
   --load N            runs started at once in the load test (default 30)
   --no-build          skip \`node scripts/build-server.mjs\` (use the existing dist/runner.mjs)
+  --site              measure the whole site (dist/server.mjs: Next.js with the runner mounted
+                      in its process) instead of the standalone runner; needs \`npm run build\`
   --help              this text`;
 
 function parseArgs(argv) {
-  const options = { runs: 30, concurrency: undefined, sweep: [], repeat: 1, load: 30, build: true };
+  const options = { runs: 30, concurrency: undefined, sweep: [], repeat: 1, load: 30, build: true, site: false };
   const wholeNumber = (flag, raw, min) => {
     const value = Number(raw);
     if (raw === undefined || !Number.isInteger(value) || value < min) {
@@ -92,6 +94,7 @@ function parseArgs(argv) {
         break;
       }
       case "--no-build": options.build = false; break;
+      case "--site": options.site = true; break;
       case "--help": case "-h": console.log(USAGE); process.exit(0); break;
       default: throw new UsageError(`unknown option "${argv[i]}"`);
     }
@@ -163,13 +166,16 @@ function runCommand(command, args) {
   });
 }
 
+/** --site: start the whole site (the runner inside Next.js's process) rather than the runner alone. */
+let measureSite = false;
+
 async function startRunner(concurrency) {
   const port = await freePort();
-  const env = { ...process.env, RUNNER_PORT: String(port), RUNNER_RATE_PER_MINUTE: "0" };
-  delete env.PORT;
+  const env = { ...process.env, RUNNER_PORT: String(port), PORT: String(port), RUNNER_RATE_PER_MINUTE: "0", NEXT_TELEMETRY_DISABLED: "1" };
   if (concurrency !== undefined) env.RUNNER_CONCURRENCY = String(concurrency);
   else delete env.RUNNER_CONCURRENCY;
-  const child = spawn(process.execPath, ["dist/runner.mjs"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  const entry = measureSite ? "dist/server.mjs" : "dist/runner.mjs";
+  const child = spawn(process.execPath, [entry], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
   const output = [];
   const keep = (stream) => (chunk) => {
     for (const line of chunk.toString("utf8").split("\n")) {
@@ -564,6 +570,7 @@ function printFailures({ records }) {
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
+  measureSite = options.site;
   let failed = false;
 
   if (options.build) {
@@ -577,7 +584,7 @@ async function main() {
   console.log("ZeroMQ Playground runner benchmark");
   console.log(`  host:   node ${process.version}, ${cpu.length} CPU(s) ${cpu[0]?.model?.trim() ?? ""}, ${os.platform()} ${os.release()}`);
   console.log(
-    `  runner: ${runner.base}, sandbox ${sandbox?.mode ?? "?"} (limits: ${sandbox?.limits ?? "?"}), ` +
+    `  ${measureSite ? "site (runner in the Next.js process)" : "runner"}: ${runner.base}, sandbox ${sandbox?.mode ?? "?"} (limits: ${sandbox?.limits ?? "?"}), ` +
       `concurrency ${runs?.slots ?? "?"}, queue max ${runs?.queueMax ?? "?"}, rate limit off`,
   );
 
