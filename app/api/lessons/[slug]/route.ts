@@ -1,0 +1,15 @@
+import { lessonDetail } from "../../../_lib/lessons/api";
+import { getLesson, getLessons } from "../../../_lib/lessons/loader";
+
+export function generateStaticParams() {
+  return getLessons().map((lesson) => ({ slug: lesson.slug }));
+}
+
+export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const lesson = getLesson(slug);
+  if (!lesson) {
+    return Response.json({ error: { code: "lesson-not-found", message: `There is no lesson "${slug}".` } }, { status: 404 });
+  }
+  return Response.json(lessonDetail(lesson));
+}
