@@ -1,0 +1,55 @@
+/**
+ * Lesson content is checked like code: every file of every snippet compiles,
+ * and every variant, run through the real runner and sandbox, shows what its
+ * lesson claims (the `expect` in its snippet.json).
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { unmetExpectations } from "../../app/_lib/lessons/expectation";
+import { loadLessons, lessonsRoot } from "../../app/_lib/lessons/loader";
+import { transpile } from "../../runner/transpile";
+import { runToEnd, startRunner, type TestServer } from "./harness";
+
+const lessons = loadLessons(lessonsRoot());
+const variants = lessons.flatMap((lesson) =>
+  lesson.snippetDetails.flatMap((snippet) => snippet.variants.map((variant) => ({ lesson, snippet, variant }))),
+);
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startRunner({ rateBurst: 1000, queueMax: 1000 });
+});
+afterAll(() => server.close());
+
+describe("lesson content", () => {
+  it("has lessons, and every variant says what it must show", () => {
+    expect(lessons.length).toBeGreaterThan(0);
+    for (const { lesson, snippet, variant } of variants) {
+      expect(variant.expect, `${lesson.slug}/${snippet.id}/${variant.id} has no "expect"`).toBeDefined();
+    }
+  });
+
+  for (const { lesson, snippet, variant } of variants) {
+    const name = `${lesson.slug} › ${snippet.id} › ${variant.id}`;
+
+    it(`${name}: every file compiles`, async () => {
+      await expect(transpile(variant.files, Object.keys(variant.files))).resolves.toBeDefined();
+    });
+
+    it.concurrent(`${name}: shows what the lesson says`, { timeout: 90_000 }, async () => {
+      const { events, end, output } = await runToEnd(server.url, {
+        files: variant.files,
+        processes: variant.processes,
+        timeoutMs: variant.timeoutMs,
+        ...{ lesson: lesson.slug, snippet: snippet.id, variant: variant.id },
+      } as never);
+      const processes = variant.processes?.map((p) => p.name) ?? ["main"];
+      const problems = unmetExpectations(variant.expect ?? {}, {
+        status: end.status,
+        blocked: events.some((e) => e.type === "blocked"),
+        stdout: Object.fromEntries(processes.map((p) => [p, output(p)])),
+      });
+      const stderr = processes.map((p) => output(p, "stderr")).filter(Boolean).join("\n").slice(0, 1500);
+      expect(problems, `${end.message}\n${stderr}`).toEqual([]);
+    });
+  }
+});
