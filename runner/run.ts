@@ -320,7 +320,7 @@ export class Run {
     this.emit("blocked", {
       processes: live,
       idleMs: Math.max(idleMs, window),
-      message: `${who} been waiting for ${formatMs(window)} without using the CPU or printing anything: probably blocked in receive() or send(), waiting for a message that will never come (a deadlock). Stop the run, or it ends at its time limit.`,
+      message: `${who} been waiting for ${formatMs(window)} without using the CPU or printing anything. Something is waiting for an event that will never come: a receive() or send() with no partner (a deadlock), or a process that cannot exit while undelivered messages linger. Stop the run, or it ends at its time limit.`,
     });
   }
 
