@@ -1,0 +1,29 @@
+import Link from 'next/link';
+import SearchLauncher from '../search/SearchLauncher';
+import ThemeControl from '../theme/ThemeControl';
+import Logo from './Logo';
+import NavLinks from './NavLinks';
+
+export default function Header() {
+  return (
+    <header className="sticky top-0 z-40 border-b border-(--border) bg-(--page-bg)/90 backdrop-blur supports-[backdrop-filter]:bg-(--page-bg)/80">
+      <div className="mx-auto flex h-14 w-full max-w-7xl items-center gap-1.5 px-3 sm:gap-4 sm:px-6 lg:px-8">
+        <Link
+          href="/"
+          aria-label="ZeroMQ Playground, home"
+          className="inline-flex shrink-0 items-center gap-2 rounded-md font-semibold tracking-tight text-(--page-fg)"
+        >
+          <Logo />
+          <span className="hidden md:inline">ZeroMQ Playground</span>
+        </Link>
+        <nav aria-label="Main" className="min-w-0">
+          <NavLinks />
+        </nav>
+        <div className="ml-auto flex items-center gap-1.5 sm:gap-3">
+          <SearchLauncher />
+          <ThemeControl />
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,34 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+
+const LINKS = [
+  { href: '/lessons', label: 'Lessons', match: (path: string) => path === '/lessons' || path.startsWith('/lessons/') },
+  { href: '/playground', label: 'Playground', match: (path: string) => path === '/playground' },
+];
+
+/** The header's sections; the one you are in is marked (aria-current). */
+export default function NavLinks() {
+  const pathname = usePathname() ?? '';
+  return (
+    <ul className="flex items-center gap-0.5 sm:gap-1">
+      {LINKS.map((link) => {
+        const current = link.match(pathname);
+        return (
+          <li key={link.href}>
+            <Link
+              href={link.href}
+              aria-current={current ? 'page' : undefined}
+              className={`rounded-md px-1.5 py-1.5 text-sm font-medium transition-colors sm:px-2.5 ${
+                current ? 'text-(--page-fg)' : 'text-(--muted-fg) hover:text-(--page-fg)'
+              } aria-[current=page]:underline aria-[current=page]:decoration-red-700 aria-[current=page]:decoration-2 aria-[current=page]:underline-offset-[6px] dark:aria-[current=page]:decoration-red-400`}
+            >
+              {link.label}
+            </Link>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,51 @@
+import type { ReactNode } from 'react';
+
+/** A <details> block: DeepDive, Hint and Solution. Works without JavaScript. */
+export default function Collapsible({
+  kind,
+  title,
+  icon,
+  tone,
+  children,
+}: {
+  kind: string;
+  title?: string;
+  icon: ReactNode;
+  tone: 'neutral' | 'hint' | 'solution';
+  children?: ReactNode;
+}) {
+  const tones = {
+    neutral: 'border-(--border-strong) bg-(--surface)',
+    hint: 'border-amber-300 bg-amber-50/60 dark:border-amber-500/40 dark:bg-amber-950/25',
+    solution: 'border-emerald-300 bg-emerald-50/60 dark:border-emerald-500/40 dark:bg-emerald-950/25',
+  };
+  return (
+    <details data-collapsible={kind.toLowerCase()} className={`group my-6 rounded-lg border ${tones[tone]}`}>
+      <summary className="flex cursor-pointer list-none items-center gap-2 rounded-lg px-4 py-3 font-semibold select-none sm:px-5 [&::-webkit-details-marker]:hidden">
+        <svg
+          viewBox="0 0 16 16"
+          width="12"
+          height="12"
+          aria-hidden="true"
+          focusable="false"
+          className="shrink-0 transition-transform group-open:rotate-90"
+          fill="currentColor"
+        >
+          <path d="M5 3l6 5-6 5z" />
+        </svg>
+        <span aria-hidden="true" className="inline-flex text-(--muted-fg)">{icon}</span>
+        <span>
+          {title ? (
+            <>
+              <span className="font-normal text-(--muted-fg)">{kind}: </span>
+              {title}
+            </>
+          ) : (
+            kind
+          )}
+        </span>
+      </summary>
+      <div className="callout border-t border-(--border) px-4 py-3.5 sm:px-5">{children}</div>
+    </details>
+  );
+}

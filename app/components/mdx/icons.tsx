@@ -1,0 +1,49 @@
+import type { ReactNode } from 'react';
+
+/** Small line icons for the teaching components (inline SVG: no font or emoji support needed). */
+function Svg({ children }: { children: ReactNode }) {
+  return (
+    <svg
+      viewBox="0 0 24 24"
+      width="18"
+      height="18"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+      className="shrink-0 self-center"
+    >
+      {children}
+    </svg>
+  );
+}
+
+export const InfoIcon = () => (
+  <Svg>
+    <circle cx="12" cy="12" r="9" />
+    <path d="M12 11v5M12 8h.01" />
+  </Svg>
+);
+
+export const DiveIcon = () => (
+  <Svg>
+    <circle cx="11" cy="11" r="6" />
+    <path d="m20 20-4.5-4.5M11 8v6M8 11h6" />
+  </Svg>
+);
+
+export const BulbIcon = () => (
+  <Svg>
+    <path d="M9 18h6M10 21h4M12 3a6 6 0 0 0-3.5 10.9c.6.5 1 1.2 1 2.1h5c0-.9.4-1.6 1-2.1A6 6 0 0 0 12 3Z" />
+  </Svg>
+);
+
+export const CheckIcon = () => (
+  <Svg>
+    <circle cx="12" cy="12" r="9" />
+    <path d="m8 12 3 3 5-6" />
+  </Svg>
+);

@@ -1,0 +1,19 @@
+import type { MetadataRoute } from 'next';
+import { getLessons } from './_lib/lessons/loader';
+
+// Read SITE_URL when the sitemap is asked for, so one build serves any address.
+export const dynamic = 'force-dynamic';
+
+export default function sitemap(): MetadataRoute.Sitemap {
+  const site = (process.env.SITE_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
+  return [
+    { url: `${site}/`, changeFrequency: 'weekly', priority: 1 },
+    { url: `${site}/lessons`, changeFrequency: 'weekly', priority: 0.8 },
+    { url: `${site}/playground`, changeFrequency: 'monthly', priority: 0.5 },
+    ...getLessons().map((lesson) => ({
+      url: `${site}/lessons/${lesson.slug}`,
+      changeFrequency: 'weekly' as const,
+      priority: 0.9,
+    })),
+  ];
+}

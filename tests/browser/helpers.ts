@@ -1,0 +1,77 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { getLessons } from '../../app/_lib/lessons/loader';
+import type { Expectation, Lesson } from '../../app/_lib/lessons/types';
+
+/** Collects console errors, page errors and requests to any other origin than the site's. */
+export function watchPage(page: Page, baseURL: string) {
+  const problems: string[] = [];
+  const origin = new URL(baseURL).origin;
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.protocol === 'data:' || url.protocol === 'blob:') return;
+    if (url.origin !== origin) problems.push(`request to another host: ${request.url()}`);
+  });
+  return problems;
+}
+
+/** The lessons as the site builds them (read from lessons/ with the site's own loader). */
+export function lessons(): Lesson[] {
+  return getLessons();
+}
+
+export function firstLesson(): Lesson {
+  const lesson = lessons()[0];
+  if (!lesson) throw new Error('lessons/ holds no lesson');
+  return lesson;
+}
+
+/** What running a snippet's variant must show, from its snippet.json. */
+export function expectationOf(lesson: Lesson, snippet: string, variant: string): Expectation {
+  const found = lesson.snippetDetails.find((s) => s.id === snippet)?.variants.find((v) => v.id === variant);
+  if (!found) throw new Error(`no variant ${snippet}/${variant} in ${lesson.slug}`);
+  return found.expect ?? { status: 'ok' };
+}
+
+/** Presses Run in a playground block and checks the output against the snippet's expectation. */
+export async function runAndCheck(page: Page, block: Locator, lesson: Lesson) {
+  const snippet = (await block.getAttribute('data-playground'))!;
+  const variant = (await block.getAttribute('data-variant'))!;
+  const expectation = expectationOf(lesson, snippet, variant);
+  const statuses = [expectation.status ?? 'ok'].flat();
+
+  await block.getByRole('button', { name: 'Run', exact: true }).click();
+  const status = block.getByTestId('run-status');
+  await expect(status).toHaveAttribute('data-phase', 'ended', { timeout: 30_000 });
+  expect(statuses).toContain(await status.getAttribute('data-status'));
+  // The run's status reads in plain words too.
+  await expect(status).not.toHaveText(/^\s*$/);
+
+  for (const [process, patterns] of Object.entries(expectation.stdout ?? {})) {
+    const text = await stdoutOf(block, process);
+    for (const pattern of [patterns].flat()) expect(text).toMatch(new RegExp(pattern, 'm'));
+  }
+  if (expectation.blocked) await expect(block.getByTestId('run-blocked')).toBeVisible();
+  return { snippet, variant, expectation };
+}
+
+/** The stdout lines a process printed, as shown in the block's output panel. */
+export async function stdoutOf(block: Locator, process: string): Promise<string> {
+  const lines = block.locator(`[role="log"] [data-stream="stdout"][data-process="${process}"]`);
+  const texts = await lines.evaluateAll((elements) =>
+    elements.map((element) => {
+      const clone = element.cloneNode(true) as HTMLElement;
+      clone.querySelectorAll('[data-label], .sr-only').forEach((label) => label.remove());
+      return clone.textContent ?? '';
+    }),
+  );
+  return texts.join('\n');
+}
+
+/** How far the page scrolls sideways (0 when nothing sticks out). */
+export function horizontalOverflow(page: Page) {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}

@@ -1,0 +1,80 @@
+import { expect, test } from '@playwright/test';
+import { firstLesson, watchPage } from './helpers';
+
+test('Ctrl+K, a word from the lesson, Enter: lands on the lesson', async ({ page, baseURL }) => {
+  const problems = watchPage(page, baseURL!);
+  const lesson = firstLesson();
+  const heading = lesson.headings[0];
+  // A distinctive word of the first heading (or of the title).
+  const word = (heading?.text ?? lesson.title).split(/\W+/).sort((a, b) => b.length - a.length)[0]!;
+
+  await page.goto('/playground');
+  await page.locator('body').click();
+  await page.keyboard.press('Control+k');
+
+  const dialog = page.getByRole('dialog', { name: 'Search the lessons' });
+  await expect(dialog).toBeVisible();
+  const box = dialog.getByRole('combobox');
+  await expect(box).toBeFocused();
+  await box.fill(word.toUpperCase());
+
+  const options = dialog.getByRole('option');
+  await expect(options.first()).toBeVisible();
+  await expect(options.first()).toHaveAttribute('aria-selected', 'true');
+  await expect(box).toHaveAttribute('aria-activedescendant', (await options.first().getAttribute('id'))!);
+  await expect(options.first()).toContainText(lesson.title);
+
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(page).toHaveURL(new RegExp(`/lessons/${lesson.slug}(#.*)?$`));
+  await expect(page.getByRole('heading', { level: 1, name: lesson.title })).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+test('the search dialog: arrow keys, Escape, focus trapped and given back', async ({ page }) => {
+  await page.goto('/');
+  const button = page.getByRole('button', { name: 'Search' });
+  await button.click();
+  const dialog = page.getByRole('dialog', { name: 'Search the lessons' });
+  await expect(dialog).toBeVisible();
+  const box = dialog.getByRole('combobox');
+  await expect(box).toBeFocused();
+
+  // Without a query the dialog lists the lessons.
+  await expect(dialog.getByRole('option').first()).toBeVisible();
+  const count = await dialog.getByRole('option').count();
+  if (count > 1) {
+    await page.keyboard.press('ArrowDown');
+    await expect(dialog.getByRole('option').nth(1)).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('ArrowUp');
+  }
+  await expect(dialog.getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
+
+  // Tab cycles inside the dialog.
+  for (let i = 0; i < 4; i++) {
+    await page.keyboard.press('Tab');
+    expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+  }
+
+  await box.focus();
+  await box.fill('zzzzqqq');
+  await expect(dialog.getByRole('status')).toHaveText(/No results for/);
+  await expect(dialog.getByRole('option')).toHaveCount(0);
+
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(button).toBeFocused();
+});
+
+test('results are ranked title, then heading, then text, with context', async ({ page }) => {
+  const lesson = firstLesson();
+  const heading = lesson.headings.find((h) => !lesson.title.toLowerCase().includes(h.text.toLowerCase().split(' ')[0]!));
+  test.skip(!heading, 'the lesson needs a heading whose first word is not in its title');
+  await page.goto('/');
+  await page.keyboard.press('Control+k');
+  const dialog = page.getByRole('dialog', { name: 'Search the lessons' });
+  await dialog.getByRole('combobox').fill(heading!.text);
+  const first = dialog.getByRole('option').first();
+  await expect(first).toHaveAttribute('href', `/lessons/${lesson.slug}#${heading!.slug}`);
+  await expect(first.locator('mark').first()).toBeVisible();
+});
