@@ -73,6 +73,8 @@ export default function Mermaid({ chart, caption }: { chart: string; caption?: s
           startOnLoad: false,
           securityLevel: 'strict',
           theme: dark ? 'dark' : 'neutral',
+          // Edge labels of the dark theme sit on a grey that is below AA for their text.
+          ...(dark ? { themeVariables: { edgeLabelBackground: '#27272a' } } : {}),
           fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif',
         });
         const { svg: drawn } = await mermaid.render(`${id}-${dark ? 'd' : 'l'}`, chart);
@@ -106,7 +108,7 @@ export default function Mermaid({ chart, caption }: { chart: string; caption?: s
           dangerouslySetInnerHTML={{ __html: svg }}
         />
       ) : (
-        <pre className="overflow-x-auto font-mono text-sm leading-relaxed text-(--muted-fg)">
+        <pre tabIndex={0} className="overflow-x-auto font-mono text-sm leading-relaxed text-(--muted-fg)">
           <code>{chart}</code>
         </pre>
       )}
@@ -118,7 +120,7 @@ export default function Mermaid({ chart, caption }: { chart: string; caption?: s
       {drawn && (
         <details className="mt-3 text-sm text-(--muted-fg)">
           <summary className="cursor-pointer select-none">Diagram source</summary>
-          <pre className="mt-2 overflow-x-auto font-mono">
+          <pre tabIndex={0} className="mt-2 overflow-x-auto font-mono">
             <code>{chart}</code>
           </pre>
         </details>

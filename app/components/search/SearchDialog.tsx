@@ -25,7 +25,7 @@ function Highlighted({ text, terms }: { text: string; terms: string[] }) {
     <>
       {highlightParts(text, terms).map((part, index) =>
         part.match ? (
-          <mark key={index} className="rounded-sm bg-yellow-200 px-0.5 text-inherit dark:bg-yellow-500/30">
+          <mark key={index} className="rounded-sm bg-yellow-200 px-0.5 text-zinc-950 dark:bg-yellow-300/25 dark:text-zinc-50">
             {part.text}
           </mark>
         ) : (
