@@ -7,7 +7,6 @@ import { themeScript } from './components/theme/theme';
 import './globals.css';
 
 export const metadata: Metadata = {
-  metadataBase: new URL(process.env.SITE_URL ?? 'http://localhost:3000'),
   title: {
     default: 'ZeroMQ Playground',
     template: '%s · ZeroMQ Playground',

@@ -6,7 +6,6 @@ import ResetProgress from '../components/progress/ResetProgress';
 export const metadata: Metadata = {
   title: 'Lessons',
   description: 'Every part of the ZeroMQ series, in order, with your progress.',
-  alternates: { canonical: '/lessons' },
 };
 
 export default function LessonsPage() {

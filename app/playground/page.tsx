@@ -4,7 +4,6 @@ import QuickRun from '../components/QuickRun';
 export const metadata: Metadata = {
   title: 'Playground',
   description: 'A scratchpad: write a TypeScript ZeroMQ program and run it in the sandbox.',
-  alternates: { canonical: '/playground' },
 };
 
 export default function PlaygroundPage() {

@@ -81,7 +81,7 @@ export default function PlaygroundBlock({ data }: { data: PlaygroundData }) {
       data-playground={data.id}
       data-variant={variant.id}
       onKeyDown={onKeyDown}
-      className="not-prose my-8 overflow-hidden rounded-xl border [contain-intrinsic-size:auto_34rem] [content-visibility:auto] border-(--border-strong) bg-(--page-bg) shadow-sm"
+      className="not-prose my-8 overflow-hidden rounded-xl border border-(--border-strong) bg-(--page-bg) shadow-sm"
     >
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-(--border) bg-(--surface) px-4 py-2.5">
         <p id={titleId} className="min-w-[min(100%,14rem)] flex-1 font-semibold text-balance">

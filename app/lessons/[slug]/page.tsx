@@ -27,7 +27,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: lesson.title,
     description: lesson.summary,
-    alternates: { canonical: `/lessons/${lesson.slug}` },
     openGraph: { title: lesson.title, description: lesson.summary, type: 'article' },
   };
 }
