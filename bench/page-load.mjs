@@ -1,6 +1,6 @@
 // Measures a page of the built site in Debian's Chromium (not part of the test suite):
 //   npm run build --silent && PORT=3200 node dist/server.mjs &
-//   BASE=http://localhost:3200 node tests/browser/measure-page.mjs /lessons/01-what-is-zeromq
+//   BASE=http://localhost:3200 node bench/page-load.mjs /lessons/01-what-is-zeromq
 // 1. First-load JavaScript: the module scripts named by the page's HTML (script tags and
 //    script preloads, without the noModule polyfill), each gzipped; and every script the
 //    browser actually fetched until the network went idle, without scrolling (which adds
