@@ -1,0 +1,71 @@
+// Bundles the browser code the site loads lazily from its own origin (never a CDN):
+// Monaco (TypeScript only: the editor core, its TS/JS tokenizers and language
+// service) with its web workers, and the type definitions the editor needs
+// (zeromq and Node's) — into public/vendor/monaco/.
+import { build } from "esbuild";
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+
+// Packages whose "exports" hide package.json: find their folder under node_modules.
+const packageDir = (name) => join(process.cwd(), "node_modules", name);
+const out = "public/vendor/monaco";
+const monacoRoot = packageDir("monaco-editor");
+const editorDir = join(monacoRoot, "esm/vs/editor");
+
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+
+// editor.main.js registers ~80 languages and the CSS/HTML/JSON services; keep TypeScript/JavaScript.
+const main = readFileSync(join(editorDir, "editor.main.js"), "utf8")
+  .split("\n")
+  .filter((line) => !/languages\/definitions\/(?!typescript\/|javascript\/)/.test(line))
+  .filter((line) => !/languages\/features\/(css|html|json)\/|__src_languages_features_(css|html|json)/.test(line))
+  .filter((line) => !/monaco-lsp-client|as lsp\b/.test(line))
+  .map((line) => line.replace(/'(\.\.?\/[^']+)'/g, (_, path) => JSON.stringify(join(editorDir, path))))
+  .join("\n");
+const entry = join("node_modules/.cache/vendor", "monaco-entry.mjs");
+mkdirSync(dirname(entry), { recursive: true });
+writeFileSync(entry, main);
+
+await build({
+  entryPoints: { editor: entry },
+  outdir: out,
+  bundle: true,
+  format: "esm",
+  minify: true,
+  target: "es2022",
+  loader: { ".ttf": "file" },
+  logLevel: "warning",
+});
+await build({
+  entryPoints: {
+    "ts.worker": join(monacoRoot, "esm/vs/language/typescript/ts.worker.js"),
+    "editor.worker": join(monacoRoot, "esm/vs/editor/editor.worker.js"),
+  },
+  outdir: out,
+  bundle: true,
+  format: "iife",
+  minify: true,
+  target: "es2022",
+  logLevel: "warning",
+});
+
+// Type definitions the TypeScript worker resolves `import "zeromq"` and Node's modules against.
+const types = {};
+const addTree = (dir, as) => {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) addTree(path, `${as}/${name}`);
+    else if (name.endsWith(".d.ts") || name === "package.json") types[`${as}/${name}`] = readFileSync(path, "utf8");
+  }
+};
+const zeromq = packageDir("zeromq");
+types["file:///node_modules/zeromq/package.json"] = JSON.stringify({ name: "zeromq", types: "lib/index.d.ts" });
+for (const name of readdirSync(join(zeromq, "lib"))) {
+  if (name.endsWith(".d.ts")) types[`file:///node_modules/zeromq/lib/${name}`] = readFileSync(join(zeromq, "lib", name), "utf8");
+}
+addTree(packageDir("@types/node"), "file:///node_modules/@types/node");
+writeFileSync(join(out, "types.json"), JSON.stringify(types));
+
+const sizes = readdirSync(out).map((name) => `${name} ${(statSync(join(out, name)).size / 1024).toFixed(0)} KiB`);
+console.log(`vendor: ${relative(process.cwd(), out)}: ${sizes.join(", ")}`);
