@@ -41,7 +41,7 @@ async function load(): Promise<Monaco> {
   const ts = (monaco as unknown as { typescript: typeof import("monaco-editor").typescript }).typescript;
   const defaults = ts.typescriptDefaults;
   defaults.setCompilerOptions({
-    target: ts.ScriptTarget.ES2022,
+    target: ts.ScriptTarget.ES2020,
     module: ts.ModuleKind.ESNext,
     moduleResolution: ts.ModuleResolutionKind.NodeJs,
     allowImportingTsExtensions: true,
