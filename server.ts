@@ -7,6 +7,7 @@ import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
 import { closeOnSignals, configFromEnv, handleRunnerRequest, Runner } from "./runner";
+import { lessonChecks } from "./app/_lib/lessons/checks";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -16,6 +17,7 @@ const dir = dirname(dirname(fileURLToPath(import.meta.url)));
 
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 const runner = Runner.create(configFromEnv());
+runner.checks = lessonChecks();
 const app = next({ dev, dir, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();

@@ -6,9 +6,11 @@ import { createServer } from "node:http";
 import { configFromEnv } from "./config";
 import { closeOnSignals, handleRunnerRequest } from "./http";
 import { Runner } from "./runner";
+import { lessonChecks } from "../app/_lib/lessons/checks";
 
 const port = Number(process.env.RUNNER_PORT ?? process.env.PORT ?? 3001);
 const runner = Runner.create(configFromEnv());
+runner.checks = lessonChecks();
 
 const server = createServer((req, res) => {
   handleRunnerRequest(runner, req, res).then((handled) => {

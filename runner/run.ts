@@ -3,6 +3,7 @@ import { StringDecoder } from "node:string_decoder";
 import type { RunnerConfig } from "./config";
 import { formatBytes, formatMs } from "./config";
 import type { ControlMessage, Sandbox, SandboxHost } from "./sandbox/launcher";
+import { evaluateCheck, type Check } from "./checks";
 import type { TranspileResult } from "./transpile";
 import type { EndStatus, RunEvent, RunEventMap, RunEventType, RunRequest, SourceLocation } from "./types";
 
@@ -61,6 +62,8 @@ export interface RunDependencies {
   config: RunnerConfig;
   host: SandboxHost;
   onEnd: (summary: RunSummary) => void;
+  /** The exercise check for this run, when it was started for one. */
+  check?: Check;
 }
 
 /**
@@ -335,6 +338,7 @@ export class Run {
     this.endedAt = now;
     const { status, message } = this.endReason ?? this.outcome();
     const durationMs = wasRunning ? now - this.startedAt : 0;
+    if (this.deps.check) this.emit("check", evaluateCheck(this.deps.check, this.record(status)));
     this.emit("end", errors ? { status, durationMs, message, errors } : { status, durationMs, message });
     this.listeners.clear();
     this.deps.onEnd({
@@ -351,6 +355,17 @@ export class Run {
       variant: this.request.variant,
     });
     this.finished();
+  }
+
+  /** What the run showed, as checks read it. */
+  private record(status: EndStatus) {
+    const stdout: Record<string, string> = {};
+    for (const event of this.events) {
+      if (event.type !== "stdout") continue;
+      const { process, data } = event.data as RunEventMap["stdout"];
+      stdout[process] = (stdout[process] ?? "") + data;
+    }
+    return { status, blocked: this.events.some((event) => event.type === "blocked"), stdout };
   }
 
   /** The end status when no limit or stop ended the run: what the processes' exits say. */

@@ -7,6 +7,7 @@ import { Run, type RunSummary } from "./run";
 import { SandboxHost, type SandboxStatus } from "./sandbox/launcher";
 import { Scheduler } from "./scheduler";
 import { TranspileCache, TranspileError } from "./transpile";
+import type { CheckProvider } from "./checks";
 import type { RunRequest } from "./types";
 
 /** Ended runs kept at most, whatever their age, so memory stays bounded. */
@@ -29,6 +30,9 @@ export class Runner {
   private readonly limiter: RateLimiter;
   private readonly sweeper: NodeJS.Timeout;
   private readonly transpiler = new TranspileCache();
+
+  /** Where exercise checks come from (the site wires in its lessons). */
+  checks: CheckProvider | undefined;
 
   constructor(
     readonly config: RunnerConfig,
@@ -95,7 +99,9 @@ export class Runner {
       );
     }
     const id = randomBytes(12).toString("base64url");
-    const deps = { config: this.config, host: this.host, onEnd: (summary: RunSummary) => this.ended(summary) };
+    const { lesson, snippet, variant } = request;
+    const check = lesson && snippet && variant ? this.checks?.({ lesson, snippet, variant }) : undefined;
+    const deps = { config: this.config, host: this.host, onEnd: (summary: RunSummary) => this.ended(summary), check };
     const entries = request.processes.map((p) => p.entry);
     let run: Run;
     try {

@@ -40,6 +40,8 @@ export interface RunEventMap {
   stderr: { process: string; data: string };
   blocked: { processes: string[]; idleMs: number; message: string };
   exit: { process: string; code: number | null; signal: string | null; durationMs: number };
+  /** The exercise check, for runs started for an exercise (just before `end`). */
+  check: { passed: boolean; title: string; details: string[] };
   end: { status: EndStatus; durationMs: number; message: string; errors?: SourceLocation[] };
 }
 

@@ -4,7 +4,8 @@
  * lesson claims (the `expect` in its snippet.json).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { unmetExpectations } from "../../app/_lib/lessons/expectation";
+import { unmetExpectations } from "../../runner/checks";
+import { lessonChecks } from "../../app/_lib/lessons/checks";
 import { loadLessons, lessonsRoot } from "../../app/_lib/lessons/loader";
 import { transpile } from "../../runner/transpile";
 import { runToEnd, startRunner, type TestServer } from "./harness";
@@ -17,6 +18,7 @@ const variants = lessons.flatMap((lesson) =>
 let server: TestServer;
 beforeAll(async () => {
   server = await startRunner({ rateBurst: 1000, queueMax: 1000 });
+  server.runner.checks = lessonChecks();
 });
 afterAll(() => server.close());
 
@@ -50,6 +52,15 @@ describe("lesson content", () => {
       });
       const stderr = processes.map((p) => output(p, "stderr")).filter(Boolean).join("\n").slice(0, 1500);
       expect(problems, `${end.message}\n${stderr}`).toEqual([]);
+      // Exercises: the runner's check fails every starter and passes every solution.
+      const check = events.find((e) => e.type === "check");
+      if (snippet.check && (variant.id === "starter" || variant.id === "solution")) {
+        expect(check?.data, "no check event").toBeDefined();
+        expect(check!.data.passed, `${variant.id} check: ${check!.data.details.join(" ")}`).toBe(variant.id === "solution");
+        expect(check!.id).toBe(events.at(-1)!.id - 1);
+      } else {
+        expect(check).toBeUndefined();
+      }
     });
   }
 });

@@ -176,6 +176,7 @@ function extractText(tree: Root): string {
 
 interface SnippetJson {
   title?: unknown;
+  check?: unknown;
   processes?: unknown;
   timeoutMs?: unknown;
   variants?: unknown;
@@ -205,7 +206,18 @@ function loadSnippet(dir: string, id: string, name: (path: string) => string): S
     .map(([variantId, raw]) => loadVariant(dir, variantId, raw, shared, name))
     .sort((a, b) => VARIANT_ORDER.indexOf(a.id) - VARIANT_ORDER.indexOf(b.id));
   if (variants.length === 0) throw new LessonError(name(file), `lists no variants`);
-  return { id, title: json.title.trim(), variants };
+  const snippet: Snippet = { id, title: json.title.trim(), variants };
+  if (json.check !== undefined) {
+    const check = json.check as Record<string, unknown> | null;
+    if (typeof check !== "object" || check === null || typeof check.title !== "string" || !check.title.trim() || check.expect === undefined) {
+      throw new LessonError(name(file), `"check" must be { "title": "…", "expect": { … } }`);
+    }
+    if (!variants.some((v) => v.id === "starter") || !variants.some((v) => v.id === "solution")) {
+      throw new LessonError(name(file), `has a "check", so it is an exercise: it needs "starter" and "solution" variants`);
+    }
+    snippet.check = { title: check.title.trim(), expect: parseExpectation(check.expect, `${name(file)} check`) };
+  }
+  return snippet;
 }
 
 function loadVariant(

@@ -9,17 +9,8 @@ export interface ProcessDef {
   delayMs?: number;
 }
 
-/** What running a variant must show; the content tests check it through the real runner. */
-export interface Expectation {
-  /** Allowed end statuses (one or several). */
-  status?: string | string[];
-  /** Whether a `blocked` event must (true) or must not (false) appear. */
-  blocked?: boolean;
-  /** Process name → regular expressions that must each match somewhere in its stdout. */
-  stdout?: Record<string, string[]>;
-  /** Process name → regular expression its last stdout line must match. */
-  lastLine?: Record<string, string>;
-}
+export type { Check, Expectation } from "../../../runner/checks";
+import type { Check, Expectation } from "../../../runner/checks";
 
 export interface Variant {
   id: VariantId;
@@ -34,6 +25,8 @@ export interface Snippet {
   id: string;
   title: string;
   variants: Variant[];
+  /** For exercises: what a correct program shows (starter fails it, solution passes). */
+  check?: Check;
 }
 
 export interface Heading {
