@@ -176,6 +176,7 @@ function extractText(tree: Root): string {
 
 interface SnippetJson {
   title?: unknown;
+  onBlocked?: unknown;
   check?: unknown;
   processes?: unknown;
   timeoutMs?: unknown;
@@ -207,6 +208,10 @@ function loadSnippet(dir: string, id: string, name: (path: string) => string): S
     .sort((a, b) => VARIANT_ORDER.indexOf(a.id) - VARIANT_ORDER.indexOf(b.id));
   if (variants.length === 0) throw new LessonError(name(file), `lists no variants`);
   const snippet: Snippet = { id, title: json.title.trim(), variants };
+  if (json.onBlocked !== undefined) {
+    if (typeof json.onBlocked !== "string" || !json.onBlocked.trim()) throw new LessonError(name(file), `"onBlocked" must be a sentence`);
+    snippet.onBlocked = json.onBlocked.trim();
+  }
   if (json.check !== undefined) {
     const check = json.check as Record<string, unknown> | null;
     if (typeof check !== "object" || check === null || typeof check.title !== "string" || !check.title.trim() || check.expect === undefined) {

@@ -27,6 +27,8 @@ export interface Snippet {
   variants: Variant[];
   /** For exercises: what a correct program shows (starter fails it, solution passes). */
   check?: Check;
+  /** Shown with a `blocked` event, in the lesson's words (e.g. "this is the deadlock described above"). */
+  onBlocked?: string;
 }
 
 export interface Heading {
