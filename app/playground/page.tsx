@@ -1,12 +1,38 @@
 import type { Metadata } from 'next';
-import QuickRun from '../components/QuickRun';
+import PlaygroundBlock from '../components/playground/PlaygroundBlock';
+import { prepareVariant } from '../components/playground/prepare';
 
 export const metadata: Metadata = {
   title: 'Playground',
   description: 'A scratchpad: write a TypeScript ZeroMQ program and run it in the sandbox.',
 };
 
-export default function PlaygroundPage() {
+/** The program shown when the page loads: REQ/REP "Hello" → "World" in one process. */
+const HELLO_WORLD = `import * as zmq from "zeromq";
+
+// The reply socket plays the server: it binds an address and answers.
+const reply = new zmq.Reply();
+await reply.bind("tcp://127.0.0.1:5555");
+
+// The request socket plays the client: it connects and asks.
+const request = new zmq.Request();
+request.connect("tcp://127.0.0.1:5555");
+
+await request.send("Hello");
+
+const [question] = await reply.receive();
+console.log("Server received:", question.toString());
+await reply.send("World");
+
+const [answer] = await request.receive();
+console.log("Client received:", answer.toString());
+
+request.close();
+reply.close();
+`;
+
+export default async function PlaygroundPage() {
+  const variant = await prepareVariant({ id: 'main', label: 'main.ts', files: { 'main.ts': HELLO_WORLD } });
   return (
     <div className="mx-auto w-full max-w-4xl space-y-6 px-4 py-10 sm:px-6 sm:py-14">
       <header className="space-y-3">
@@ -14,14 +40,27 @@ export default function PlaygroundPage() {
         <p className="max-w-prose text-lg leading-relaxed text-(--muted-fg)">
           A scratchpad for your own experiments. This program creates a reply socket and a request socket in one
           process: the request socket sends <q>Hello</q>, the reply socket answers <q>World</q>. Press{' '}
-          <strong className="text-(--page-fg)">Run</strong>, or change the code first.
+          <strong className="text-(--page-fg)">Run</strong>, or change the code first: your edits stay in this browser.
         </p>
       </header>
       <section aria-labelledby="try-heading" className="space-y-4">
         <h2 id="try-heading" className="sr-only">
           Try the runner
         </h2>
-        <QuickRun />
+        <PlaygroundBlock
+          data={{
+            lesson: '',
+            id: 'scratch',
+            blockId: 'scratch',
+            title: 'Scratchpad',
+            variants: [variant],
+            others: [],
+            initialVariant: 'main',
+            exercise: null,
+            onBlocked: null,
+            solves: null,
+          }}
+        />
       </section>
     </div>
   );

@@ -44,6 +44,9 @@ async function load(): Promise<Monaco> {
     target: ts.ScriptTarget.ES2020,
     module: ts.ModuleKind.ESNext,
     moduleResolution: ts.ModuleResolutionKind.NodeJs,
+    // Every file is a module (top-level await, imports between files), so two playgrounds'
+    // top-level names never collide: each playground's files live in a folder of their own.
+    moduleDetection: 3, // ts.ModuleDetectionKind.Force
     allowImportingTsExtensions: true,
     allowNonTsExtensions: true,
     noEmit: true,
@@ -53,8 +56,10 @@ async function load(): Promise<Monaco> {
     types: ["node"],
     lib: ["es2022"],
   });
-  // Top-level await is fine in the runner (ES modules); tell the checker each file is a module.
-  defaults.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false, diagnosticCodesToIgnore: [1375, 1378, 2307] });
+  // Diagnostics only for files shown in an editor: a lesson holds many playgrounds.
+  // 1375/1378: top-level await (fine in the runner's ES modules).
+  defaults.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false, onlyVisible: true, diagnosticCodesToIgnore: [1375, 1378] });
+  defaults.setEagerModelSync(true);
   defaults.setExtraLibs(Object.entries(types).map(([filePath, content]) => ({ filePath, content })));
   return monaco;
 }

@@ -1,189 +1,356 @@
 'use client';
 
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
-import { meetsExpectation } from '../progress/expectation';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { VARIANT_ORDER } from '../../_lib/lessons/types';
+import type { DiffSide } from '../editor/DiffView';
+import { folderOf } from '../editor/models';
 import { exerciseKey, markSolved } from '../progress/store';
 import { useProgress } from '../progress/useProgress';
-import OutputPanel, { RunStatus } from '../run/OutputPanel';
 import RunButtons from '../run/RunButtons';
-import { useRun } from '../run/useRun';
-import type { PlaygroundData } from './types';
+import { useRun, type RunRequest } from '../run/useRun';
+import { preloadTerminal } from '../terminal/TerminalPane';
+import Banner from './Banner';
+import { SMALL } from './buttons';
+import CheckResult from './CheckResult';
+import CodeArea, { preloadEditor, type AreaView } from './CodeArea';
+import FileTabs from './FileTabs';
+import PlaygroundHeader from './PlaygroundHeader';
+import ResetControl from './ResetControl';
+import RunOutput from './RunOutput';
+import ShareControl from './ShareControl';
+import SolutionActions, { useLearnerCode } from './SolutionActions';
+import type { CompareVariant, PlaygroundData } from './types';
+import { useLinkTarget } from './useLinkTarget';
+import { useNearViewport } from './useNearViewport';
+import { usePlaygroundCode } from './usePlaygroundCode';
+import VariantSwitcher from './VariantSwitcher';
+import ViewSwitcher, { type ViewOption } from './ViewSwitcher';
+
+/** How a variant reads in a button: "✅ fixed", "the starter". */
+const SHORT: Record<string, string> = { broken: '❌ broken', fixed: '✅ fixed', main: 'original', starter: 'starter', solution: 'solution' };
+const order = (id: string) => VARIANT_ORDER.indexOf(id as (typeof VARIANT_ORDER)[number]);
 
 /**
- * A snippet of a lesson, read-only for now: title, variant switcher, file
- * tabs, highlighted code, Run / Stop (or Ctrl/⌘+Enter anywhere in the block)
- * and the live output. Its id is the snippet id, so #snippet links land here.
+ * A snippet of a lesson as a playground: variant switcher, file tabs, Monaco
+ * (loaded when the block nears the viewport; until then, and without
+ * JavaScript, the server-highlighted code at the same size), diffs, Run /
+ * Stop / Reset / Share, and one terminal per process. Edits are saved in the
+ * browser per snippet variant. Its element id is the block id, so
+ * `#snippet` links land here; `#snippet?variant=…&code=…` too (useLinkTarget).
  */
 export default function PlaygroundBlock({ data }: { data: PlaygroundData }) {
+  const block = useRef<HTMLDivElement>(null);
+  const uid = useId();
+  const near = useNearViewport(block);
   const [variantId, setVariantId] = useState(data.initialVariant);
   const variant = data.variants.find((v) => v.id === variantId) ?? data.variants[0]!;
+  const code = usePlaygroundCode(data, variant);
+  const learner = useLearnerCode(data);
   const [fileName, setFileName] = useState(variant.files[0]!.name);
-  const file = variant.files.find((f) => f.name === fileName) ?? variant.files[0]!;
-  const tabs = useRef<(HTMLButtonElement | null)[]>([]);
+  const [viewId, setViewId] = useState(data.solves ? 'yours' : 'code');
+  const [tabLeaves, setTabLeaves] = useState(false);
+  const [notice, setNotice] = useState('');
+  const [linkError, setLinkError] = useState<string | null>(null);
   const progress = useProgress();
   const solved = data.exercise !== null && exerciseKey(data.lesson, data.id) in progress.solved;
+  const readOnly = data.solves !== null;
 
-  const { state, busy, run, stop } = useRun({
-    onEnd(result, request) {
-      if (!data.exercise || request.variant === 'solution') return;
-      if (meetsExpectation(data.exercise.expect, result)) markSolved(data.lesson, data.id);
+  const { state, busy, run, stop, sendInput, clear } = useRun({
+    onCheck(check, request) {
+      // Only the runner's verdict counts, and never for running the given solution.
+      if (check.passed && data.exercise && data.lesson && request.variant !== 'solution') markSolved(data.lesson, data.id);
     },
   });
 
-  const uid = useId();
-  const titleId = `${uid}-title`;
-  const hintId = `${uid}-hint`;
-  const panelId = `${uid}-panel`;
-  const several = variant.files.length > 1;
-  const processes = variant.request.processes?.map((p) => p.name) ?? [];
+  useEffect(() => {
+    if (!near) return;
+    preloadEditor();
+    preloadTerminal();
+  }, [near]);
 
-  const start = () =>
-    void run({ ...variant.request, lesson: data.lesson, snippet: data.id, variant: variant.id });
+  const chooseVariant = useCallback(
+    (id: string) => {
+      setVariantId(id);
+      const next = data.variants.find((v) => v.id === id);
+      // Keep the same file open when the other variant has it.
+      setFileName((name) => (next && !next.files.some((f) => f.name === name) ? next.files[0]!.name : name));
+      setViewId((view) => (view === `compare:${id}` ? 'code' : view));
+    },
+    [data.variants],
+  );
 
-  function chooseVariant(id: string) {
-    setVariantId(id);
-    const next = data.variants.find((v) => v.id === id);
-    // Keep the same file open when the other variant has it.
-    if (next && !next.files.some((f) => f.name === fileName)) setFileName(next.files[0]!.name);
-  }
+  useLinkTarget(block, data.variants, {
+    selectVariant: chooseVariant,
+    openShared(id, files) {
+      const target = id ?? variant.id;
+      if (id) chooseVariant(id);
+      code.openShared({ variant: target, files });
+      setLinkError(null);
+    },
+    sharedFailed: setLinkError,
+  });
+
+  // What "Compare with …" can show: the other variants on show, then the snippet's others.
+  const targets: CompareVariant[] = useMemo(
+    () => [
+      ...data.variants.filter((v) => v.id !== variant.id).map((v) => ({ id: v.id, label: v.label, files: v.request.files })),
+      ...data.others,
+    ],
+    [data.variants, data.others, variant.id],
+  );
+  const options: ViewOption[] = data.solves
+    ? [
+        { id: 'yours', label: 'Your code → solution', title: 'What the solution changes in your code' },
+        { id: 'code', label: 'Solution' },
+      ]
+    : [
+        { id: 'code', label: 'Code' },
+        ...targets.map((t) => ({ id: `compare:${t.id}`, label: `Diff with ${SHORT[t.id] ?? t.id}`, title: `Compare with ${t.label}` })),
+        { id: 'changes', label: 'My changes', title: 'Your edits against the lesson’s code', disabled: code.edited.length === 0 && viewId !== 'changes' },
+      ];
+  const view = options.some((o) => o.id === viewId) ? viewId : options[0]!.id;
+
+  const base = folderOf(data.lesson, data.blockId);
+  const folder = `${base}/${encodeURIComponent(variant.id)}`;
+  const area: AreaView = useMemo(() => {
+    const current: DiffSide = {
+      folder,
+      files: code.files,
+      label: code.edited.length > 0 ? `${variant.label} (with your edits)` : variant.label,
+      live: true,
+    };
+    if (view === 'changes') {
+      return {
+        kind: 'diff',
+        key: `changes:${variant.id}`,
+        original: { folder: `${base}/.original/${variant.id}`, files: code.original, label: 'The lesson’s code' },
+        modified: { ...current, label: 'Your code' },
+        editable: !readOnly,
+      };
+    }
+    if (view === 'yours' && learner) {
+      return {
+        kind: 'diff',
+        key: 'yours',
+        original: { folder: `${base}/.yours`, files: learner.files, label: 'Your code' },
+        modified: { ...current, label: 'Solution' },
+        editable: false,
+      };
+    }
+    const other = view.startsWith('compare:') ? targets.find((t) => `compare:${t.id}` === view) : undefined;
+    if (other) {
+      const side: DiffSide = { folder: `${base}/.compare/${other.id}`, files: other.files, label: other.label };
+      const [original, modified] = order(other.id) < order(variant.id) ? [side, current] : [current, side];
+      return { kind: 'diff', key: view, original, modified, editable: false };
+    }
+    return { kind: 'code' };
+  }, [view, folder, base, code.files, code.original, code.edited.length, variant, learner, targets, readOnly]);
+
+  // In a diff, the tabs list the files of both sides.
+  const tabNames = useMemo(() => {
+    const names = variant.files.map((f) => f.name);
+    if (area.kind === 'diff') for (const name of Object.keys(area.original.files)) if (!names.includes(name)) names.push(name);
+    return names;
+  }, [variant.files, area]);
+  const active = tabNames.includes(fileName) ? fileName : tabNames[0]!;
+  const file = variant.files.find((f) => f.name === active);
+
+  const request = (): RunRequest => ({
+    files: code.files,
+    ...(variant.request.processes ? { processes: variant.request.processes } : {}),
+    ...(variant.request.timeoutMs ? { timeoutMs: variant.request.timeoutMs } : {}),
+    ...(data.lesson ? { lesson: data.lesson, snippet: data.id, variant: variant.id } : {}),
+  });
+  const start = () => {
+    if (!busy) void run(request());
+  };
+  const save = () =>
+    setNotice(
+      code.shared
+        ? 'This is a shared link’s code: choose “Keep this code” to save it.'
+        : code.storageFull
+          ? 'This browser would not save your edits (storage full or off): they last until you leave the page.'
+          : 'Saved in this browser. Your edits are saved as you type.',
+    );
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+    if (event.defaultPrevented || !(event.ctrlKey || event.metaKey)) return;
+    if (event.key === 'Enter') {
       event.preventDefault();
-      if (!busy) start();
+      start();
+    } else if (event.key === 's' || event.key === 'S') {
+      // Never the browser's "Save page" dialog inside a playground.
+      event.preventDefault();
+      save();
     }
   }
 
-  function onTabKeyDown(event: KeyboardEvent<HTMLButtonElement>, index: number) {
-    const count = variant.files.length;
-    const target =
-      event.key === 'ArrowRight'
-        ? (index + 1) % count
-        : event.key === 'ArrowLeft'
-          ? (index - 1 + count) % count
-          : event.key === 'Home'
-            ? 0
-            : event.key === 'End'
-              ? count - 1
-              : -1;
-    if (target < 0) return;
-    event.preventDefault();
-    setFileName(variant.files[target]!.name);
-    tabs.current[target]?.focus();
-  }
+  const titleId = `${uid}-title`;
+  const hintId = `${uid}-hint`;
+  const panelId = `${uid}-panel`;
+  const processes = variant.request.processes ?? [];
+  const entries = Object.fromEntries(
+    processes.length > 0 ? processes.map((p) => [p.name, p.entry]) : [['main', Object.keys(code.files).includes('main.ts') ? 'main.ts' : Object.keys(code.files)[0]!]],
+  );
 
   return (
     <div
+      ref={block}
       id={data.blockId}
       role="group"
       aria-labelledby={titleId}
       aria-describedby={hintId}
       data-playground={data.id}
       data-variant={variant.id}
+      data-variants={data.variants.map((v) => v.id).join(' ')}
       onKeyDown={onKeyDown}
-      className="not-prose my-8 overflow-hidden rounded-xl border border-(--border-strong) bg-(--page-bg) shadow-sm"
+      className="@container not-prose my-8 rounded-xl border border-(--border-strong) bg-(--page-bg) shadow-sm"
     >
-      <div className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-(--border) bg-(--surface) px-4 py-2.5">
-        <p id={titleId} className="min-w-[min(100%,14rem)] flex-1 font-semibold text-balance">
-          {data.title}
-        </p>
-        {data.exercise && (
-          <span
-            className={`rounded-full px-2 py-0.5 text-xs font-semibold ${
-              solved
-                ? 'bg-emerald-100 text-emerald-900 dark:bg-emerald-900/60 dark:text-emerald-100'
-                : 'bg-amber-100 text-amber-900 dark:bg-amber-900/50 dark:text-amber-100'
-            }`}
-          >
-            {solved ? '✓ Exercise solved' : 'Exercise'}
-          </span>
-        )}
-        {processes.length > 1 && (
-          <span className="text-xs text-(--muted-fg)">
-            {processes.length} processes: {processes.join(', ')}
-          </span>
-        )}
-      </div>
-
-      {data.variants.length > 1 && (
-        <fieldset className="border-b border-(--border) px-4 py-2.5">
-          <legend className="sr-only">Variant</legend>
-          <div className="flex flex-wrap gap-2">
-            {data.variants.map((v) => (
-              <label
-                key={v.id}
-                className="cursor-pointer rounded-full border border-(--border-strong) px-3 py-1 text-sm transition-colors select-none hover:bg-(--surface-strong) has-checked:border-zinc-900 has-checked:bg-zinc-900 has-checked:text-white has-focus-visible:outline-3 has-focus-visible:outline-offset-2 has-focus-visible:outline-(--focus-ring) dark:has-checked:border-zinc-100 dark:has-checked:bg-zinc-100 dark:has-checked:text-zinc-900"
-              >
-                <input
-                  type="radio"
-                  name={`${uid}-variant`}
-                  value={v.id}
-                  checked={v.id === variant.id}
-                  onChange={() => chooseVariant(v.id)}
-                  className="sr-only"
-                />
-                {v.label}
-              </label>
-            ))}
-          </div>
-        </fieldset>
-      )}
-
-      {several && (
-        <div role="tablist" aria-label="Files" className="flex overflow-x-auto border-b border-(--border) px-2">
-          {variant.files.map((f, index) => {
-            const selected = f.name === file.name;
-            return (
-              <button
-                key={f.name}
-                ref={(element) => {
-                  tabs.current[index] = element;
-                }}
-                type="button"
-                role="tab"
-                id={`${uid}-tab-${index}`}
-                aria-selected={selected}
-                aria-controls={panelId}
-                tabIndex={selected ? 0 : -1}
-                onClick={() => setFileName(f.name)}
-                onKeyDown={(event) => onTabKeyDown(event, index)}
-                className={`-mb-px shrink-0 border-b-2 px-3 py-2 font-mono text-[0.8125rem] transition-colors ${
-                  selected
-                    ? 'border-red-700 text-(--page-fg) dark:border-red-400'
-                    : 'border-transparent text-(--muted-fg) hover:text-(--page-fg)'
-                }`}
-              >
-                {f.name}
-                {f.runsAs.length > 0 && f.runsAs.join() !== f.name.replace(/\.\w+$/, '') && (
-                  <span className="ml-1.5 font-sans text-xs text-(--muted-fg)">({f.runsAs.join(', ')})</span>
-                )}
-              </button>
-            );
-          })}
-        </div>
-      )}
-
-      <div
-        id={panelId}
-        {...(several
-          ? { role: 'tabpanel', 'aria-labelledby': `${uid}-tab-${variant.files.indexOf(file)}` }
-          : { role: 'region', 'aria-label': `Code: ${file.name}` })}
-        data-file={file.name}
-        className="code-lines text-[0.8125rem] leading-[1.6] sm:text-sm [&_pre]:overflow-x-auto [&_pre]:px-4 [&_pre]:py-3.5 [&_pre]:font-mono [&_pre]:[tab-size:2]"
-        dangerouslySetInnerHTML={{ __html: file.html }}
+      <PlaygroundHeader
+        titleId={titleId}
+        title={data.title}
+        exercise={data.exercise !== null && !data.solves}
+        solution={data.solves !== null}
+        solved={solved}
+        processes={processes.map((p) => p.name)}
       />
 
-      <div className="space-y-3 border-t border-(--border) px-4 py-3">
-        <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
-          <RunButtons busy={busy} stopping={state.phase === 'stopping'} onRun={start} onStop={stop} />
-          <RunStatus state={state} />
-          <p id={hintId} className="ml-auto hidden text-xs text-(--muted-fg) sm:block">
-            <kbd className="kbd-other">Ctrl+Enter</kbd>
-            <kbd className="kbd-mac">⌘+Enter</kbd> runs
-          </p>
-        </div>
-        <OutputPanel state={state} label={`Output of ${data.title}`} placeholder="Press Run to see the output." />
+      {data.variants.length > 1 && (
+        <VariantSwitcher name={`${uid}-variant`} variants={data.variants} value={variant.id} onChange={chooseVariant} />
+      )}
+
+      <div className="flex flex-wrap items-end justify-between gap-x-3 border-b border-(--border) px-2 sm:px-3">
+        <FileTabs
+          idPrefix={uid}
+          panelId={panelId}
+          active={active}
+          onSelect={setFileName}
+          files={tabNames.map((name) => {
+            const f = variant.files.find((x) => x.name === name);
+            return {
+              name,
+              runsAs: f?.runsAs ?? [],
+              edited: code.edited.includes(name),
+              missing: f ? undefined : `not in ${variant.label}`,
+            };
+          })}
+        />
+        <ViewSwitcher options={options} value={view} onChange={setViewId} />
       </div>
+
+      <div id={panelId} role="tabpanel" aria-labelledby={`${uid}-tab-${tabNames.indexOf(active)}`} data-file={active}>
+        <CodeArea
+          near={near}
+          blockId={data.blockId}
+          folder={folder}
+          files={code.files}
+          active={active}
+          html={file && code.files[active] === code.original[active] ? file.html : null}
+          label={`${data.title}${readOnly ? ' (read only)' : ''}`}
+          readOnly={readOnly}
+          view={area}
+          onChange={code.setFile}
+          onRun={start}
+          onSave={save}
+          onTabLeaves={setTabLeaves}
+        />
+      </div>
+
+      {(code.shared || code.backup || linkError) && (
+        <div className="space-y-2 border-t border-(--border) px-3 py-3 sm:px-4">
+          {linkError && (
+            <Banner tone="error" alert testId="share-error">
+              This link’s code could not be opened: {linkError} The playground shows your own code.
+            </Banner>
+          )}
+          {code.shared && (
+            <Banner
+              tone="info"
+              testId="shared-banner"
+              actions={
+                <>
+                  <button type="button" className={SMALL} onClick={code.keepShared}>
+                    Keep this code
+                  </button>
+                  <button
+                    type="button"
+                    className={SMALL}
+                    onClick={() => {
+                      code.dropShared();
+                      history.replaceState(null, '', `#${data.blockId}`);
+                    }}
+                  >
+                    {code.ownEdits ? 'Back to my code' : 'Back to the lesson’s code'}
+                  </button>
+                </>
+              }
+            >
+              You are looking at code from a shared link. It is not saved, and your own code is kept, until you choose.
+            </Banner>
+          )}
+          {code.backup && !data.solves && (
+            <Banner
+              tone="info"
+              testId="backup-banner"
+              actions={
+                <button type="button" className={SMALL} onClick={code.restoreBackup}>
+                  Restore my code
+                </button>
+              }
+            >
+              Your own code was set aside when you replaced it (with the solution or a shared link’s code).
+            </Banner>
+          )}
+        </div>
+      )}
+
+      <div className="flex flex-wrap items-center gap-2 border-t border-(--border) px-3 py-3 sm:px-4">
+        <RunButtons busy={busy} stopping={state.phase === 'stopping'} onRun={start} onStop={stop} />
+        {data.solves ? (
+          <SolutionActions data={data} solution={code.files} onDone={setNotice} />
+        ) : (
+          <>
+            <ResetControl
+              active={active}
+              edited={code.edited}
+              fileCount={variant.files.length}
+              onResetFile={code.resetFile}
+              onResetAll={code.resetAll}
+              onDone={setNotice}
+            />
+            <ShareControl blockId={data.blockId} variant={variant.id} files={code.files} />
+          </>
+        )}
+        <p id={hintId} className="ml-auto hidden text-xs text-(--muted-fg) sm:block">
+          <kbd className="kbd-other">Ctrl+Enter</kbd>
+          <kbd className="kbd-mac">⌘+Enter</kbd> runs ·{' '}
+          <span data-tab-hint={tabLeaves ? 'armed' : ''} className={tabLeaves ? 'font-semibold text-(--page-fg)' : ''}>
+            {tabLeaves ? (
+              <>
+                now <kbd>Tab</kbd> leaves the editor
+              </>
+            ) : (
+              <>
+                <kbd>Esc</kbd> then <kbd>Tab</kbd> leaves the editor
+              </>
+            )}
+          </span>
+        </p>
+        <p role="status" className="basis-full text-sm text-(--muted-fg) empty:hidden">
+          {notice}
+        </p>
+      </div>
+
+      <RunOutput
+        state={state}
+        entries={entries}
+        single={processes.length === 0}
+        onBlocked={data.onBlocked}
+        sendInput={sendInput}
+        clear={clear}
+        readsInput={Object.values(code.files).some((text) => /process\.stdin|node:readline|from ["']readline["']/.test(text))}
+        check={state.check ? <CheckResult check={state.check} counted={variant.id !== 'solution'} /> : null}
+      />
     </div>
   );
 }

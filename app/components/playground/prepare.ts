@@ -1,7 +1,8 @@
 import 'server-only';
+import { createHash } from 'node:crypto';
 import { highlight } from '../../_lib/highlight';
-import type { Lesson, Variant } from '../../_lib/lessons/types';
-import type { PlaygroundData, PlaygroundFile } from './types';
+import type { Lesson, Snippet, Variant } from '../../_lib/lessons/types';
+import type { CompareVariant, PlaygroundData, PlaygroundVariant } from './types';
 
 const MARKS: Record<string, string> = { broken: '❌', fixed: '✅' };
 
@@ -12,12 +13,19 @@ export function variantLabel(variant: Pick<Variant, 'id' | 'label'>): string {
 }
 
 /** Files in the order a reader needs them: what the processes start first, then the rest by name. */
-function orderedFiles(variant: Variant): string[] {
+function orderedFiles(variant: Pick<Variant, 'files' | 'processes'>): string[] {
   const names = Object.keys(variant.files).sort();
   const entries = (variant.processes ?? []).map((p) => p.entry);
   if (entries.length === 0 && names.includes('main.ts')) entries.push('main.ts');
   const first = [...new Set(entries)].filter((name) => names.includes(name));
   return [...first, ...names.filter((name) => !first.includes(name))];
+}
+
+/** A short hash of a variant's files: saved edits belong to one version of the code. */
+export function contentHash(files: Record<string, string>): string {
+  const hash = createHash('sha256');
+  for (const name of Object.keys(files).sort()) hash.update(`${name}\u0000${files[name]}\u0000`);
+  return hash.digest('base64url').slice(0, 16);
 }
 
 export function findSnippet(lesson: Lesson, id: string) {
@@ -28,49 +36,55 @@ export function findSnippet(lesson: Lesson, id: string) {
   return snippet;
 }
 
-/** Everything the client needs to show and run one snippet, with its code highlighted here. */
+/** One variant as the playground shows it: highlighted files, the run request, the content hash. */
+export async function prepareVariant(v: Pick<Variant, 'id' | 'label' | 'files' | 'processes' | 'timeoutMs'>): Promise<PlaygroundVariant> {
+  return {
+    id: v.id,
+    label: variantLabel(v),
+    files: await Promise.all(
+      orderedFiles(v).map(async (name) => ({
+        name,
+        html: await highlight(v.files[name]!, name),
+        runsAs: (v.processes ?? []).filter((p) => p.entry === name).map((p) => p.name),
+      })),
+    ),
+    request: {
+      files: v.files,
+      ...(v.processes ? { processes: v.processes } : {}),
+      ...(v.timeoutMs ? { timeoutMs: v.timeoutMs } : {}),
+    },
+    hash: contentHash(v.files),
+  };
+}
+
+const compareOf = (v: Variant): CompareVariant => ({ id: v.id, label: variantLabel(v), files: v.files });
+
+/** Everything the client needs to show, edit and run one snippet, with its code highlighted here. */
 export async function preparePlayground(
   lesson: Lesson,
   id: string,
   variant?: string,
   options: { blockId?: string; single?: boolean } = {},
 ): Promise<PlaygroundData> {
-  const snippet = findSnippet(lesson, id);
+  const snippet: Snippet = findSnippet(lesson, id);
   const initial = variant && snippet.variants.some((v) => v.id === variant) ? variant : snippet.variants[0]!.id;
-  // One variant only when asked; and a starter never offers its solution next to it.
-  const shown = snippet.variants.filter((v) =>
-    options.single ? v.id === initial : !(initial === 'starter' && v.id === 'solution'),
-  );
-  const variants = await Promise.all(
-    shown.map(async (v) => {
-      const files: PlaygroundFile[] = await Promise.all(
-        orderedFiles(v).map(async (name) => ({
-          name,
-          html: await highlight(v.files[name]!, name),
-          runsAs: (v.processes ?? []).filter((p) => p.entry === name).map((p) => p.name),
-        })),
-      );
-      return {
-        id: v.id,
-        label: variantLabel(v),
-        files,
-        request: {
-          files: v.files,
-          ...(v.processes ? { processes: v.processes } : {}),
-          ...(v.timeoutMs ? { timeoutMs: v.timeoutMs } : {}),
-        },
-      };
-    }),
-  );
   const starter = snippet.variants.find((v) => v.id === 'starter');
-  const solution = snippet.variants.find((v) => v.id === 'solution');
+  // A starter never offers its solution next to it: <Solution> shows that, against the learner's code.
+  const spoiler = (v: Variant) => initial === 'starter' && v.id === 'solution';
+  const shown = snippet.variants.filter((v) => (options.single ? v.id === initial : !spoiler(v)));
+  const others = snippet.variants.filter((v) => !shown.includes(v) && !spoiler(v));
+  const solves = options.single && initial === 'solution' && starter ? starter : null;
   return {
     lesson: lesson.slug,
     id: snippet.id,
     blockId: options.blockId ?? snippet.id,
     title: snippet.title,
-    variants,
+    variants: await Promise.all(shown.map(prepareVariant)),
+    // The solution's own block compares with the learner's code instead of the original starter.
+    others: others.filter((v) => !(solves && v.id === 'starter')).map(compareOf),
     initialVariant: initial,
-    exercise: starter ? { expect: solution?.expect } : null,
+    exercise: starter ? { checkTitle: snippet.check?.title ?? null } : null,
+    onBlocked: snippet.onBlocked ?? null,
+    solves: solves ? { variant: solves.id, label: variantLabel(solves), hash: contentHash(solves.files), files: solves.files } : null,
   };
 }

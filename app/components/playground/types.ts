@@ -1,23 +1,40 @@
-import type { Expectation, ProcessDef } from '../../_lib/lessons/types';
+import type { ProcessDef } from '../../_lib/lessons/types';
 
 /** One file of a variant, with its code highlighted on the server. */
 export interface PlaygroundFile {
   name: string;
-  /** Shiki's <pre class="shiki">…</pre>. */
+  /** Shiki's <pre class="shiki">…</pre>: the placeholder until the editor loads, and the code without JavaScript. */
   html: string;
   /** The processes that start from this file. */
   runsAs: string[];
 }
 
+/** What a variant posts to /api/runs as it is (plus attribution). */
+export interface RunSpec {
+  files: Record<string, string>;
+  processes?: ProcessDef[];
+  timeoutMs?: number;
+}
+
 export interface PlaygroundVariant {
   id: string;
   label: string;
+  /** In the order a reader needs them: entry files first. */
   files: PlaygroundFile[];
-  /** Posted to /api/runs as it is (plus attribution). */
-  request: { files: Record<string, string>; processes?: ProcessDef[]; timeoutMs?: number };
+  request: RunSpec;
+  /** Hash of the original files: saved edits of another version of the lesson are not restored. */
+  hash: string;
+}
+
+/** A variant only compared against (not offered in the switcher): its name and code. */
+export interface CompareVariant {
+  id: string;
+  label: string;
+  files: Record<string, string>;
 }
 
 export interface PlaygroundData {
+  /** Lesson slug ('' on the scratchpad). */
   lesson: string;
   /** The snippet id. */
   id: string;
@@ -25,7 +42,16 @@ export interface PlaygroundData {
   blockId: string;
   title: string;
   variants: PlaygroundVariant[];
+  /** The snippet's other variants, for "Compare with …" (never an exercise's solution next to its starter). */
+  others: CompareVariant[];
   initialVariant: string;
-  /** Set when the snippet is an exercise (it has a starter variant): what a solved run shows. */
-  exercise: { expect: Expectation | undefined } | null;
+  /** Set when the snippet is an exercise: the title of the runner's check. */
+  exercise: { checkTitle: string | null } | null;
+  /** The lesson's words for a `blocked` event. */
+  onBlocked: string | null;
+  /**
+   * Set on an exercise's solution shown inside <Solution>: the starter it solves,
+   * so the solution is shown against the learner's own code and can be copied in.
+   */
+  solves: { variant: string; label: string; hash: string; files: Record<string, string> } | null;
 }

@@ -1,13 +1,20 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { errorMessage, eventsUrlAfter, parseEventData, parseRunHandle, runUrl, type EventData, type RunHandle } from './api';
 
 /**
  * Runs code through the runner's public API (shared/runner-api.md):
- * POST /api/runs, then the run's events over Server-Sent Events, and
- * POST …/stop. Output is gathered per process and stream, and handed to
- * React at most once per animation frame however fast it arrives.
+ * POST /api/runs, then the run's events over Server-Sent Events, stop and
+ * stdin. Every event has an increasing id: the last one seen is kept, events
+ * seen before are dropped, and when the browser gives up reconnecting by
+ * itself the stream is reopened with `?lastEventId=<n>` — a network drop
+ * loses and repeats nothing. Output is kept twice: raw chunks (with ANSI
+ * colours) for the terminals, and plain lines for screen readers and tests.
+ * React hears about it at most once per animation frame.
  */
+
+export { errorMessage } from './api';
 
 export interface RunProcess {
   name: string;
@@ -19,7 +26,7 @@ export interface RunRequest {
   files: Record<string, string>;
   processes?: RunProcess[];
   timeoutMs?: number;
-  /** Attribution, so the server knows which exercise this is. */
+  /** Attribution, so the runner can check an exercise. */
   lesson?: string;
   snippet?: string;
   variant?: string;
@@ -28,6 +35,7 @@ export interface RunRequest {
 export type Phase = 'idle' | 'starting' | 'queued' | 'running' | 'stopping' | 'ended';
 export type Stream = 'stdout' | 'stderr' | 'note';
 
+/** A line of the plain-text transcript. */
 export interface OutputLine {
   id: number;
   /** The process that wrote it ('' for notes about the whole run). */
@@ -36,110 +44,90 @@ export interface OutputLine {
   text: string;
 }
 
+/** Raw output as it came, for a terminal (ANSI kept); `exit` is the runner's exit event. */
+export interface OutputChunk {
+  id: number;
+  process: string;
+  stream: 'stdout' | 'stderr' | 'exit';
+  data: string;
+}
+
+export interface ProcessState {
+  name: string;
+  /** `performance.now()` when its `start` event came, for a live elapsed time. */
+  startedAt: number | null;
+  exit: { code: number | null; signal: string | null; durationMs: number | null } | null;
+}
+
 export interface RunEnd {
   status: string;
   message: string | null;
   durationMs: number | null;
 }
 
+export interface CheckResult {
+  passed: boolean;
+  title: string;
+  details: string[];
+}
+
 export interface RunState {
   phase: Phase;
   queuePosition: number | null;
+  /** `performance.now()` when the first process started. */
+  startedAt: number | null;
   lines: OutputLine[];
+  chunks: OutputChunk[];
+  /** Bumped when the output is cleared, so terminals start over. */
+  epoch: number;
   /** Process names in the order they were declared or first seen. */
   processes: string[];
-  /** The `blocked` event's message, shown as a banner. */
-  blocked: string | null;
+  process: Record<string, ProcessState>;
+  /** The `blocked` event: which processes wait, and its message. */
+  blocked: { message: string; processes: string[] } | null;
   /** Why the run could not start or lost its connection (HTTP errors such as 429 and 503). */
   error: string | null;
+  /** The stream dropped and is being reopened. */
+  reconnecting: boolean;
+  check: CheckResult | null;
   end: RunEnd | null;
   truncated: boolean;
 }
 
-/** What a finished run showed, for checking an exercise. */
-export interface RunResult {
-  status: string;
-  blocked: boolean;
-  stdout: Record<string, string>;
-}
-
 export interface UseRunOptions {
-  onEnd?: (result: RunResult, request: RunRequest) => void;
+  /** A `check` event (exercises only), with the request that started the run. */
+  onCheck?: (check: CheckResult, request: RunRequest) => void;
 }
 
 /** Keeps the page responsive if a program prints a lot; the runner has its own limit. */
-const MAX_OUTPUT_CHARS = 200_000;
+export const MAX_OUTPUT_CHARS = 200_000;
+/** Reopening a dropped stream: waits between tries (ms); then the run counts as lost. */
+const REOPEN_DELAYS = [500, 1000, 2000, 3000, 5000, 5000, 5000, 5000];
 
-/** ANSI escape sequences (colours, cursor moves): the panel shows plain text. */
+/** ANSI escape sequences (colours, cursor moves): the transcript is plain text. */
 const ANSI_PATTERN = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-Z\\-_]/g;
 
 const INITIAL: RunState = {
   phase: 'idle',
   queuePosition: null,
+  startedAt: null,
   lines: [],
+  chunks: [],
+  epoch: 0,
   processes: [],
+  process: {},
   blocked: null,
   error: null,
+  reconnecting: false,
+  check: null,
   end: null,
   truncated: false,
 };
 
-interface RunHandle {
-  id: string;
-  events: string;
-}
-
-type EventData = Record<string, unknown>;
-
-function parseEventData(raw: unknown): EventData | null {
-  if (typeof raw !== 'string') return null;
-  try {
-    const value: unknown = JSON.parse(raw);
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as EventData) : null;
-  } catch {
-    return null;
-  }
-}
-
-function parseRunHandle(body: unknown): RunHandle | null {
-  if (body === null || typeof body !== 'object') return null;
-  const { id, events } = body as Record<string, unknown>;
-  if (typeof id !== 'string' || id === '') return null;
-  return { id, events: typeof events === 'string' && events !== '' ? events : `/api/runs/${encodeURIComponent(id)}/events` };
-}
-
-/** The stop URL sits next to the events URL, whatever prefix the server uses. */
-function stopUrl(run: RunHandle): string {
-  return /\/events\/?$/.test(run.events)
-    ? run.events.replace(/\/events\/?$/, '/stop')
-    : `/api/runs/${encodeURIComponent(run.id)}/stop`;
-}
-
-/** The person-readable message of an API error response (`{error: {code, message}}`). */
-export async function errorMessage(response: Response): Promise<string> {
-  let message = '';
-  try {
-    const body: unknown = await response.json();
-    const error = body !== null && typeof body === 'object' ? (body as { error?: unknown }).error : undefined;
-    const text = error !== null && typeof error === 'object' ? (error as { message?: unknown }).message : undefined;
-    if (typeof text === 'string') message = text.trim();
-  } catch {
-    // Not JSON: fall back to the status line below.
-  }
-  if (message === '') {
-    message = `The server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`;
-  }
-  const retryAfter = response.headers.get('Retry-After');
-  if (response.status === 429 && retryAfter && /^\d+$/.test(retryAfter.trim())) {
-    message += ` Try again in ${retryAfter.trim()} s.`;
-  }
-  return message;
-}
-
-function describeExit(data: EventData): string {
-  const after = typeof data.durationMs === 'number' ? ` after ${formatDuration(data.durationMs)}` : '';
-  if (typeof data.signal === 'string' && data.signal !== '') return `was ended by ${data.signal}${after}`;
-  if (typeof data.code === 'number') return `exited with code ${data.code}${after}`;
+function describeExit(exit: ProcessState['exit'] & object): string {
+  const after = exit.durationMs !== null ? ` after ${formatDuration(exit.durationMs)}` : '';
+  if (exit.signal) return `was ended by ${exit.signal}${after}`;
+  if (exit.code !== null) return `exited with code ${exit.code}${after}`;
   return `exited${after}`;
 }
 
@@ -147,45 +135,41 @@ export function formatDuration(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
 }
 
+const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value.trim() : null);
+const number = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+
 /** Mutable working copy of the state between frames. */
 interface Model extends RunState {
   /** "<process>\0<stream>" → index in `lines` of the line still being written. */
   open: Map<string, number>;
   size: number;
-  stdout: Map<string, string>;
-  sawBlocked: boolean;
 }
 
-function freshModel(processes: string[]): Model {
-  return { ...INITIAL, processes, lines: [], open: new Map(), size: 0, stdout: new Map(), sawBlocked: false };
+function freshModel(processes: string[], epoch: number): Model {
+  const process: Record<string, ProcessState> = {};
+  for (const name of processes) process[name] = { name, startedAt: null, exit: null };
+  return { ...INITIAL, processes, process, lines: [], chunks: [], epoch, open: new Map(), size: 0 };
 }
 
 export function useRun(options: UseRunOptions = {}) {
   const [state, setState] = useState<RunState>(INITIAL);
-  const model = useRef<Model>(freshModel([]));
+  const model = useRef<Model>(freshModel([], 0));
   const frame = useRef<number | null>(null);
   const source = useRef<EventSource | null>(null);
+  const reopenTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const handle = useRef<RunHandle | null>(null);
   const request = useRef<RunRequest | null>(null);
   const attempt = useRef(0);
+  const lastEventId = useRef(0);
   const stopRequested = useRef(false);
-  const lineId = useRef(0);
-  const onEnd = useRef(options.onEnd);
-  onEnd.current = options.onEnd;
+  const serial = useRef(0);
+  const onCheck = useRef(options.onCheck);
+  onCheck.current = options.onCheck;
 
   const flush = useCallback(() => {
     frame.current = null;
-    const m = model.current;
-    setState({
-      phase: m.phase,
-      queuePosition: m.queuePosition,
-      lines: m.lines.slice(),
-      processes: m.processes.slice(),
-      blocked: m.blocked,
-      error: m.error,
-      end: m.end,
-      truncated: m.truncated,
-    });
+    const { open: _open, size: _size, ...visible } = model.current;
+    setState({ ...visible, lines: visible.lines.slice(), chunks: visible.chunks.slice(), processes: visible.processes.slice(), process: { ...visible.process } });
   }, []);
 
   /** Output may come fast: render once per frame. Phase changes render at once. */
@@ -204,6 +188,8 @@ export function useRun(options: UseRunOptions = {}) {
   const closeStream = useCallback(() => {
     source.current?.close();
     source.current = null;
+    if (reopenTimer.current !== null) clearTimeout(reopenTimer.current);
+    reopenTimer.current = null;
   }, []);
 
   useEffect(
@@ -216,32 +202,33 @@ export function useRun(options: UseRunOptions = {}) {
 
   function seeProcess(name: string) {
     const m = model.current;
-    if (name && !m.processes.includes(name)) m.processes.push(name);
+    if (!name || m.process[name]) return;
+    m.processes.push(name);
+    m.process[name] = { name, startedAt: null, exit: null };
   }
 
   function note(text: string, process = '') {
     const m = model.current;
     // A note ends any line a process left unfinished.
     m.open.clear();
-    m.lines.push({ id: ++lineId.current, process, stream: 'note', text });
+    m.lines.push({ id: ++serial.current, process, stream: 'note', text });
   }
 
   function write(process: string, stream: 'stdout' | 'stderr', raw: string) {
     const m = model.current;
     seeProcess(process);
-    if (stream === 'stdout') {
-      const before = m.stdout.get(process) ?? '';
-      if (before.length < MAX_OUTPUT_CHARS) m.stdout.set(process, before + raw);
-    }
-    let text = raw.replace(ANSI_PATTERN, '').replace(/\r\n?/g, '\n');
-    if (text === '' || m.truncated) return;
-    if (m.size + text.length > MAX_OUTPUT_CHARS) {
-      text = text.slice(0, MAX_OUTPUT_CHARS - m.size);
+    if (m.truncated || raw === '') return;
+    let data = raw;
+    if (m.size + data.length > MAX_OUTPUT_CHARS) {
+      data = data.slice(0, MAX_OUTPUT_CHARS - m.size);
       m.truncated = true;
     }
-    m.size += text.length;
+    m.size += data.length;
+    m.chunks.push({ id: ++serial.current, process, stream, data });
+
+    const plain = data.replace(ANSI_PATTERN, '').replace(/\r\n?/g, '\n');
     const key = `${process}\u0000${stream}`;
-    const segments = text.split('\n');
+    const segments = plain.split('\n');
     segments.forEach((segment, index) => {
       const last = index === segments.length - 1;
       if (last && segment === '') {
@@ -254,12 +241,16 @@ export function useRun(options: UseRunOptions = {}) {
         const line = m.lines[openIndex]!;
         m.lines[openIndex] = { ...line, text: line.text + segment };
       } else {
-        m.lines.push({ id: ++lineId.current, process, stream, text: segment });
+        m.lines.push({ id: ++serial.current, process, stream, text: segment });
       }
       if (last) m.open.set(key, index === 0 && openIndex !== undefined ? openIndex : m.lines.length - 1);
       else m.open.delete(key);
     });
-    if (m.truncated) note('Output shortened here: this panel shows the first 200,000 characters.');
+    if (m.truncated) {
+      const message = `Output shortened here: the page keeps the first ${MAX_OUTPUT_CHARS.toLocaleString('en')} characters.`;
+      note(message);
+      m.chunks.push({ id: ++serial.current, process, stream: 'exit', data: message });
+    }
   }
 
   function fail(message: string) {
@@ -268,87 +259,134 @@ export function useRun(options: UseRunOptions = {}) {
     const m = model.current;
     m.error = message;
     m.queuePosition = null;
+    m.reconnecting = false;
     m.phase = 'ended';
     m.end = { status: 'error', message, durationMs: null };
     schedule(true);
   }
 
-  function openStream(run: RunHandle, current: number) {
-    const es = new EventSource(run.events);
+  function openStream(run: RunHandle, current: number, reopenCount = 0) {
+    const es = new EventSource(eventsUrlAfter(run, lastEventId.current));
     source.current = es;
     const m = model.current;
+    let opens = reopenCount;
 
     const on = (type: string, handler: (data: EventData) => void) => {
       es.addEventListener(type, (event) => {
         if (source.current !== es || attempt.current !== current) return;
-        const data = parseEventData((event as MessageEvent).data);
+        const message = event as MessageEvent;
+        // Ids only grow: anything at or below the last one was seen before a reconnect.
+        const id = Number(message.lastEventId);
+        if (Number.isInteger(id) && id > 0) {
+          if (id <= lastEventId.current) return;
+          lastEventId.current = id;
+        }
+        const data = parseEventData(message.data);
         if (data) handler(data);
       });
     };
 
+    es.onopen = () => {
+      if (source.current !== es) return;
+      opens = 0;
+      if (m.reconnecting) {
+        m.reconnecting = false;
+        schedule(true);
+      }
+    };
+
     on('queued', (data) => {
-      if (typeof data.position === 'number') m.queuePosition = data.position;
+      m.queuePosition = number(data.position);
       if (m.phase !== 'stopping') m.phase = 'queued';
       schedule(true);
     });
     on('start', (data) => {
-      if (typeof data.process === 'string') seeProcess(data.process);
+      const name = text(data.process);
+      const now = performance.now();
+      if (name) {
+        seeProcess(name);
+        m.process[name] = { ...m.process[name]!, startedAt: now };
+      }
+      m.startedAt ??= now;
       m.queuePosition = null;
       if (m.phase !== 'stopping') m.phase = 'running';
       schedule(true);
     });
     on('stdout', (data) => {
-      if (typeof data.data === 'string') write(typeof data.process === 'string' ? data.process : '', 'stdout', data.data);
+      if (typeof data.data === 'string') write(text(data.process) ?? '', 'stdout', data.data);
       schedule();
     });
     on('stderr', (data) => {
-      if (typeof data.data === 'string') write(typeof data.process === 'string' ? data.process : '', 'stderr', data.data);
+      if (typeof data.data === 'string') write(text(data.process) ?? '', 'stderr', data.data);
       schedule();
     });
     on('blocked', (data) => {
-      m.sawBlocked = true;
-      m.blocked =
-        typeof data.message === 'string' && data.message.trim() !== ''
-          ? data.message.trim()
-          : 'Every process is waiting and none is making progress.';
+      m.blocked = {
+        message: text(data.message) ?? 'Every process is waiting and none is making progress.',
+        processes: Array.isArray(data.processes) ? data.processes.filter((p): p is string => typeof p === 'string') : [],
+      };
       schedule(true);
     });
     on('exit', (data) => {
-      // "exited with code 0 after 812 ms", shown after the process's name.
-      if (typeof data.process === 'string' && data.process !== '') note(describeExit(data), data.process);
-      schedule();
+      const name = text(data.process);
+      if (!name) return;
+      seeProcess(name);
+      const exit = { code: number(data.code), signal: text(data.signal), durationMs: number(data.durationMs) };
+      m.process[name] = { ...m.process[name]!, exit };
+      // "server exited with code 0 after 812 ms": in the transcript, and dimmed in the terminal.
+      note(describeExit(exit), name);
+      m.chunks.push({ id: ++serial.current, process: name, stream: 'exit', data: describeExit(exit) });
+      schedule(true);
+    });
+    on('check', (data) => {
+      const check: CheckResult = {
+        passed: data.passed === true,
+        title: text(data.title) ?? 'Exercise check',
+        details: Array.isArray(data.details) ? data.details.filter((d): d is string => typeof d === 'string') : [],
+      };
+      m.check = check;
+      schedule(true);
+      const sent = request.current;
+      if (sent) onCheck.current?.(check, sent);
     });
     on('end', (data) => {
       closeStream();
       handle.current = null;
-      const status = typeof data.status === 'string' && data.status !== '' ? data.status : 'error';
-      m.end = {
-        status,
-        message: typeof data.message === 'string' && data.message.trim() !== '' ? data.message.trim() : null,
-        durationMs: typeof data.durationMs === 'number' ? data.durationMs : null,
-      };
+      m.end = { status: text(data.status) ?? 'error', message: text(data.message), durationMs: number(data.durationMs) };
       m.open.clear();
       m.queuePosition = null;
+      m.reconnecting = false;
       m.phase = 'ended';
       schedule(true);
-      const sent = request.current;
-      if (sent && onEnd.current) {
-        onEnd.current({ status, blocked: m.sawBlocked, stdout: Object.fromEntries(m.stdout) }, sent);
-      }
     });
-    // Any other event type (trace, check, …) is ignored.
+    // Any other event type (trace, …) is ignored.
 
     es.onerror = () => {
       if (source.current !== es || attempt.current !== current) return;
       // While CONNECTING the browser reconnects by itself, sending Last-Event-ID.
-      if (es.readyState === EventSource.CLOSED) fail('Lost the connection to the run before it ended.');
+      if (!m.reconnecting) {
+        m.reconnecting = true;
+        schedule(true);
+      }
+      if (es.readyState !== EventSource.CLOSED) return;
+      // It gave up (a proxy error, the server restarting, …): reopen after `lastEventId` ourselves.
+      const delay = REOPEN_DELAYS[opens];
+      if (delay === undefined) {
+        fail('Lost the connection to the run before it ended.');
+        return;
+      }
+      source.current = null;
+      reopenTimer.current = setTimeout(() => {
+        reopenTimer.current = null;
+        if (attempt.current === current && handle.current === run) openStream(run, current, opens + 1);
+      }, delay);
     };
   }
 
   async function sendStop(run: RunHandle, current: number) {
     let problem: string | null = null;
     try {
-      const response = await fetch(stopUrl(run), { method: 'POST', headers: { Accept: 'application/json' } });
+      const response = await fetch(runUrl(run, 'stop'), { method: 'POST', headers: { Accept: 'application/json' } });
       if (!response.ok) problem = await errorMessage(response);
     } catch {
       problem = 'the server did not answer.';
@@ -372,7 +410,11 @@ export function useRun(options: UseRunOptions = {}) {
     handle.current = null;
     request.current = body;
     stopRequested.current = false;
-    model.current = freshModel((body.processes ?? []).map((p) => p.name));
+    lastEventId.current = 0;
+    model.current = freshModel(
+      (body.processes ?? []).map((p) => p.name),
+      model.current.epoch + 1,
+    );
     model.current.phase = 'starting';
     schedule(true);
 
@@ -393,21 +435,21 @@ export function useRun(options: UseRunOptions = {}) {
       if (attempt.current === current) fail(message);
       return;
     }
-    let run: RunHandle | null = null;
+    let started: RunHandle | null = null;
     try {
-      run = parseRunHandle(await response.json());
+      started = parseRunHandle(await response.json());
     } catch {
-      run = null;
+      started = null;
     }
     if (attempt.current !== current) return;
-    if (!run) {
+    if (!started) {
       fail('The server accepted the run but its answer could not be read.');
       return;
     }
-    handle.current = run;
-    openStream(run, current);
+    handle.current = started;
+    openStream(started, current);
     // Stop was pressed while the run was being created.
-    if (stopRequested.current) void sendStop(run, current);
+    if (stopRequested.current) void sendStop(started, current);
   }
 
   function stop() {
@@ -419,5 +461,33 @@ export function useRun(options: UseRunOptions = {}) {
     if (handle.current) void sendStop(handle.current, attempt.current);
   }
 
-  return { state, busy, run, stop };
+  /** Writes to a process's standard input; resolves to a problem to show, or null. */
+  async function sendInput(process: string, input: { data: string } | { eof: true }): Promise<string | null> {
+    const run = handle.current;
+    if (!run) return 'The program is not running.';
+    try {
+      const response = await fetch(runUrl(run, 'stdin'), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({ process, ...input }),
+      });
+      return response.ok ? null : await errorMessage(response);
+    } catch {
+      return 'The server did not answer.';
+    }
+  }
+
+  /** Empties the output (terminals and transcript); the run's status stays. */
+  function clear() {
+    const m = model.current;
+    m.lines = [];
+    m.chunks = [];
+    m.open.clear();
+    m.size = 0;
+    m.truncated = false;
+    m.epoch += 1;
+    schedule(true);
+  }
+
+  return { state, busy, run, stop, sendInput, clear };
 }

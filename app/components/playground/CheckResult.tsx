@@ -1,0 +1,43 @@
+import type { CheckResult as Check } from '../run/useRun';
+
+/** An exercise's verdict from the runner: passed ✓ or not yet, with what was checked. */
+export default function CheckResult({ check, counted }: { check: Check; counted: boolean }) {
+  return (
+    <div
+      role="status"
+      data-testid="check-result"
+      data-passed={check.passed}
+      className={`rounded-lg border-2 px-4 py-3 ${
+        check.passed
+          ? 'border-emerald-600 bg-emerald-50 text-emerald-950 dark:border-emerald-400 dark:bg-emerald-950/40 dark:text-emerald-50'
+          : 'border-amber-500 bg-amber-50 text-amber-950 dark:border-amber-400/70 dark:bg-amber-950/40 dark:text-amber-50'
+      }`}
+    >
+      <p className="flex items-center gap-2 font-semibold">
+        <span
+          aria-hidden="true"
+          className={`inline-flex size-6 shrink-0 items-center justify-center rounded-full text-sm text-white ${
+            check.passed ? 'bg-emerald-700 dark:bg-emerald-500 dark:text-zinc-950' : 'bg-amber-600 dark:bg-amber-400 dark:text-zinc-950'
+          }`}
+        >
+          {check.passed ? '✓' : '…'}
+        </span>
+        <span>
+          {check.passed ? 'Passed' : 'Not yet'}: {check.title}
+        </span>
+      </p>
+      {check.details.length > 0 && (
+        <ul className="mt-2 ml-8 list-disc space-y-1 text-sm">
+          {check.details.map((detail, index) => (
+            <li key={index}>{detail}</li>
+          ))}
+        </ul>
+      )}
+      {check.passed && (
+        <p className="mt-2 ml-8 text-sm">
+          {counted ? 'Exercise solved: it counts in your progress.' : 'This is the given solution, so it does not count as solved.'}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+'use client';
+
+import { useState, type ReactNode } from 'react';
+import type { RunState } from '../run/useRun';
+import StatusLine from '../terminal/StatusLine';
+import StdinBox from '../terminal/StdinBox';
+import Terminals from '../terminal/Terminals';
+import Banner from './Banner';
+
+const TOOL =
+  'inline-flex min-h-9 items-center gap-1.5 rounded-md px-2.5 text-sm font-medium text-(--muted-fg) transition-colors hover:bg-(--surface-strong) hover:text-(--page-fg) aria-disabled:cursor-not-allowed aria-disabled:opacity-50';
+
+/**
+ * Everything a run shows: the status line, a `blocked` banner in the
+ * lesson's words, errors, the exercise check, one terminal per process,
+ * and standard input (open by default when the code reads it).
+ */
+export default function RunOutput({
+  state,
+  entries,
+  single,
+  onBlocked,
+  sendInput,
+  clear,
+  readsInput,
+  check,
+}: {
+  state: RunState;
+  entries: Record<string, string>;
+  single: boolean;
+  onBlocked: string | null;
+  sendInput: (process: string, input: { data: string } | { eof: true }) => Promise<string | null>;
+  clear(): void;
+  readsInput: boolean;
+  check: ReactNode;
+}) {
+  const [inputOpen, setInputOpen] = useState<boolean | null>(null);
+  const showInput = inputOpen ?? readsInput;
+  const started = state.phase !== 'idle';
+  const hasOutput = state.lines.length > 0;
+  const running = state.phase === 'running' || state.phase === 'stopping';
+  const names = state.processes.length > 0 ? state.processes : Object.keys(entries);
+
+  return (
+    <div className="space-y-3 rounded-b-xl border-t border-(--border) bg-(--surface) px-3 py-3 sm:px-4">
+      <div className="flex flex-wrap items-start gap-2">
+        <div className="min-w-0 flex-1 basis-56">
+          <StatusLine state={state} />
+        </div>
+        <div className="flex gap-1">
+          <button type="button" aria-pressed={showInput} onClick={() => setInputOpen(!showInput)} className={TOOL}>
+            Input
+          </button>
+          <button
+            type="button"
+            aria-disabled={!hasOutput}
+            onClick={() => {
+              if (hasOutput) clear();
+            }}
+            className={TOOL}
+          >
+            Clear
+          </button>
+        </div>
+      </div>
+
+      {state.blocked && (
+        <Banner tone="warning" alert testId="run-blocked">
+          <strong className="font-semibold">Blocked: </strong>
+          {onBlocked ?? state.blocked.message}
+          {onBlocked && state.blocked.processes.length > 0 && (
+            <span className="mt-1 block text-xs opacity-90">
+              Waiting with no CPU and no output: {state.blocked.processes.join(', ')}.
+            </span>
+          )}
+        </Banner>
+      )}
+      {state.error && (
+        <Banner tone="error" alert testId="run-error">
+          {state.error}
+        </Banner>
+      )}
+      {check}
+
+      {started ? (
+        <Terminals state={state} entries={entries} single={single} />
+      ) : (
+        <p className="rounded-lg border border-dashed border-(--border-strong) px-3 py-3 text-sm text-(--muted-fg)">
+          {names.length > 1
+            ? `Run starts ${new Intl.ListFormat('en').format(names)} together; each gets its own terminal here.`
+            : 'Press Run to see the output here.'}
+        </p>
+      )}
+
+      {showInput && <StdinBox processes={names} running={running} send={sendInput} />}
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+'use client';
+
+/** ❌ broken / ✅ fixed, starter / solution…: radio buttons styled as pills. */
+export default function VariantSwitcher({
+  name,
+  variants,
+  value,
+  onChange,
+}: {
+  name: string;
+  variants: readonly { id: string; label: string }[];
+  value: string;
+  onChange(id: string): void;
+}) {
+  return (
+    <fieldset className="border-b border-(--border) px-3 py-2.5 sm:px-4">
+      <legend className="sr-only">Variant</legend>
+      <div className="flex flex-wrap gap-2">
+        {variants.map((v) => (
+          <label
+            key={v.id}
+            className="cursor-pointer rounded-full border border-(--border-strong) px-3 py-1 text-sm transition-colors select-none hover:bg-(--surface-strong) has-checked:border-zinc-900 has-checked:bg-zinc-900 has-checked:text-white has-focus-visible:outline-3 has-focus-visible:outline-offset-2 has-focus-visible:outline-(--focus-ring) dark:has-checked:border-zinc-100 dark:has-checked:bg-zinc-100 dark:has-checked:text-zinc-900"
+          >
+            <input
+              type="radio"
+              name={name}
+              value={v.id}
+              checked={v.id === value}
+              onChange={() => onChange(v.id)}
+              className="sr-only"
+            />
+            {v.label}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}

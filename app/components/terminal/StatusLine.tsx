@@ -1,0 +1,64 @@
+'use client';
+
+import type { RunState } from '../run/useRun';
+import { useNow } from './useNow';
+import { endWords, PROCESS_COLOURS, processWords, runSummary, TONE_DOT, TONE_TEXT } from './words';
+
+/**
+ * The run's status: queued (with its position), running (live elapsed time),
+ * each process's exit code and duration, and how the run ended in plain
+ * words — a limit says which limit and its value (the runner's message).
+ * Only phase changes are announced; the ticking time is not.
+ */
+export default function StatusLine({ state }: { state: RunState }) {
+  const live = state.phase === 'running' || state.phase === 'stopping' || state.phase === 'queued';
+  const now = useNow(live);
+  const summary = runSummary(state, now);
+  const announced = runSummary(state, 0).text.replace(/ \d+\.\d s$/, '');
+  const end = state.end;
+  const detail = end && end.status !== 'error' ? (end.message ?? endWords(end.status).detail) : '';
+  const showProcesses = state.phase !== 'idle' && state.phase !== 'starting' && state.processes.length > 0;
+
+  return (
+    <div className="min-w-0 space-y-1">
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
+        <p
+          role="status"
+          data-testid="run-status"
+          data-phase={state.phase}
+          data-status={end?.status ?? ''}
+          className={`inline-flex items-center gap-2 text-sm font-semibold ${state.phase === 'ended' ? TONE_TEXT[summary.tone] : ''}`}
+        >
+          <span aria-hidden="true" className={`size-2 shrink-0 rounded-full ${TONE_DOT[summary.tone]}`} />
+          <span className="sr-only">{announced}</span>
+          <span aria-hidden="true" className="tabular-nums">
+            {summary.text}
+          </span>
+          {state.reconnecting && state.phase !== 'ended' && (
+            <span className="font-normal text-(--muted-fg)">(reconnecting…)</span>
+          )}
+        </p>
+        {showProcesses && (
+          <ul aria-label="Processes" className="flex flex-wrap gap-x-3 gap-y-1 text-xs text-(--muted-fg)">
+            {state.processes.map((name, index) => {
+              const words = processWords(state.process[name]!, state, now);
+              const colour = PROCESS_COLOURS[index % PROCESS_COLOURS.length]!;
+              return (
+                <li key={name} data-process-status={name} className="inline-flex items-center gap-1.5 tabular-nums">
+                  <span aria-hidden="true" className={`size-1.5 rounded-full ${TONE_DOT[words.tone]}`} />
+                  <span className={`font-semibold ${colour.text}`}>{name}</span>
+                  {words.text && <span className={words.tone === 'bad' ? TONE_TEXT.bad : ''}>{words.text}</span>}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </div>
+      {detail && (
+        <p data-testid="run-end" className="text-sm text-(--muted-fg)">
+          {detail}
+        </p>
+      )}
+    </div>
+  );
+}
