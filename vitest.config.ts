@@ -21,6 +21,19 @@ export default defineConfig({
           hookTimeout: 30_000,
         },
       },
+      {
+        test: {
+          // Every lesson variant through the real runner: run alone (npm test does),
+          // so timing-sensitive demos do not share the two cores with other suites.
+          name: "content",
+          include: ["tests/content/**/*.test.ts"],
+          environment: "node",
+          pool: "forks",
+          testTimeout: 90_000,
+          hookTimeout: 30_000,
+          maxConcurrency: 4,
+        },
+      },
     ],
   },
 });

@@ -5,7 +5,8 @@ import { spawnSync } from "node:child_process";
 const steps = [
   ["system packages", "node", ["scripts/ensure-system-deps.mjs", "sandbox", "browser"]],
   ["type check", "npx", ["tsc", "--noEmit", "-p", "."]],
-  ["unit and integration tests", "npx", ["vitest", "run"]],
+  ["unit and integration tests", "npx", ["vitest", "run", "--project", "unit", "--project", "integration"]],
+  ["lesson content: every variant through the runner", "npx", ["vitest", "run", "--project", "content"]],
   ["build", "npm", ["run", "build", "--silent"]],
   ["browser tests", "npx", ["playwright", "test"]],
 ];

@@ -8,7 +8,7 @@ import { unmetExpectations } from "../../runner/checks";
 import { lessonChecks } from "../../app/_lib/lessons/checks";
 import { loadLessons, lessonsRoot } from "../../app/_lib/lessons/loader";
 import { transpile } from "../../runner/transpile";
-import { runToEnd, startRunner, type TestServer } from "./harness";
+import { runToEnd, startRunner, type TestServer } from "../integration/harness";
 
 const lessons = loadLessons(lessonsRoot());
 const variants = lessons.flatMap((lesson) =>
