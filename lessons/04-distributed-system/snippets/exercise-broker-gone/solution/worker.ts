@@ -15,7 +15,7 @@ try {
     if (message.toString() === "HEARTBEAT") heartbeats++;
   }
 } catch (err) {
-  if ((err as zmq.errors.ZMQError).code !== "EAGAIN") throw err;
+  if ((err as { code?: string }).code !== "EAGAIN") throw err;
   console.log(`broker is gone: silent for ${HEARTBEAT_MS * LIVENESS} ms after ${heartbeats} heartbeats`);
 }
 worker.close();

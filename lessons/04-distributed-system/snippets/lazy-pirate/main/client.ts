@@ -28,7 +28,7 @@ for (let n = 1; n <= 5; n++) {
         console.log(`no reply after ${RETRIES} retries: server seems to be offline, giving up`);
         process.exit(1);
       }
-      console.log(`no reply within ${TIMEOUT_MS} ms (${(err as zmq.errors.ZMQError).code}), retry ${attempt + 1}/${RETRIES}`);
+      console.log(`no reply within ${TIMEOUT_MS} ms (${(err as { code?: string }).code}), retry ${attempt + 1}/${RETRIES}`);
       client = connect();
     }
   }
