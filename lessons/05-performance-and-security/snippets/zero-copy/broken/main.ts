@@ -1,0 +1,28 @@
+import * as zmq from "zeromq";
+
+// Build each message in one reusable scratch buffer, as C code often does.
+async function sendFive(size: number, address: string) {
+  const push = new zmq.Push();
+  await push.bind(address);
+  const pull = new zmq.Pull();
+  pull.connect(address);
+
+  const scratch = Buffer.alloc(size); // ❌ one buffer for every message
+  for (let n = 1; n <= 5; n++) {
+    scratch.fill(0);
+    scratch.write(`record ${n}`);
+    await push.send(scratch); // resolves when queued: not sent, not copied
+  }
+
+  const received: string[] = [];
+  for (let n = 1; n <= 5; n++) {
+    const [msg] = await pull.receive();
+    received.push(msg.toString("utf8", 0, msg.indexOf(0)));
+  }
+  console.log(`${String(size).padStart(5)}-byte messages: ${received.join(", ")}`);
+  push.close();
+  pull.close();
+}
+
+await sendFive(100, "inproc://small"); // up to 128 bytes: zeromq.js copies at send()
+await sendFive(1000, "inproc://large"); // above 128 bytes: zero-copy, the queue holds OUR buffer
