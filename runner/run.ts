@@ -371,6 +371,11 @@ export class Run {
   /** The end status when no limit or stop ended the run: what the processes' exits say. */
   private outcome(): { status: EndStatus; message: string } {
     const sandbox = this.sandbox;
+    // A process that could not create a thread at the task limit often aborts
+    // (libzmq does) before the next sample: the limit is still the cause.
+    if (sandbox && sandbox.taskLimitHits() > 0) {
+      return { status: "process-limit", message: `The run tried to use more than its limit of ${this.deps.config.maxTasks} processes and threads and was stopped.` };
+    }
     if (sandbox && sandbox.oomKills() > 0) {
       return { status: "memory-limit", message: `The run used more than its memory limit of ${formatBytes(this.deps.config.memoryBytes)} and was stopped.` };
     }
