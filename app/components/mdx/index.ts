@@ -6,6 +6,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { Lesson } from '../../_lib/lessons/types';
 import Checklist from './Checklist';
+import DecisionTree from './DecisionTree';
 import DeepDive from './DeepDive';
 import Fix from './Fix';
 import { H2, H3, H4 } from './Heading';
@@ -33,6 +34,7 @@ export const mdxComponents = {
   Solution,
   Checklist,
   Mermaid,
+  DecisionTree,
   h2: H2,
   h3: H3,
   h4: H4,
