@@ -75,3 +75,40 @@ export async function stdoutOf(block: Locator, process: string): Promise<string>
 export function horizontalOverflow(page: Page) {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 }
+
+/** A playground block by its element id (the snippet id, or `<snippet>-<variant>`). */
+export function playground(page: Page, blockId: string): Locator {
+  return page.locator(`[data-playground][id="${blockId}"]`);
+}
+
+/** Waits until the block's Monaco editor has replaced the highlighted placeholder. */
+export async function editorReady(block: Locator) {
+  await expect(block.locator('[data-editor="ready"]')).toBeVisible({ timeout: 30_000 });
+  await expect(block.locator('.monaco-editor:visible').first()).toBeVisible();
+}
+
+/** The code of a file (default: the one on show) as the editor's model holds it (test hook). */
+export function editorValue(page: Page, blockId: string, file?: string): Promise<string> {
+  return page.evaluate(([id, name]) => window.__zmqEditors![id!]!.value(name), [blockId, file] as const);
+}
+
+/** Replaces the code of the file on show, as one edit (like a paste). */
+export async function setEditorValue(page: Page, blockId: string, code: string) {
+  await page.evaluate(([id, text]) => {
+    const editor = window.__zmqEditors![id!]!.editor;
+    editor.executeEdits('test', [{ range: editor.getModel()!.getFullModelRange(), text: text! }]);
+  }, [blockId, code] as const);
+}
+
+/** Clicks into the editor and puts the cursor at the end of the file. */
+export async function focusEditorEnd(page: Page, block: Locator) {
+  await block.locator('.monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+End');
+}
+
+/** The run's status line, once the run has ended. */
+export async function waitForEnd(block: Locator, timeout = 30_000) {
+  const status = block.getByTestId('run-status');
+  await expect(status).toHaveAttribute('data-phase', 'ended', { timeout });
+  return status;
+}

@@ -73,6 +73,9 @@ export default function CodeEditor(props: CodeEditorProps) {
           ariaLabel: `${p.active}, ${p.label}. Ctrl+Enter runs; Escape then Tab leaves the editor.`,
         });
         state.current = { monaco, editor: ed, views: new Map() };
+        // The code's own height, as the placeholder has it: the horizontal scrollbar
+        // overlays the bottom padding instead of adding to the height.
+        const height = () => (ed.getModel()?.getLineCount() ?? 1) * metrics.lineHeight + 2 * metrics.padding;
 
         // Actions belong to this editor only (addCommand would bind every editor on the page).
         ed.addAction({
@@ -117,9 +120,9 @@ export default function CodeEditor(props: CodeEditorProps) {
             const file = current.uri.path.split('/').pop()!;
             latest.current.onChange(file, current.getValue());
           }),
-          ed.onDidContentSizeChange((event) => latest.current.onHeight(event.contentHeight)),
+          ed.onDidContentSizeChange(() => latest.current.onHeight(height())),
         );
-        latest.current.onHeight(ed.getContentHeight());
+        latest.current.onHeight(height());
 
         window.__zmqEditors ??= {};
         window.__zmqEditors[p.testId] = {

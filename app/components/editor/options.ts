@@ -15,6 +15,8 @@ export function baseOptions(metrics: EditorMetrics): editor.IEditorOptions {
     lineDecorationsWidth: 10,
     glyphMargin: false,
     folding: false,
+    // The last line's number at full contrast (dimmed, it fails WCAG AA).
+    renderFinalNewline: 'on',
     renderLineHighlight: 'line',
     renderLineHighlightOnlyWhenFocus: true,
     overviewRulerLanes: 0,

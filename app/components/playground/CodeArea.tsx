@@ -2,14 +2,16 @@
 
 import { lazy, Suspense, useCallback, useState } from 'react';
 import type { DiffSide } from '../editor/DiffView';
+import { loadMonaco } from '../editor/loadMonaco';
 import { codeHeight, linesOf, MAX_LINES } from '../editor/metrics';
 
 const CodeEditor = lazy(() => import('../editor/CodeEditor'));
 const DiffView = lazy(() => import('../editor/DiffView'));
 
-/** Starts loading the editor's code before it is needed. */
+/** Starts loading the editor — its chunk and Monaco itself, side by side — before it is needed. */
 export function preloadEditor() {
   void import('../editor/CodeEditor').catch(() => undefined);
+  void loadMonaco().catch(() => undefined);
 }
 
 export type AreaView = { kind: 'code' } | { kind: 'diff'; original: DiffSide; modified: DiffSide; editable: boolean; key: string };
@@ -81,7 +83,7 @@ export default function CodeArea({
           {html !== null && !diff ? (
             <div dangerouslySetInnerHTML={{ __html: html }} />
           ) : (
-            <pre className="shiki">
+            <pre className="shiki" tabIndex={0}>
               <code>
                 {code.split('\n').map((line, index) => (
                   <span key={index} className="line">

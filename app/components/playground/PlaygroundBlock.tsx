@@ -62,10 +62,16 @@ export default function PlaygroundBlock({ data }: { data: PlaygroundData }) {
     },
   });
 
+  // Near the viewport: the editor now; the terminal once the page is idle (it is needed only after Run).
   useEffect(() => {
     if (!near) return;
     preloadEditor();
-    preloadTerminal();
+    if (typeof requestIdleCallback !== 'function') {
+      const timer = setTimeout(preloadTerminal, 3000);
+      return () => clearTimeout(timer);
+    }
+    const idle = requestIdleCallback(preloadTerminal, { timeout: 5000 });
+    return () => cancelIdleCallback(idle);
   }, [near]);
 
   const chooseVariant = useCallback(
@@ -82,9 +88,10 @@ export default function PlaygroundBlock({ data }: { data: PlaygroundData }) {
   useLinkTarget(block, data.variants, {
     selectVariant: chooseVariant,
     openShared(id, files) {
-      const target = id ?? variant.id;
+      const target = data.variants.find((v) => v.id === id) ?? variant;
       if (id) chooseVariant(id);
-      code.openShared({ variant: target, files });
+      // A link may carry some of the files: the others are the lesson's.
+      code.openShared({ variant: target.id, files: { ...target.request.files, ...files } });
       setLinkError(null);
     },
     sharedFailed: setLinkError,
@@ -269,7 +276,14 @@ export default function PlaygroundBlock({ data }: { data: PlaygroundData }) {
               testId="shared-banner"
               actions={
                 <>
-                  <button type="button" className={SMALL} onClick={code.keepShared}>
+                  <button
+                    type="button"
+                    className={SMALL}
+                    onClick={() => {
+                      code.keepShared();
+                      history.replaceState(null, '', `#${data.blockId}`);
+                    }}
+                  >
                     Keep this code
                   </button>
                   <button

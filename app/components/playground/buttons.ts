@@ -8,3 +8,6 @@ export const SECONDARY = `${BUTTON} border border-(--border-strong) bg-(--page-b
 
 export const SMALL =
   'inline-flex min-h-9 items-center justify-center gap-1.5 rounded-md border border-(--border-strong) bg-(--page-bg) px-3 py-1 text-sm font-medium text-(--page-fg) transition-colors hover:bg-(--surface-strong)';
+
+/** A label shown beside its icon, except in a narrow playground, where only screen readers get it. */
+export const NARROW_LABEL = '@max-[24rem]:sr-only';

@@ -67,6 +67,7 @@ export default function TerminalPane({
   const [failed, setFailed] = useState(false);
   const [copied, setCopied] = useState<'' | 'copied' | 'failed'>('');
   const terminal = useRef<XtermHandle>(null);
+  const logLabel = label === 'Output' ? 'Output' : `${label} output`;
   const mine = lines.filter((line) => line.process === process || (line.process === '' && line.stream === 'note'));
   const visual = drawn && !failed;
 
@@ -110,7 +111,7 @@ export default function TerminalPane({
         <button
           type="button"
           onClick={() => void copy()}
-          aria-label={`Copy ${label} output`}
+          aria-label={`Copy ${logLabel.replace(/^O/, 'o')}`}
           className="ml-auto inline-flex min-h-8 shrink-0 items-center gap-1 rounded px-2 text-xs font-medium text-(--muted-fg) hover:bg-(--surface) hover:text-(--page-fg)"
         >
           <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false" fill="currentColor">
@@ -121,7 +122,7 @@ export default function TerminalPane({
       </div>
       <div
         role="log"
-        aria-label={`${label} output`}
+        aria-label={logLabel}
         tabIndex={0}
         onKeyDown={onKeyDown}
         className="relative min-h-0 flex-1 px-2 py-1.5 focus-visible:outline-offset-[-3px]"

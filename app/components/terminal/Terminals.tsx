@@ -50,7 +50,7 @@ export default function Terminals({
             lines={state.lines}
             chunks={state.chunks}
             epoch={state.epoch}
-            minRows={several ? 5 : 6}
+            minRows={4}
             maxRows={several ? 14 : 18}
             fontSize={fontSize}
           />

@@ -8,7 +8,7 @@ import type { OutputChunk } from '../run/useRun';
 
 /**
  * One process's output in xterm.js (loaded with the playground, never with
- * the page): ANSI colours kept, stderr in red, the exit dimmed. Output only —
+ * the page): ANSI colours kept, stderr in red, the exit in grey italics. Output only —
  * stdin has its own box. Grows with its output between `minRows` and
  * `maxRows`, then scrolls. Hidden from assistive technology: the pane's
  * transcript is what screen readers read.
@@ -172,7 +172,7 @@ export default function XtermView({
       w.lastId = chunk.id;
       if (chunk.process !== process || chunk.data === '') continue;
       if (chunk.stream === 'exit') {
-        out += `${w.atLineStart ? '' : '\r\n'}\x1b[2;3m— ${chunk.data}\x1b[0m\r\n`;
+        out += `${w.atLineStart ? '' : '\r\n'}\x1b[3;90m— ${chunk.data}\x1b[0m\r\n`;
         w.atLineStart = true;
         continue;
       }
