@@ -46,14 +46,19 @@ client.connect(server.lastEndpoint!);
 const state = (when: string) =>
   console.log(`${when.padEnd(26)} client writable=${client.writable} readable=${client.readable} | server writable=${server.writable} readable=${server.readable}`);
 
+// Messages travel in the background: wait (up to 2 s) until one has arrived.
+const arrived = async (socket: zmq.Reply | zmq.Request) => {
+  for (let i = 0; i < 200 && !socket.readable; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+};
+
 state("before anything");
 await client.send("ping");
-await new Promise((resolve) => setTimeout(resolve, 50)); // let the request arrive
+await arrived(server);
 state("after client.send()");
 await server.receive();
 state("after server.receive()");
 await server.send("pong");
-await new Promise((resolve) => setTimeout(resolve, 50));
+await arrived(client);
 state("after server.send()");
 await client.receive();
 state("after client.receive()");
