@@ -69,7 +69,10 @@ async function measure(page) {
     if (!url.startsWith(base)) return;
     try {
       const body = await response.body();
-      fetched.set(url, { raw: body.length, gzip: gzipSync(body).length, encoding: response.headers()['content-encoding'] ?? 'none', type: response.request().resourceType() });
+      const text = body.toString('latin1');
+      // What a lazy chunk holds, by a name only it has.
+      const kind = !url.includes('/_next/') ? null : text.includes('xterm-helper-textarea') ? 'xterm.js' : text.includes('__zmqEditors') ? 'code editor' : text.includes('createDiffEditor') ? 'diff view' : null;
+      fetched.set(url, { raw: body.length, gzip: gzipSync(body).length, encoding: response.headers()['content-encoding'] ?? 'none', kind });
     } catch {
       // Event streams have no body to read here.
     }
@@ -82,23 +85,32 @@ async function measure(page) {
   await block.getByRole('button', { name: 'Run', exact: true }).click();
   await block.locator('[data-testid="run-status"][data-phase="ended"]').waitFor({ timeout: 60_000 });
   await block.locator('.xterm').first().waitFor();
+  // A diff view too (its own small chunk; Monaco's diff editor is in editor.js).
+  await page.evaluate((id) => window.__zmqEditors[id].editor.trigger('bench', 'type', { text: '// x\n' }), blockId);
+  await block.getByRole('button', { name: 'My changes' }).click();
+  await block.locator('.monaco-diff-editor').waitFor();
   await page.waitForLoadState('networkidle');
 
-  const groups = { monaco: [], lazyChunks: [] };
+  const groups = { monaco: [], playgroundChunks: [], otherLazy: [] };
   for (const [url, size] of fetched) {
     const path = url.replace(base, '');
     if (path.startsWith('/vendor/monaco/')) groups.monaco.push({ path, ...size });
-    else if (path.startsWith('/_next/static/') && /\.(js|css)$/.test(path) && !pageScripts.has(url)) groups.lazyChunks.push({ path, ...size });
-  }
-  const sum = (list) => ({ raw: kb(list.reduce((n, f) => n + f.raw, 0)), gzip: kb(list.reduce((n, f) => n + f.gzip, 0)) });
-  for (const [name, list] of Object.entries(groups)) {
-    console.log(`${name}: ${JSON.stringify(sum(list))} KB`);
-    for (const f of list.sort((a, b) => b.raw - a.raw)) {
-      console.log(`   ${f.path.padEnd(52)} raw ${String(kb(f.raw)).padStart(7)} KB   gzip ${String(kb(f.gzip)).padStart(6)} KB   served ${f.encoding}`);
+    else if (path.startsWith('/_next/static/') && path.endsWith('.js') && !pageScripts.has(url)) {
+      (size.kind ? groups.playgroundChunks : groups.otherLazy).push({ path, ...size });
     }
   }
-  const xterm = groups.lazyChunks.filter((f) => /\.js$/.test(f.path)).sort((a, b) => b.raw - a.raw)[0];
-  if (xterm) console.log(`largest lazy JS chunk (xterm.js + addon-fit): raw ${kb(xterm.raw)} KB, gzip ${kb(xterm.gzip)} KB`);
+  const sum = (list) => ({ raw: kb(list.reduce((n, f) => n + f.raw, 0)), gzip: kb(list.reduce((n, f) => n + f.gzip, 0)) });
+  console.log('KB, raw / gzip (gzip of the file as served; the server compresses on the fly)');
+  for (const [name, list] of Object.entries(groups)) {
+    if (name === 'otherLazy') {
+      console.log(`other scripts fetched after the page's own (route prefetches, diagrams): ${list.length}, ${JSON.stringify(sum(list))}`);
+      continue;
+    }
+    console.log(`${name}: ${JSON.stringify(sum(list))}`);
+    for (const f of list.sort((a, b) => b.raw - a.raw)) {
+      console.log(`   ${(f.kind ? `${f.kind} ${f.path}` : f.path).padEnd(58)} raw ${String(kb(f.raw)).padStart(7)}   gzip ${String(kb(f.gzip)).padStart(6)}   served ${f.encoding}`);
+    }
+  }
   await context.close();
 }
 

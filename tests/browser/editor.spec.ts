@@ -121,6 +121,15 @@ test('completion, hover docs and type errors know zeromq', async ({ page }) => {
   // A member that does not exist is a type error, shown in the editor.
   await page.keyboard.type('Publisher();\nextra.noSuchMethod();');
   await expect(block.locator('.squiggly-error').first()).toBeAttached({ timeout: 30_000 });
+  // Hover docs come from zeromq's own type definitions.
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('End');
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('Control+k');
+  await page.keyboard.press('Control+i');
+  await expect(page.locator('.monaco-hover:visible').first()).toContainText('Publisher', { timeout: 30_000 });
+  // Ctrl+K in the editor is the editor's (a chord), not the site's search.
+  await expect(page.getByRole('dialog', { name: 'Search the lessons' })).toBeHidden();
 });
 
 test('Stop ends a run that is stuck waiting, and the blocked banner says why', async ({ page }) => {

@@ -18,7 +18,7 @@ export default function PlaygroundHeader({
     <div className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-t-xl border-b border-(--border) bg-(--surface) px-3 py-2.5 sm:px-4">
       <p id={titleId} className="min-w-[min(100%,14rem)] flex-1 font-semibold text-balance">
         {solution && <span className="font-normal text-(--muted-fg)">Solution: </span>}
-        {title}
+        {solution ? title.replace(/^Exercise:\s*/i, '') : title}
       </p>
       {exercise && (
         <span

@@ -131,6 +131,12 @@ function describeExit(exit: ProcessState['exit'] & object): string {
   return `exited${after}`;
 }
 
+/** The same, short, for the end of a terminal: "exit code 0 after 812 ms", "SIGKILL after 7.00 s". */
+function shortExit(exit: ProcessState['exit'] & object): string {
+  const after = exit.durationMs !== null ? ` after ${formatDuration(exit.durationMs)}` : '';
+  return `${exit.signal ? exit.signal : exit.code !== null ? `exit code ${exit.code}` : 'ended'}${after}`;
+}
+
 export function formatDuration(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
 }
@@ -335,7 +341,7 @@ export function useRun(options: UseRunOptions = {}) {
       m.process[name] = { ...m.process[name]!, exit };
       // "server exited with code 0 after 812 ms": in the transcript, and dimmed in the terminal.
       note(describeExit(exit), name);
-      m.chunks.push({ id: ++serial.current, process: name, stream: 'exit', data: describeExit(exit) });
+      m.chunks.push({ id: ++serial.current, process: name, stream: 'exit', data: shortExit(exit) });
       schedule(true);
     });
     on('check', (data) => {

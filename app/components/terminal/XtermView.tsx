@@ -92,16 +92,17 @@ export default function XtermView({
   const rows = useRef({ min: minRows, max: maxRows });
   rows.current = { min: minRows, max: maxRows };
 
-  /** Rows for what is written so far, within the bounds; columns from the width. */
+  /** Columns from the width, then rows for what is written so far (after the reflow), within the bounds. */
   const resize = () => {
     const t = term.current;
     if (!t) return;
+    const cols = Math.max(fit.current?.proposeDimensions()?.cols ?? t.cols, 2);
+    if (cols !== t.cols) t.resize(cols, t.rows);
     const buffer = t.buffer.active;
     // Every written line, and the cursor's line (xterm keeps it in view).
     const used = buffer.baseY + buffer.cursorY + 1;
     const wanted = Math.min(rows.current.max, Math.max(rows.current.min, used));
-    const cols = fit.current?.proposeDimensions()?.cols ?? t.cols;
-    if (wanted !== t.rows || cols !== t.cols) t.resize(Math.max(cols, 2), wanted);
+    if (wanted !== t.rows) t.resize(cols, wanted);
   };
 
   useEffect(() => {
@@ -180,8 +181,9 @@ export default function XtermView({
       out += chunk.stream === 'stderr' ? `\x1b[31m${text}\x1b[39m` : text;
       w.atLineStart = text.endsWith('\n');
     }
+    // Columns first, so the text wraps where it will stay; rows once it is written.
+    resize();
     if (out !== '') t.write(out, resize);
-    else resize();
   }, [chunks, epoch, process]);
 
   useImperativeHandle(handle, () => ({
