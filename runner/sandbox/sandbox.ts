@@ -1,8 +1,28 @@
 import type { Readable, Writable } from "node:stream";
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import type { RunCgroup } from "./cgroup";
 import { descendants, sampleProcesses, type TreeSample } from "./proc-stats";
 import type { SpawnedProcess } from "./spawner";
+
+/** Alive and not a zombie (a zombie has finished exiting). */
+function isRunning(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
+  } catch {
+    return false;
+  }
+}
+
+function killAll(pids: number[]) {
+  for (const pid of pids) {
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {
+      // gone already
+    }
+  }
+}
 
 /** Processes a sandbox is started with pipes for (the API's maximum). */
 export const MAX_PROCESSES = 4;
@@ -71,15 +91,35 @@ export class Sandbox {
       if (this.diagnostics.length < 4096) this.diagnostics += text;
     });
     child.once("close", () => {
-      this.exited = true;
+      this.closing = true;
       // Read the kernel's counters before the groups go away with their files.
       this.finalOomKills = this.cgroup?.oomKills() ?? 0;
       this.finalTaskLimitHits = this.cgroup?.taskLimitHits() ?? 0;
       this.cgroup?.killAll();
-      this.cgroup?.remove();
-      rmSync(this.dir, { recursive: true, force: true });
-      for (const waiter of this.exitWaiters.splice(0)) waiter();
+      // bubblewrap's monitor exits as soon as the supervisor does, while the
+      // namespace's init may still be killing what is left (a detached child):
+      // the run is over only when none of its processes exists any more.
+      void this.whenEmpty().then(() => {
+        this.exited = true;
+        this.cgroup?.remove();
+        rmSync(this.dir, { recursive: true, force: true });
+        for (const waiter of this.exitWaiters.splice(0)) waiter();
+      });
     });
+  }
+
+  /** bubblewrap has exited: its pid may be reused, never signal it again. */
+  private closing = false;
+
+  /** Processes seen in the sandbox by the last sample (where no cgroup lists them). */
+  private seenPids: number[] = [];
+
+  private async whenEmpty() {
+    const remaining = () => (this.cgroup ? this.cgroup.pids() : this.seenPids.filter(isRunning));
+    for (let i = 0; i < 200 && remaining().length > 0; i++) {
+      killAll(remaining());
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
   }
 
   get pid(): number | undefined {
@@ -100,7 +140,10 @@ export class Sandbox {
     const pid = this.child.pid;
     if (pid === undefined || this.exited) return { cpuTicks: 0, memoryBytes: 0, tasks: 0 };
     // With a cgroup the kernel enforces memory itself; without one it is measured here.
-    return this.cgroup ? sampleProcesses(this.cgroup.pids(), false) : sampleProcesses(descendants(pid), true);
+    if (this.cgroup) return sampleProcesses(this.cgroup.pids(), false);
+    const pids = descendants(pid);
+    this.seenPids = [...new Set([...this.seenPids, ...pids])];
+    return sampleProcesses(pids, true);
   }
 
   private finalOomKills = 0;
@@ -116,7 +159,7 @@ export class Sandbox {
 
   /** Ends every process of the run at once. */
   kill() {
-    if (this.exited) return;
+    if (this.exited || this.closing) return;
     this.cgroup?.killAll();
     if (this.processGroup && this.child.pid !== undefined) {
       try {
