@@ -50,6 +50,12 @@ export default function PlaygroundBlock({ data }: { data: PlaygroundData }) {
   const [viewId, setViewId] = useState(data.solves ? 'yours' : 'code');
   const [tabLeaves, setTabLeaves] = useState(false);
   const [notice, setNotice] = useState('');
+  // A notice ("Saved…", "server.ts is back…") fades after a while.
+  useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(() => setNotice(''), 8000);
+    return () => clearTimeout(timer);
+  }, [notice]);
   const [linkError, setLinkError] = useState<string | null>(null);
   const progress = useProgress();
   const solved = data.exercise !== null && exerciseKey(data.lesson, data.id) in progress.solved;

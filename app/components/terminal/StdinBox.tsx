@@ -82,7 +82,7 @@ export default function StdinBox({
           EOF
         </button>
       </div>
-      <p id={`${id}-note`} role="status" className="min-h-[1.25em] text-xs text-(--muted-fg)">
+      <p id={`${id}-note`} role="status" className="text-xs text-(--muted-fg) empty:hidden">
         {message}
       </p>
     </form>

@@ -25,6 +25,9 @@ class Fallback extends Component<{ children: ReactNode; onError: () => void }, {
   }
 }
 
+/** Lines of a process's transcript kept in the page. */
+const TRANSCRIPT_LINES = 2000;
+
 const SCROLL_KEYS: Record<string, Parameters<XtermHandle['scroll']>[0]> = {
   ArrowUp: 'line-up',
   ArrowDown: 'line-down',
@@ -69,6 +72,8 @@ export default function TerminalPane({
   const terminal = useRef<XtermHandle>(null);
   const logLabel = label === 'Output' ? 'Output' : `${label} output`;
   const mine = lines.filter((line) => line.process === process || (line.process === '' && line.stream === 'note'));
+  // The transcript keeps the page light with a flood of output; Copy takes every line.
+  const shown = mine.length > TRANSCRIPT_LINES ? mine.slice(-TRANSCRIPT_LINES) : mine;
   const visual = drawn && !failed;
 
   useEffect(() => {
@@ -134,7 +139,12 @@ export default function TerminalPane({
               : 'max-h-80 overflow-auto font-mono text-[0.8125rem] leading-[1.45] break-words whitespace-pre-wrap'
           }
         >
-          {mine.map((line) => (
+          {shown.length < mine.length && (
+            <span className="block text-(--muted-fg) italic" data-stream="note">
+              {mine.length - shown.length} earlier lines are in the terminal (and in Copy).
+            </span>
+          )}
+          {shown.map((line) => (
             <span
               key={line.id}
               data-stream={line.stream}
