@@ -46,7 +46,11 @@ export function useLinkTarget(
       const { variants, actions } = latest.current;
       const variant = variants.find((v) => v.id === link.variant) ?? null;
       if (variant) actions.selectVariant(variant.id);
-      // The browser found no element for a hash with a query: scroll ourselves.
+      // The browser found no element for a hash with a query: open what hides the block
+      // (a collapsed <Solution>) and scroll to it ourselves.
+      for (let details = element.closest('details'); details; details = details.parentElement?.closest('details') ?? null) {
+        details.open = true;
+      }
       requestAnimationFrame(() => element.scrollIntoView({ block: 'start' }));
       if (link.code === null) return;
       const target = variant ?? variants[0]!;
