@@ -3,6 +3,7 @@
 import { useEffect, useRef } from 'react';
 import type { Heading } from '../../_lib/lessons/types';
 import { useActiveHeading } from './useActiveHeading';
+import DisclosureTriangle from '../icons/DisclosureTriangle';
 
 function TocList({ headings, active, onNavigate }: { headings: Heading[]; active: string | null; onNavigate?: () => void }) {
   return (
@@ -57,17 +58,7 @@ export default function Toc({ headings, variant }: { headings: Heading[]; varian
     return (
       <details ref={details} className="group rounded-lg border border-(--border) bg-(--surface) lg:hidden">
         <summary className="flex cursor-pointer list-none items-center gap-2 px-4 py-3 text-sm select-none [&::-webkit-details-marker]:hidden">
-          <svg
-            viewBox="0 0 16 16"
-            width="12"
-            height="12"
-            aria-hidden="true"
-            focusable="false"
-            fill="currentColor"
-            className="shrink-0 transition-transform group-open:rotate-90"
-          >
-            <path d="M5 3l6 5-6 5z" />
-          </svg>
+          <DisclosureTriangle />
           <span className="font-semibold">On this page</span>
           {current && <span className="min-w-0 truncate text-(--muted-fg)">· {current.text}</span>}
         </summary>

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import DisclosureTriangle from '../icons/DisclosureTriangle';
 
 /** A <details> block: DeepDive, Hint and Solution. Works without JavaScript. */
 export default function Collapsible({
@@ -22,17 +23,7 @@ export default function Collapsible({
   return (
     <details data-collapsible={kind.toLowerCase()} className={`group my-6 rounded-lg border ${tones[tone]}`}>
       <summary className="flex cursor-pointer list-none items-center gap-2 rounded-lg px-4 py-3 font-semibold select-none sm:px-5 [&::-webkit-details-marker]:hidden">
-        <svg
-          viewBox="0 0 16 16"
-          width="12"
-          height="12"
-          aria-hidden="true"
-          focusable="false"
-          className="shrink-0 transition-transform group-open:rotate-90"
-          fill="currentColor"
-        >
-          <path d="M5 3l6 5-6 5z" />
-        </svg>
+        <DisclosureTriangle />
         <span aria-hidden="true" className="inline-flex text-(--muted-fg)">{icon}</span>
         <span>
           {title ? (

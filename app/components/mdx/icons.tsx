@@ -1,24 +1,9 @@
 import type { ReactNode } from 'react';
+import LineIcon from '../icons/LineIcon';
 
 /** Small line icons for the teaching components (inline SVG: no font or emoji support needed). */
 function Svg({ children }: { children: ReactNode }) {
-  return (
-    <svg
-      viewBox="0 0 24 24"
-      width="18"
-      height="18"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-      className="shrink-0 self-center"
-    >
-      {children}
-    </svg>
-  );
+  return <LineIcon className="shrink-0 self-center">{children}</LineIcon>;
 }
 
 export const InfoIcon = () => (

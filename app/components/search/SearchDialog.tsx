@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { highlightParts, queryTerms, search, type SearchEntry, type SearchResult } from './search';
+import SearchIcon from '../icons/SearchIcon';
 
 let indexRequest: Promise<SearchEntry[]> | undefined;
 
@@ -177,21 +178,7 @@ export default function SearchDialog({ open, onClose }: { open: boolean; onClose
     >
       <div className="flex max-h-[84vh] flex-col">
         <div className="flex items-center gap-3 border-b border-(--border) px-4">
-          <svg
-            viewBox="0 0 24 24"
-            width="18"
-            height="18"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="2"
-            strokeLinecap="round"
-            aria-hidden="true"
-            focusable="false"
-            className="shrink-0 text-(--muted-fg)"
-          >
-            <circle cx="11" cy="11" r="7" />
-            <path d="m20 20-3.5-3.5" />
-          </svg>
+          <SearchIcon className="shrink-0 text-(--muted-fg)" />
           <input
             ref={input}
             type="text"

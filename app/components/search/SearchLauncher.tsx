@@ -2,6 +2,7 @@
 
 import dynamic from 'next/dynamic';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import SearchIcon from '../icons/SearchIcon';
 
 // The dialog's code loads the first time it is wanted (hover, focus, ⌘K), not with the page.
 const loadDialog = () => import('./SearchDialog');
@@ -44,20 +45,7 @@ export default function SearchLauncher() {
         aria-keyshortcuts="Meta+K Control+K"
         className="inline-flex h-9 min-w-9 items-center justify-center gap-2 rounded-full border border-(--border) bg-(--surface) px-2 sm:justify-start sm:px-2.5 text-sm text-(--muted-fg) transition-colors hover:border-(--border-strong) hover:text-(--page-fg) sm:w-44 lg:w-56"
       >
-        <svg
-          viewBox="0 0 24 24"
-          width="16"
-          height="16"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="2"
-          strokeLinecap="round"
-          aria-hidden="true"
-          focusable="false"
-        >
-          <circle cx="11" cy="11" r="7" />
-          <path d="m20 20-3.5-3.5" />
-        </svg>
+        <SearchIcon size={16} />
         <span className="sr-only sm:not-sr-only">Search</span>
         <span className="ml-auto hidden items-center gap-0.5 sm:inline-flex" aria-hidden="true">
           <kbd className="kbd-mac rounded border border-(--border-strong) px-1.5 text-xs">⌘K</kbd>

@@ -2,6 +2,7 @@
 
 import { useLayoutEffect, useRef, useSyncExternalStore, type KeyboardEvent, type ReactNode } from 'react';
 import { applyTheme, readPreference, setPreference, subscribePreference, type ThemePreference } from './theme';
+import LineIcon from '../icons/LineIcon';
 
 const OPTIONS: { value: ThemePreference; label: string; icon: ReactNode }[] = [
   {
@@ -82,20 +83,7 @@ export default function ThemeControl() {
             onClick={() => setPreference(option.value)}
             className="theme-option inline-flex size-7 sm:size-8 items-center justify-center rounded-full text-(--muted-fg) transition-colors hover:text-(--page-fg)"
           >
-            <svg
-              viewBox="0 0 24 24"
-              width="16"
-              height="16"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="2"
-              strokeLinecap="round"
-              strokeLinejoin="round"
-              aria-hidden="true"
-              focusable="false"
-            >
-              {option.icon}
-            </svg>
+            <LineIcon size={16}>{option.icon}</LineIcon>
           </button>
         );
       })}
