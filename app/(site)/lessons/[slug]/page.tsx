@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getLesson, getLessons } from '../../_lib/lessons/loader';
-import { renderLesson } from '../../_lib/lessons/render';
-import LessonNav from '../../components/lesson/LessonNav';
-import LessonSidebar from '../../components/lesson/LessonSidebar';
-import ReadingProgress from '../../components/lesson/ReadingProgress';
-import Toc from '../../components/lesson/Toc';
-import { lessonComponents } from '../../components/mdx';
-import MarkVisited from '../../components/progress/MarkVisited';
+import { getLesson, getLessons } from '../../../_lib/lessons/loader';
+import { renderLesson } from '../../../_lib/lessons/render';
+import LessonNav from '../../../components/lesson/LessonNav';
+import LessonSidebar from '../../../components/lesson/LessonSidebar';
+import ReadingProgress from '../../../components/lesson/ReadingProgress';
+import Toc from '../../../components/lesson/Toc';
+import { lessonComponents } from '../../../components/mdx';
+import MarkVisited from '../../../components/progress/MarkVisited';
 
 interface Props {
   params: Promise<{ slug: string }>;
