@@ -72,7 +72,8 @@ test('a snippet embedded on another origin runs, and its iframe grows with the o
 
   // No cookies, nothing kept in storage, no request leaves the machine.
   expect(await context.cookies()).toEqual([]);
-  expect(await inner.evaluate(() => localStorage.length)).toBe(0);
+  // (Chromium may deny a third-party frame its storage altogether; then it holds nothing either.)
+  expect(await inner.evaluate(() => { try { return localStorage.length; } catch { return 0; } })).toBe(0);
   expect(outside).toEqual([]);
 });
 
@@ -116,7 +117,7 @@ test('embed options: variant, file, read-only, dark theme, output only, and clea
   await expect(block.getByRole('tabpanel')).toBeHidden();
   await expect(block.getByRole('tab')).toHaveCount(0);
   await block.getByRole('button', { name: 'Run', exact: true }).click();
-  await expect(block.getByRole('log', { name: 'Output' })).toContainText('waiting for a request', { timeout: 30_000 });
+  await expect(block.getByRole('log', { name: 'server output' })).toContainText('waiting for a request', { timeout: 30_000 });
   await block.getByRole('button', { name: 'Stop', exact: true }).click();
 
   await page.goto(`${EMBED}?variant=main`);
