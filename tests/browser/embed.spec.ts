@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test, type Page } from '@playwright/test';
 import { resizeScript } from '../../app/_lib/embed/links';
-import { editorReady, lessons, playground, setEditorValue, waitForEnd } from './helpers';
+import { editorReady, lessons, playground, setEditorValue, waitForEnd, watchPage } from './helpers';
 
 // A snippet with two variants: `fixed` is one quick process, `broken` two files.
 const LESSON = '01-what-is-zeromq';
@@ -61,6 +61,8 @@ test('a snippet embedded on another origin runs, and its iframe grows with the o
   await expect(frame.getByRole('link', { name: /Open in ZeroMQ Playground/ })).toHaveAttribute('href', `/lessons/${LESSON}#${SNIPPET}?variant=fixed`);
   await expect(frame.locator('header, footer')).toHaveCount(0);
   const before = await frameHeight(page);
+  // Nothing runs until the reader asks (autorun is off by default).
+  await expect(block.getByTestId('run-status')).toHaveAttribute('data-phase', 'idle');
 
   await block.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(block.getByRole('log', { name: 'Output' })).toContainText('client: received World', { timeout: 30_000 });
@@ -102,7 +104,7 @@ test('a lesson page refuses to be framed; embeds, their 404s and nothing else ma
   }
 });
 
-test('embed options: variant, file, read-only, dark theme, output only, and clear errors', async ({ page }) => {
+test('embed options: variant, file, read-only, dark theme, output only, autorun, and clear errors', async ({ page }) => {
   await page.goto(`${EMBED}?variant=broken&file=client.ts&readonly=1&theme=dark`);
   const block = playground(page, SNIPPET);
   await expect(block).toHaveAttribute('data-variant', 'broken');
@@ -111,12 +113,12 @@ test('embed options: variant, file, read-only, dark theme, output only, and clea
   await editorReady(block);
   expect(await page.evaluate((id) => window.__zmqEditors![id]!.editor.getRawOptions().readOnly, SNIPPET)).toBe(true);
 
-  await page.goto(`${EMBED}?output=only&theme=purple`);
+  // Output only, and autorun: it runs by itself once visible (no click on Run).
+  await page.goto(`${EMBED}?output=only&autorun=1&theme=purple`);
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'system');
   await expect(block.getByRole('button', { name: 'Run', exact: true })).toBeVisible();
   await expect(block.getByRole('tabpanel')).toBeHidden();
   await expect(block.getByRole('tab')).toHaveCount(0);
-  await block.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(block.getByRole('log', { name: 'server output' })).toContainText('waiting for a request', { timeout: 30_000 });
   await block.getByRole('button', { name: 'Stop', exact: true }).click();
 
@@ -132,6 +134,7 @@ test('embed options: variant, file, read-only, dark theme, output only, and clea
 
 test('edited code travels in the hash: Share in an embed, the link back, and Copy embed code on the site', async ({ page, baseURL, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const problems = watchPage(page, baseURL!);
   await page.goto(`${EMBED}?variant=fixed&theme=light`);
   const block = playground(page, SNIPPET);
   await editorReady(block);
@@ -163,6 +166,7 @@ test('edited code travels in the hash: Share in an embed, the link back, and Cop
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(html);
   await site.getByRole('checkbox', { name: 'With my edits' }).uncheck();
   await expect(site.locator('[data-embed-code]')).toHaveValue(new RegExp(`^<iframe src="${baseURL}${EMBED}" `));
+  expect(problems).toEqual([]);
 });
 
 test('oEmbed turns a lesson link into the embed; lesson pages announce it', async ({ page, request, baseURL }) => {
