@@ -31,6 +31,7 @@ export default function EmbedCodeControl({
   const [code, setCode] = useState('');
   const [message, setMessage] = useState('');
   const field = useRef<HTMLTextAreaElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
   const copyNext = useRef(false);
 
   const useEdits = edited && withEdits;
@@ -81,6 +82,7 @@ export default function EmbedCodeControl({
   return (
     <>
       <button
+        ref={button}
         type="button"
         onClick={() => {
           copyNext.current = true;
@@ -130,7 +132,14 @@ export default function EmbedCodeControl({
               <button type="button" className={SMALL} onClick={() => void copy(code)}>
                 Copy
               </button>
-              <button type="button" className={SMALL} onClick={() => setOpen(false)}>
+              <button
+                type="button"
+                className={SMALL}
+                onClick={() => {
+                  setOpen(false);
+                  button.current?.focus();
+                }}
+              >
                 Close
               </button>
             </span>

@@ -75,14 +75,14 @@ export default function PlaygroundBlock({ data }: { data: PlaygroundData }) {
   // Near the viewport: the editor now; the terminal once the page is idle (it is needed only after Run).
   useEffect(() => {
     if (!near) return;
-    preloadEditor();
+    if (!hosted.outputOnly) preloadEditor();
     if (typeof requestIdleCallback !== 'function') {
       const timer = setTimeout(preloadTerminal, 3000);
       return () => clearTimeout(timer);
     }
     const idle = requestIdleCallback(preloadTerminal, { timeout: 5000 });
     return () => cancelIdleCallback(idle);
-  }, [near]);
+  }, [near, hosted.outputOnly]);
 
   const chooseVariant = useCallback(
     (id: string) => {
@@ -258,7 +258,7 @@ export default function PlaygroundBlock({ data }: { data: PlaygroundData }) {
 
       <div hidden={hosted.outputOnly} id={panelId} role="tabpanel" aria-labelledby={`${uid}-tab-${tabNames.indexOf(active)}`} data-file={active}>
         <CodeArea
-          near={near}
+          near={near && !hosted.outputOnly}
           blockId={data.blockId}
           folder={folder}
           files={code.files}
