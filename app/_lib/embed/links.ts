@@ -76,16 +76,16 @@ export function parseResizeMessage(data: unknown): ResizeMessage | null {
 
 /**
  * A first height for the iframe before the embed reports its own (the
- * resize script then takes over): the playground's parts at their desktop
- * sizes, with the code at most 30 lines as in the editor.
+ * resize script then takes over): the playground's parts as measured at
+ * desktop sizes, before a run, with the code at most 30 lines as in the editor.
  */
 export function estimateEmbedHeight({ lines, variants, outputOnly }: { lines: number; variants: number; outputOnly: boolean }): number {
-  const header = 46;
-  const switcher = variants > 1 ? 52 : 0;
-  const tabs = 42;
-  const code = Math.min(Math.max(lines, 1), 30) * 19 + 24;
-  const toolbar = 66;
-  const output = 104;
-  const link = 34;
-  return header + switcher + (outputOnly ? 0 : tabs + code) + toolbar + output + link;
+  const borders = 2;
+  const header = 45;
+  const toolbar = 65;
+  const output = 119;
+  const link = 22;
+  // Output only: no variant switcher, file tabs or code.
+  const code = outputOnly ? 0 : (variants > 1 ? 51 : 0) + 41 + Math.min(Math.max(lines, 1), 30) * 22 + 24;
+  return borders + header + code + toolbar + output + link;
 }
