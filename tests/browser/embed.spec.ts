@@ -29,6 +29,7 @@ test.beforeAll(async () => {
 <h1>A blog post about ZeroMQ</h1>
 <iframe id="one" src="${src}" title="A snippet" width="100%" height="150" style="border:0"></iframe>
 ${src.includes('/embed/') ? resizeScript(new URL(src).origin) : ''}
+<script>addEventListener("message", function (e) { window.lastMessage = e.data; });</script>
 </body></html>`);
   });
   await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
@@ -51,7 +52,7 @@ const frameHeight = async (page: Page) => (await page.locator('iframe#one').boun
 
 test('a snippet embedded on another origin runs, and its iframe grows with the output', async ({ page, baseURL, context }) => {
   const outside = watchRequests(page);
-  frames = { post: `${baseURL}${EMBED}?variant=fixed` };
+  frames = { post: `${baseURL}${EMBED}?variant=fixed&id=first-embed` };
   await page.goto(`${hostOrigin}/post`);
   const frame = page.frameLocator('iframe#one');
   const block = frame.locator(`[data-playground="${SNIPPET}"]`);
@@ -68,6 +69,8 @@ test('a snippet embedded on another origin runs, and its iframe grows with the o
   await expect(block.getByRole('log', { name: 'Output' })).toContainText('client: received World', { timeout: 30_000 });
   await expect((await waitForEnd(block))).toHaveAttribute('data-status', 'ok');
   await expect.poll(() => frameHeight(page)).toBeGreaterThan(before);
+  // The message names the embed as the host asked (?id=).
+  expect(await page.evaluate(() => (window as unknown as { lastMessage: unknown }).lastMessage)).toMatchObject({ type: 'zmq-playground:resize', id: 'first-embed' });
   // The frame shows all of its content: nothing scrolls inside it.
   const inner = page.frames().find((f) => f.url().startsWith(`${baseURL}${EMBED}`))!;
   expect(await inner.evaluate(() => document.documentElement.scrollHeight - window.innerHeight)).toBeLessThanOrEqual(1);
