@@ -6,10 +6,7 @@
 process.env.NEXT_TELEMETRY_DISABLED ??= '1';
 
 /** Headers sent with every page and static file that Next.js serves. */
-const securityHeaders = [
-  // Nobody may frame the site (old and new spelling of the same rule).
-  { key: 'X-Frame-Options', value: 'DENY' },
-  { key: 'Content-Security-Policy', value: "frame-ancestors 'none'" },
+const commonHeaders = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=()' },
@@ -23,7 +20,23 @@ const nextConfig = {
   // `require` instead of bundling them.
   serverExternalPackages: ['esbuild', 'zeromq'],
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+    return [
+      // Nobody may frame the site (old and new spelling of the same rule)…
+      {
+        source: '/((?!embed$|embed/).*)',
+        headers: [
+          { key: 'X-Frame-Options', value: 'DENY' },
+          { key: 'Content-Security-Policy', value: "frame-ancestors 'none'" },
+          ...commonHeaders,
+        ],
+      },
+      // …except embeds (app/embed), made to live in anyone's page. X-Frame-Options has no
+      // "allow all" value, so it is left out; frame-ancestors * is the modern rule.
+      {
+        source: '/embed/:path*',
+        headers: [{ key: 'Content-Security-Policy', value: 'frame-ancestors *' }, ...commonHeaders],
+      },
+    ];
   },
 };
 

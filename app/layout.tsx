@@ -1,7 +1,5 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
-import Footer from './components/layout/Footer';
-import Header from './components/layout/Header';
 import { themeScript } from './components/theme/theme';
 
 import './globals.css';
@@ -35,19 +33,8 @@ export default function RootLayout({ children }: Readonly<{ children: ReactNode 
       <head>
         <script dangerouslySetInnerHTML={{ __html: themeScript() }} />
       </head>
-      <body className="flex min-h-dvh flex-col antialiased">
-        <a
-          href="#main"
-          className="sr-only rounded-md bg-zinc-900 px-3 py-2 text-white focus:not-sr-only focus:fixed focus:top-3 focus:left-3 focus:z-50 dark:bg-zinc-100 dark:text-zinc-900"
-        >
-          Skip to main content
-        </a>
-        <Header />
-        <main id="main" tabIndex={-1} className="w-full flex-1 outline-none">
-          {children}
-        </main>
-        <Footer />
-      </body>
+      {/* Pages add the site's header and footer (app/(site)/layout.tsx); embeds (app/embed) do not. */}
+      <body className="antialiased">{children}</body>
     </html>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import SiteChrome from './components/layout/SiteChrome';
 import NotFoundContent from './components/lesson/NotFoundContent';
 
 export const metadata: Metadata = {
@@ -6,5 +7,10 @@ export const metadata: Metadata = {
 };
 
 export default function NotFound() {
-  return <NotFoundContent />;
+  // Rendered in the bare root layout (any unknown address): it brings the site around it.
+  return (
+    <SiteChrome>
+      <NotFoundContent />
+    </SiteChrome>
+  );
 }

@@ -37,6 +37,20 @@ for (const scheme of ['light', 'dark'] as const) {
       expect(await violations(page)).toEqual([]);
     });
 
+    test('an embed, and the Embed panel of a lesson playground', async ({ page, context }) => {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+      const lesson = firstLesson();
+      // theme=auto (the default) follows the colour scheme, as the site does.
+      await page.goto(`/embed/${lesson.slug}/${lesson.snippets[0]}`);
+      await page.waitForLoadState('networkidle');
+      expect(await violations(page)).toEqual([]);
+      await page.goto(`/lessons/${lesson.slug}`);
+      const block = page.locator('[data-playground]').first();
+      await block.getByRole('button', { name: 'Embed' }).click();
+      await expect(block.locator('[data-embed-code]')).toHaveValue(/^<iframe/);
+      expect(await violations(page)).toEqual([]);
+    });
+
     test('playground page and the search dialog', async ({ page }) => {
       await page.goto('/playground');
       await page.waitForLoadState('networkidle');

@@ -144,7 +144,8 @@ test.describe('scratchpad', () => {
     });
     await page.keyboard.press('Control+s');
     await expect(block.getByRole('status').filter({ hasText: 'Saved in this browser' })).toBeVisible();
-    expect(await page.evaluate(() => (window as unknown as { savePrevented: boolean }).savePrevented)).toBe(true);
+    // The listener records it a task later (setTimeout): wait for it rather than race it.
+    await expect.poll(() => page.evaluate(() => (window as unknown as { savePrevented?: boolean }).savePrevented)).toBe(true);
     await page.keyboard.press('Control+Enter');
     await expect(block.getByRole('log', { name: 'Output' })).toContainText('from the keyboard', { timeout: 20_000 });
     await expect(block.getByTestId('run-status')).toHaveAttribute('data-status', 'ok', { timeout: 20_000 });

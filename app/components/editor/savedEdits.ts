@@ -8,6 +8,8 @@
  * Subscribers hear every change, from this tab or another one.
  */
 
+import { storageAllowed } from '../storage/persistence';
+
 export const EDITS_PREFIX = 'zmq-playground.edits.v1:';
 
 export type Files = Record<string, string>;
@@ -59,7 +61,7 @@ const memory = new Map<string, string | null>();
 
 export function readRaw(key: string): string | null {
   // What this page wrote wins (storage may be full or off); another tab's writes clear it (below).
-  if (memory.has(key)) return memory.get(key) ?? null;
+  if (memory.has(key) || !storageAllowed()) return memory.get(key) ?? null;
   try {
     return localStorage.getItem(key);
   } catch {
@@ -68,6 +70,10 @@ export function readRaw(key: string): string | null {
 }
 
 function writeRaw(key: string, raw: string | null): boolean {
+  if (!storageAllowed()) {
+    memory.set(key, raw);
+    return true;
+  }
   try {
     if (raw === null) localStorage.removeItem(key);
     else localStorage.setItem(key, raw);

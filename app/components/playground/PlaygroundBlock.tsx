@@ -13,13 +13,16 @@ import Banner from './Banner';
 import { SMALL } from './buttons';
 import CheckResult from './CheckResult';
 import CodeArea, { preloadEditor, type AreaView } from './CodeArea';
+import EmbedCodeControl from './EmbedCodeControl';
 import FileTabs from './FileTabs';
+import { initialFileOf, usePlaygroundOptions } from './options';
 import PlaygroundHeader from './PlaygroundHeader';
 import ResetControl from './ResetControl';
 import RunOutput from './RunOutput';
 import ShareControl from './ShareControl';
 import SolutionActions, { useLearnerCode } from './SolutionActions';
 import type { CompareVariant, PlaygroundData } from './types';
+import { useHostedPlayground } from './useHostedPlayground';
 import { useLinkTarget } from './useLinkTarget';
 import { useNearViewport } from './useNearViewport';
 import { usePlaygroundCode } from './usePlaygroundCode';
@@ -41,12 +44,13 @@ const order = (id: string) => VARIANT_ORDER.indexOf(id as (typeof VARIANT_ORDER)
 export default function PlaygroundBlock({ data }: { data: PlaygroundData }) {
   const block = useRef<HTMLDivElement>(null);
   const uid = useId();
+  const hosted = usePlaygroundOptions();
   const near = useNearViewport(block);
   const [variantId, setVariantId] = useState(data.initialVariant);
   const variant = data.variants.find((v) => v.id === variantId) ?? data.variants[0]!;
   const code = usePlaygroundCode(data, variant);
   const learner = useLearnerCode(data);
-  const [fileName, setFileName] = useState(variant.files[0]!.name);
+  const [fileName, setFileName] = useState(() => initialFileOf(variant, hosted.initialFile));
   const [viewId, setViewId] = useState(data.solves ? 'yours' : 'code');
   const [tabLeaves, setTabLeaves] = useState(false);
   const [notice, setNotice] = useState('');
@@ -59,7 +63,7 @@ export default function PlaygroundBlock({ data }: { data: PlaygroundData }) {
   const [linkError, setLinkError] = useState<string | null>(null);
   const progress = useProgress();
   const solved = data.exercise !== null && exerciseKey(data.lesson, data.id) in progress.solved;
-  const readOnly = data.solves !== null;
+  const readOnly = data.solves !== null || hosted.readOnly;
 
   const { state, busy, run, stop, sendInput, clear } = useRun({
     onCheck(check, request) {
@@ -71,14 +75,14 @@ export default function PlaygroundBlock({ data }: { data: PlaygroundData }) {
   // Near the viewport: the editor now; the terminal once the page is idle (it is needed only after Run).
   useEffect(() => {
     if (!near) return;
-    preloadEditor();
+    if (!hosted.outputOnly) preloadEditor();
     if (typeof requestIdleCallback !== 'function') {
       const timer = setTimeout(preloadTerminal, 3000);
       return () => clearTimeout(timer);
     }
     const idle = requestIdleCallback(preloadTerminal, { timeout: 5000 });
     return () => cancelIdleCallback(idle);
-  }, [near]);
+  }, [near, hosted.outputOnly]);
 
   const chooseVariant = useCallback(
     (id: string) => {
@@ -177,6 +181,7 @@ export default function PlaygroundBlock({ data }: { data: PlaygroundData }) {
   const start = () => {
     if (!busy) void run(request());
   };
+  useHostedPlayground(block, { variant: variant.id, files: code.files, edited: code.edited.length > 0 }, start);
   const save = () =>
     setNotice(
       code.shared
@@ -228,11 +233,11 @@ export default function PlaygroundBlock({ data }: { data: PlaygroundData }) {
         processes={processes.map((p) => p.name)}
       />
 
-      {data.variants.length > 1 && (
+      {data.variants.length > 1 && !hosted.outputOnly && (
         <VariantSwitcher name={`${uid}-variant`} variants={data.variants} value={variant.id} onChange={chooseVariant} />
       )}
 
-      <div className="flex flex-wrap items-end justify-between gap-x-3 border-b border-(--border) px-2 sm:px-3">
+      <div hidden={hosted.outputOnly} className="flex flex-wrap items-end justify-between gap-x-3 border-b border-(--border) px-2 sm:px-3">
         <FileTabs
           idPrefix={uid}
           panelId={panelId}
@@ -251,9 +256,9 @@ export default function PlaygroundBlock({ data }: { data: PlaygroundData }) {
         <ViewSwitcher options={options} value={view} onChange={setViewId} />
       </div>
 
-      <div id={panelId} role="tabpanel" aria-labelledby={`${uid}-tab-${tabNames.indexOf(active)}`} data-file={active}>
+      <div hidden={hosted.outputOnly} id={panelId} role="tabpanel" aria-labelledby={`${uid}-tab-${tabNames.indexOf(active)}`} data-file={active}>
         <CodeArea
-          near={near}
+          near={near && !hosted.outputOnly}
           blockId={data.blockId}
           folder={folder}
           files={code.files}
@@ -339,6 +344,7 @@ export default function PlaygroundBlock({ data }: { data: PlaygroundData }) {
               onDone={setNotice}
             />
             <ShareControl blockId={data.blockId} variant={variant.id} files={code.files} />
+            <EmbedCodeControl data={data} variant={variant.id} files={code.files} edited={code.edited.length > 0} />
           </>
         )}
         <p id={hintId} className="ml-auto hidden text-xs text-(--muted-fg) sm:block">

@@ -31,7 +31,8 @@ export default function ShareControl({
   async function share() {
     try {
       const payload = await encodeShare(files);
-      const url = `${window.location.origin}${window.location.pathname}${shareHash(blockId, variant, payload)}`;
+      // The query stays: an embed's options (theme, read-only, …) are part of what is shared.
+      const url = `${window.location.origin}${window.location.pathname}${window.location.search}${shareHash(blockId, variant, payload)}`;
       setLink(url);
       try {
         await navigator.clipboard.writeText(url);

@@ -51,7 +51,8 @@ export function useLinkTarget(
       for (let details = element.closest('details'); details; details = details.parentElement?.closest('details') ?? null) {
         details.open = true;
       }
-      requestAnimationFrame(() => element.scrollIntoView({ block: 'start' }));
+      // Not in a frame (an embed): scrolling there would scroll the host's page to the embed too.
+      if (window.parent === window) requestAnimationFrame(() => element.scrollIntoView({ block: 'start' }));
       if (link.code === null) return;
       const target = variant ?? variants[0]!;
       try {

@@ -5,6 +5,8 @@
  * this tab or another one.
  */
 
+import { storageAllowed } from '../storage/persistence';
+
 export const PROGRESS_KEY = 'zmq-playground.progress.v1';
 
 export interface Progress {
@@ -62,6 +64,7 @@ export function parseProgress(raw: string | null): Progress {
 let memory: string | null = null;
 
 function readRaw(): string | null {
+  if (!storageAllowed()) return memory;
   try {
     return localStorage.getItem(PROGRESS_KEY);
   } catch {
@@ -71,6 +74,7 @@ function readRaw(): string | null {
 
 function writeRaw(raw: string | null) {
   memory = raw;
+  if (!storageAllowed()) return;
   try {
     if (raw === null) localStorage.removeItem(PROGRESS_KEY);
     else localStorage.setItem(PROGRESS_KEY, raw);

@@ -69,9 +69,11 @@ export function subscribePreference(listener: () => void): () => void {
 }
 
 /**
- * The inline script for <head>: applies the stored theme before the first
- * paint, and marks Apple platforms so the search shortcut shows ⌘K.
+ * The inline script for <head>: applies the stored theme (an embed's
+ * `?theme=`) before the first paint, and marks Apple platforms so the search
+ * shortcut shows ⌘K.
  */
 export function themeScript(): string {
-  return `(function(){var d=document.documentElement,t;try{t=localStorage.getItem(${JSON.stringify(THEME_KEY)})}catch(e){}if(t!=="light"&&t!=="dark")t="system";var k=t==="dark"||(t==="system"&&window.matchMedia&&matchMedia(${JSON.stringify(DARK_QUERY)}).matches);d.classList.toggle("dark",k);d.dataset.theme=t;if(/Mac|iPhone|iPad|iPod/.test(navigator.platform||navigator.userAgent||""))d.dataset.platform="mac"})()`;
+  // An embed (/embed/…) takes its theme from ?theme= and never reads the site's storage (it runs inside someone else's page).
+  return `(function(){var d=document.documentElement,t,e=/^\\/embed\\//.test(location.pathname);if(e){t=new URLSearchParams(location.search).get("theme");if(t==="auto")t="system"}else{try{t=localStorage.getItem(${JSON.stringify(THEME_KEY)})}catch(e){}}if(t!=="light"&&t!=="dark")t="system";var k=t==="dark"||(t==="system"&&window.matchMedia&&matchMedia(${JSON.stringify(DARK_QUERY)}).matches);d.classList.toggle("dark",k);d.dataset.theme=t;if(/Mac|iPhone|iPad|iPod/.test(navigator.platform||navigator.userAgent||""))d.dataset.platform="mac"})()`;
 }

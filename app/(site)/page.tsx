@@ -1,8 +1,8 @@
 import Link from 'next/link';
-import { getLessons } from './_lib/lessons/loader';
-import LessonList from './components/lesson/LessonList';
-import ContinueLink from './components/progress/ContinueLink';
-import ResetProgress from './components/progress/ResetProgress';
+import { getLessons } from '../_lib/lessons/loader';
+import LessonList from '../components/lesson/LessonList';
+import ContinueLink from '../components/progress/ContinueLink';
+import ResetProgress from '../components/progress/ResetProgress';
 
 export default function HomePage() {
   const lessons = getLessons();

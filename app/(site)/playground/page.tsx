@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import PlaygroundBlock from '../components/playground/PlaygroundBlock';
-import { prepareVariant } from '../components/playground/prepare';
+import PlaygroundBlock from '../../components/playground/PlaygroundBlock';
+import { prepareVariant } from '../../components/playground/prepare';
 
 export const metadata: Metadata = {
   title: 'Playground',

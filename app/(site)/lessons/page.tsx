@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import { getLessons } from '../_lib/lessons/loader';
-import LessonList from '../components/lesson/LessonList';
-import ResetProgress from '../components/progress/ResetProgress';
+import { getLessons } from '../../_lib/lessons/loader';
+import LessonList from '../../components/lesson/LessonList';
+import ResetProgress from '../../components/progress/ResetProgress';
 
 export const metadata: Metadata = {
   title: 'Lessons',

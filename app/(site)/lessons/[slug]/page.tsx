@@ -1,13 +1,14 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getLesson, getLessons } from '../../_lib/lessons/loader';
-import { renderLesson } from '../../_lib/lessons/render';
-import LessonNav from '../../components/lesson/LessonNav';
-import LessonSidebar from '../../components/lesson/LessonSidebar';
-import ReadingProgress from '../../components/lesson/ReadingProgress';
-import Toc from '../../components/lesson/Toc';
-import { lessonComponents } from '../../components/mdx';
-import MarkVisited from '../../components/progress/MarkVisited';
+import { oembedDiscovery } from '../../../_lib/embed/links';
+import { getLesson, getLessons } from '../../../_lib/lessons/loader';
+import { renderLesson } from '../../../_lib/lessons/render';
+import LessonNav from '../../../components/lesson/LessonNav';
+import LessonSidebar from '../../../components/lesson/LessonSidebar';
+import ReadingProgress from '../../../components/lesson/ReadingProgress';
+import Toc from '../../../components/lesson/Toc';
+import { lessonComponents } from '../../../components/mdx';
+import MarkVisited from '../../../components/progress/MarkVisited';
 
 interface Props {
   params: Promise<{ slug: string }>;
@@ -28,6 +29,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title: lesson.title,
     description: lesson.summary,
     openGraph: { title: lesson.title, description: lesson.summary, type: 'article' },
+    // oEmbed discovery: blog platforms turn a link to this lesson into an embed of its first snippet.
+    alternates: { types: { 'application/json+oembed': oembedDiscovery(lesson.slug) } },
   };
 }
 

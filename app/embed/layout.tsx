@@ -1,0 +1,26 @@
+import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
+import EmbedFrame from '../components/embed/EmbedFrame';
+
+export const metadata: Metadata = {
+  // An embed repeats a lesson's snippet: search engines should index the lesson.
+  robots: { index: false, follow: true },
+};
+
+/**
+ * Hides the static page until the playground has read an address that asks
+ * for another layout than the default (a variant, a file, read-only, output
+ * only), so the reader never sees one layout jump to another. CSS shows it
+ * after a few seconds anyway (globals.css), should the script never run.
+ */
+const PENDING = `if(/[?&](variant|file|output|readonly)=/.test(location.search))document.documentElement.dataset.embedPending=""`;
+
+/** Embeds: just the playground, no header, footer or search, sized for an iframe (see README, "Embedding a snippet"). */
+export default function EmbedLayout({ children }: Readonly<{ children: ReactNode }>) {
+  return (
+    <>
+      <script dangerouslySetInnerHTML={{ __html: PENDING }} />
+      <EmbedFrame>{children}</EmbedFrame>
+    </>
+  );
+}
