@@ -1,0 +1,79 @@
+import pg from "pg";
+import type { Db, Queryable } from "./types";
+
+const RECONNECT_MS = 1_000;
+
+/**
+ * A real PostgreSQL server (DATABASE_URL): a pool for queries and transactions,
+ * plus one dedicated connection that LISTENs, reconnected when it drops.
+ */
+export async function openPostgres(connectionString: string): Promise<Db> {
+  const pool = new pg.Pool({ connectionString, max: Number(process.env.WORKSHOP_DB_POOL ?? 10) });
+  pool.on("error", (error) => console.warn(`workshop: idle database connection failed: ${error.message}`));
+  await pool.query("select 1"); // fail at start-up, with the server's own message, when the URL is wrong
+  const channels = new Map<string, Set<(payload: string) => void>>();
+  let listener: pg.Client | null = null;
+  let closed = false;
+  let connecting: Promise<void> | null = null;
+
+  const connectListener = async () => {
+    const client = new pg.Client({ connectionString });
+    client.on("notification", (message) => {
+      for (const fn of channels.get(message.channel) ?? []) fn(message.payload ?? "");
+    });
+    client.on("error", (error) => {
+      console.warn(`workshop: LISTEN connection lost (${error.message}); reconnecting`);
+      if (listener === client) listener = null;
+      client.end().catch(() => {});
+      if (!closed) setTimeout(() => void ensureListener().catch(() => {}), RECONNECT_MS).unref();
+    });
+    await client.connect();
+    for (const channel of channels.keys()) await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    listener = client;
+  };
+  const ensureListener = () => {
+    if (listener || closed) return Promise.resolve();
+    connecting ??= connectListener().finally(() => (connecting = null));
+    return connecting;
+  };
+
+  return {
+    kind: "postgres",
+    query: <T>(sql: string, params?: unknown[]) => pool.query(sql, params).then((r) => ({ rows: r.rows as T[] })),
+    exec: (sql: string) => pool.query(sql).then(() => undefined),
+    async transaction<R>(fn: (tx: Queryable) => Promise<R>): Promise<R> {
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN");
+        const result = await fn({
+          query: <T>(sql: string, params?: unknown[]) => client.query(sql, params).then((r) => ({ rows: r.rows as T[] })),
+          exec: (sql: string) => client.query(sql).then(() => undefined),
+        });
+        await client.query("COMMIT");
+        return result;
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async listen(channel, fn) {
+      let set = channels.get(channel);
+      const first = !set;
+      if (!set) channels.set(channel, (set = new Set()));
+      set.add(fn);
+      await ensureListener();
+      if (first && listener) await listener.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      return async () => {
+        set.delete(fn);
+      };
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await listener?.end().catch(() => {});
+      await pool.end();
+    },
+  };
+}
