@@ -111,7 +111,7 @@ async function route(ws: WorkshopService, req: IncomingMessage, res: ServerRespo
   }
   const [rawCode, ...rest] = parts;
   const cookies = parseCookies(req.headers.cookie);
-  const code = normalizeCode(decodeURIComponent(rawCode!));
+  const code = normalizeCode(rawCode!);
   // A client out of misses gets nothing (not even a hit) unless it already holds a cookie of this workshop.
   const vouched = code !== undefined && (ws.signer.learnerFrom(code, cookies.get(learnerCookie(code))) !== undefined || cookies.has(instructorCookie(code)));
   const wait = vouched ? 0 : ws.misses.wait(ctx.client);

@@ -88,6 +88,9 @@ const iso = (d: Date | string) => new Date(d).toISOString();
 const isoOrNull = (d: Date | string | null) => (d === null ? null : iso(d));
 const LEARNER_COLUMNS = "id, workshop, name, joined_at, last_seen_at, location, runs, last_run, passed, hand, stuck_since, code, output";
 
+/** Names compare without case, in Unicode (the database's lower() may only know ASCII under the C locale). */
+const nameKey = (name: string) => name.normalize("NFC").toLowerCase();
+
 function uniqueViolation(error: unknown): boolean {
   return (error as { code?: string }).code === "23505";
 }
@@ -186,14 +189,14 @@ export class Store {
         if (current) {
           if (current.name === name) return { learner: { id: current.id, name: current.name }, created: false };
           const { rows } = await tx.query<LearnerRow>(
-            `update learners set name = $3, name_key = lower($3), last_seen_at = now() where workshop = $1 and id = $2 returning ${LEARNER_COLUMNS}`,
-            [code, current.id, name],
+            `update learners set name = $3, name_key = $4, last_seen_at = now() where workshop = $1 and id = $2 returning ${LEARNER_COLUMNS}`,
+            [code, current.id, name, nameKey(name)],
           );
           row = rows[0]!;
         } else {
           const { rows } = await tx.query<LearnerRow>(
-            `insert into learners (id, workshop, name, name_key) values ($1, $2, $3, lower($3)) returning ${LEARNER_COLUMNS}`,
-            [newLearnerId(), code, name],
+            `insert into learners (id, workshop, name, name_key) values ($1, $2, $3, $4) returning ${LEARNER_COLUMNS}`,
+            [newLearnerId(), code, name, nameKey(name)],
           );
           row = rows[0]!;
         }

@@ -28,17 +28,24 @@ export interface StartOptions {
   env?: NodeJS.ProcessEnv;
   limits?: Partial<WorkshopLimits>;
   runner?: Partial<RunnerConfig>;
+  /** Tell clients apart by X-Forwarded-For (tests of per-client limits). */
+  trustProxy?: boolean;
+}
+
+let loaded: ReturnType<typeof getLessons> | undefined;
+/** The real lessons, read once: outside production the loader re-reads every lesson folder on each call. */
+export function lessons() {
+  loaded ??= getLessons();
+  return loaded;
 }
 
 export async function startWorkshopServer(options: StartOptions = {}): Promise<WorkshopServer> {
-  const runner = Runner.create(configFromEnv(process.env, options.runner), () => {});
+  const runner = Runner.create(configFromEnv(process.env, { trustProxy: options.trustProxy ?? false, ...options.runner }), () => {});
   runner.checks = lessonChecks();
-  // Read once: outside production the loader re-reads the lesson folders on every call.
-  const lessons = getLessons();
-  const catalog = catalogFromLessons(() => lessons);
+  const catalog = catalogFromLessons(lessons);
   const env = options.env ?? process.env;
   const workshops = new Workshops(async () =>
-    WorkshopService.open({ catalog, runs: (id) => runner.get(id), env, db: options.db ? await options.db() : undefined, limits: options.limits }),
+    WorkshopService.open({ catalog, runs: (id) => runner.get(id), env, db: options.db ? await options.db() : undefined, limits: options.limits, trustProxy: options.trustProxy }),
   );
   const service = await workshops.get();
   const server: Server = createServer((req, res) => {
@@ -210,7 +217,7 @@ export class EventStream {
 
 /** A lesson with an exercise (starter fails its check, solution passes it), read from the real lessons. */
 export function exerciseSnippet() {
-  for (const lesson of getLessons()) {
+  for (const lesson of lessons()) {
     for (const snippet of lesson.snippetDetails) {
       const starter = snippet.variants.find((v) => v.id === "starter");
       const solution = snippet.variants.find((v) => v.id === "solution");
@@ -221,6 +228,6 @@ export function exerciseSnippet() {
 }
 
 export function firstLesson() {
-  const lesson = getLessons()[0]!;
+  const lesson = lessons()[0]!;
   return { slug: lesson.slug, snippet: lesson.snippetDetails[0]!, anchor: lesson.headings[0]?.slug ?? null };
 }
