@@ -17,6 +17,7 @@ export interface WorkshopServer {
   url: string;
   workshops: Workshops;
   runner: Runner;
+  /** Null when the database could not open. */
   service: WorkshopService;
   /** Ends open streams, stops the server and the runner, closes the database (unless `keepDb`). */
   close(options?: { keepDb?: boolean }): Promise<void>;
@@ -47,7 +48,8 @@ export async function startWorkshopServer(options: StartOptions = {}): Promise<W
   const workshops = new Workshops(async () =>
     WorkshopService.open({ catalog, runs: (id) => runner.get(id), env, db: options.db ? await options.db() : undefined, limits: options.limits, trustProxy: options.trustProxy }),
   );
-  const service = await workshops.get();
+  await workshops.ready;
+  const service = await workshops.get().catch(() => null as unknown as WorkshopService); // null: unavailable (tests of the 503)
   const server: Server = createServer((req, res) => {
     void handleRunnerRequest(runner, req, res, { clientKey: (r) => workshops.learnerKey(r) })
       .then((handled) => handled || handleWorkshopRequest(workshops, req, res))
