@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import Footer from './components/layout/Footer';
 import Header from './components/layout/Header';
 import { themeScript } from './components/theme/theme';
+import WorkshopBar from './components/workshop/WorkshopBar';
 
 import './globals.css';
 
@@ -47,6 +48,8 @@ export default function RootLayout({ children }: Readonly<{ children: ReactNode 
           {children}
         </main>
         <Footer />
+        {/* Renders nothing unless this browser joined a workshop. */}
+        <WorkshopBar />
       </body>
     </html>
   );

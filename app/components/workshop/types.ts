@@ -1,0 +1,29 @@
+/** What the workshop pages know about the lessons (built on the server from lessons/, see catalog.ts). */
+export interface CatalogSnippet {
+  id: string;
+  title: string;
+  exercise: boolean;
+}
+
+export interface CatalogLesson {
+  slug: string;
+  part: number;
+  title: string;
+  headings: { slug: string; text: string }[];
+  snippets: CatalogSnippet[];
+}
+
+export function lessonOf(catalog: readonly CatalogLesson[], slug: string | null | undefined) {
+  return slug ? catalog.find((l) => l.slug === slug) : undefined;
+}
+
+/** "Lesson title › Section or snippet title", for tiles, banners and the focus picker. */
+export function placeName(catalog: readonly CatalogLesson[], lesson: string, anchor?: string | null): string {
+  const found = lessonOf(catalog, lesson);
+  if (!found) return anchor ? `${lesson} › ${anchor}` : lesson;
+  if (!anchor) return found.title;
+  const part = found.snippets.find((s) => s.id === anchor)?.title ?? found.headings.find((h) => h.slug === anchor)?.text ?? anchor;
+  return `${found.title} › ${part}`;
+}
+
+export const placeHref = (lesson: string, anchor?: string | null) => `/lessons/${encodeURIComponent(lesson)}${anchor ? `#${anchor}` : ''}`;
