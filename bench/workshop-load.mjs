@@ -42,12 +42,27 @@ import { catalogFromLessons, handleWorkshopRequest, Workshops } from "./workshop
 
 const workshops = Workshops.start({ catalog: catalogFromLessons(() => getLessons()), runs: () => undefined });
 await workshops.get();
+// Time in the server per activity POST (request in → response finished), and event-loop lag.
+const handling: number[] = [];
+let lagMax = 0;
+let lastTick = performance.now();
+setInterval(() => {
+  const now = performance.now();
+  lagMax = Math.max(lagMax, now - lastTick - 100);
+  lastTick = now;
+}, 100).unref();
 const server = createServer((req, res) => {
+  const started = performance.now();
+  if (req.url?.endsWith("/activity")) res.once("finish", () => handling.push(performance.now() - started));
   void handleWorkshopRequest(workshops, req, res).then((handled) => {
     if (!handled) { res.writeHead(404); res.end(); }
   });
 });
 server.listen(0, "127.0.0.1", () => console.log(JSON.stringify({ port: server.address().port })));
+process.on("SIGUSR2", () => {
+  console.log(JSON.stringify({ handling: handling.splice(0), lagMax }));
+  lagMax = 0;
+});
 process.once("SIGTERM", () => {
   workshops.closeStreams();
   server.close();
@@ -75,16 +90,34 @@ async function startServer(dataDir) {
     env: { ...process.env, WORKSHOP_DATA_DIR: dataDir, NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "inherit"],
   });
-  const port = await new Promise((resolve, reject) => {
-    let out = "";
-    child.stdout.on("data", (chunk) => {
-      out += chunk;
-      const line = out.split("\n").find((l) => l.startsWith("{"));
-      if (line) resolve(JSON.parse(line).port);
-    });
-    child.once("exit", (code) => reject(new Error(`the bench server exited (${code}) before listening`)));
+  const messages = [];
+  let waiting = null;
+  let out = "";
+  child.stdout.on("data", (chunk) => {
+    out += chunk;
+    let split;
+    while ((split = out.indexOf("\n")) >= 0) {
+      const line = out.slice(0, split);
+      out = out.slice(split + 1);
+      if (!line.startsWith("{")) continue;
+      messages.push(JSON.parse(line));
+      waiting?.();
+    }
   });
-  return { url: `http://127.0.0.1:${port}`, pid: child.pid, stop: () => new Promise((resolve) => (child.once("exit", resolve), child.kill("SIGTERM"))) };
+  const next = () =>
+    new Promise((resolve, reject) => {
+      const check = () => (messages.length > 0 ? resolve(messages.shift()) : (waiting = check));
+      child.once("exit", (code) => reject(new Error(`the bench server exited (${code})`)));
+      check();
+    });
+  const { port } = await next();
+  return {
+    url: `http://127.0.0.1:${port}`,
+    pid: child.pid,
+    /** Server-side figures since the last call: activity handling times and the worst event-loop lag. */
+    stats: () => (child.kill("SIGUSR2"), next()),
+    stop: () => new Promise((resolve) => (child.once("exit", resolve), child.kill("SIGTERM"))),
+  };
 }
 
 async function rssMiB(pid) {
@@ -216,6 +249,7 @@ async function main() {
       await new Promise((r) => setTimeout(r, 50));
     }
     const baseline = summary(delays);
+    const baselineServer = await server.stats?.();
     delays = [];
 
     // Load: N learners join (and open their own streams), then update every INTERVAL_MS with jitter.
@@ -230,6 +264,7 @@ async function main() {
       for (const learner of learners) closers.push(await openStream(base, `/api/workshops/${code}/events`, { cookie: learner.cookie }, () => {}));
     }
     await new Promise((r) => setTimeout(r, 1000));
+    await server.stats?.();
     sentAt.clear();
     delays = [];
     const eventsBefore = boardEvents;
@@ -263,6 +298,7 @@ async function main() {
     const load = summary(delays);
     const lost = sentAt.size;
     const rssEnd = await rssMiB(server.pid);
+    const loadServer = await server.stats?.();
     for (const close of closers) close();
     closeBoard();
 
@@ -273,6 +309,13 @@ async function main() {
     console.log(`  baseline: 1 learner, no load                 ${String(baseline.n).padStart(6)} ${ms(baseline.p50).padStart(10)} ${ms(baseline.p95).padStart(10)} ${ms(baseline.max).padStart(10)}`);
     console.log(`  under load: ${String(LEARNERS).padEnd(3)} learners                    ${String(load.n).padStart(6)} ${ms(load.p50).padStart(10)} ${ms(load.p95).padStart(10)} ${ms(load.max).padStart(10)}`);
     console.log(`  ratio (load / baseline)                             ${(load.p50 / baseline.p50).toFixed(2).padStart(10)} ${(load.p95 / baseline.p95).toFixed(2).padStart(10)}`);
+    if (baselineServer && loadServer) {
+      const [h0, h1] = [summary(baselineServer.handling), summary(loadServer.handling)];
+      console.log(`  of which in the server (activity request in → response out):`);
+      console.log(`    baseline                                   ${String(h0.n).padStart(6)} ${ms(h0.p50).padStart(10)} ${ms(h0.p95).padStart(10)} ${ms(h0.max).padStart(10)}`);
+      console.log(`    under load                                 ${String(h1.n).padStart(6)} ${ms(h1.p50).padStart(10)} ${ms(h1.p95).padStart(10)} ${ms(h1.max).padStart(10)}`);
+      console.log(`  worst event-loop lag in the server: ${ms(baselineServer.lagMax)} baseline, ${ms(loadServer.lagMax)} under load`);
+    }
     console.log("");
     console.log(`Activity POSTs: ${posts} (${(posts / loadS).toFixed(1)}/s), failed: ${failures}; location updates never seen on the board: ${lost}`);
     console.log(`Board events: ${boardEvents - eventsBefore} (${((boardEvents - eventsBefore) / loadS).toFixed(1)}/s)`);

@@ -74,7 +74,7 @@ export class CookieSigner {
 }
 
 /** The signing key: WORKSHOP_SECRET, else one generated once and kept in the database so restarts keep everyone signed in. */
-export async function loadSigningKey(db: Queryable, env: NodeJS.ProcessEnv = process.env): Promise<Buffer> {
+export async function loadSigningKey(db: Queryable, env: Record<string, string | undefined> = process.env): Promise<Buffer> {
   if (env.WORKSHOP_SECRET) {
     if (env.WORKSHOP_SECRET.length < 32) throw new Error("WORKSHOP_SECRET must be at least 32 characters long.");
     return createHash("sha256").update(env.WORKSHOP_SECRET).digest();

@@ -23,7 +23,7 @@ export interface WorkshopOptions {
   catalog: Catalog;
   /** The in-process runner's `get`: finished runs are read from it, not from the client. */
   runs: RunLookup;
-  env?: NodeJS.ProcessEnv;
+  env?: Record<string, string | undefined>;
   /** Use this database instead of opening one from the environment (tests). */
   db?: Db;
   /** Tell clients apart by X-Forwarded-For, and trust X-Forwarded-Proto (behind a reverse proxy). */
@@ -50,7 +50,7 @@ export const DEFAULT_LIMITS: WorkshopLimits = {
   boardStreams: 8,
 };
 
-function limitsFromEnv(env: NodeJS.ProcessEnv, overrides: Partial<WorkshopLimits> = {}): WorkshopLimits {
+function limitsFromEnv(env: Record<string, string | undefined>, overrides: Partial<WorkshopLimits> = {}): WorkshopLimits {
   const read = (name: string, fallback: number) => {
     const value = env[name];
     if (value === undefined || value === "") return fallback;
@@ -139,6 +139,8 @@ export class WorkshopService {
 
   /** Ends every open event stream (at shutdown, so clients reconnect to the next server). */
   closeStreams() {
+    // Learners leaving because the server goes away are not going offline: skip their presence updates.
+    this.store.closing = true;
     this.streams.closeAll();
   }
 

@@ -111,6 +111,8 @@ function summaryOf(row: WorkshopRow): WorkshopSummary {
 export class Store {
   /** Learner id → streams open on this server, for `online`. */
   readonly presence = new Map<string, number>();
+  /** Set at shutdown: presence changes are no longer written. */
+  closing = false;
 
   constructor(
     readonly db: Db,
@@ -292,6 +294,7 @@ export class Store {
 
   /** Tells the board a learner's stream opened or closed (their `online` changed). */
   async presenceChanged(code: string, id: string) {
+    if (this.closing) return;
     await this.updateLearner(code, id, "last_seen_at = now()", [], { byLearner: false });
   }
 

@@ -64,7 +64,7 @@ describe("a restart mid-workshop", () => {
     expect(hello.id).toBeLessThan(seen.id);
     resumed.close();
     await server.close();
-  });
+  }, 90_000); // two database opens on shared CI cores
 });
 
 describe("a database that cannot open", () => {
