@@ -193,7 +193,22 @@ const ms = (x) => (Number.isFinite(x) ? `${x.toFixed(1)} ms` : "–");
 
 // ---------------------------------------------------------------------------
 
+/** The worst lag of this process's event loop since the last call: a starved client inflates every delay it measures. */
+let clientLag = 0;
+let clientTick = performance.now();
+setInterval(() => {
+  const now = performance.now();
+  clientLag = Math.max(clientLag, now - clientTick - 100);
+  clientTick = now;
+}, 100).unref();
+function takeClientLag() {
+  const lag = clientLag;
+  clientLag = 0;
+  return lag;
+}
+
 async function main() {
+  const loadBefore = os.loadavg()[0];
   const tmp = await mkdtemp(path.join(os.tmpdir(), "zmqp-workshop-bench-"));
   const server = EXTERNAL ? { url: EXTERNAL, pid: EXTERNAL_PID ? Number(EXTERNAL_PID) : null, stop: async () => {} } : await startServer(path.join(tmp, "db"));
   const stop = async () => {
@@ -240,9 +255,15 @@ async function main() {
       while (sentAt.size > 0 && performance.now() < until) await new Promise((r) => setTimeout(r, 20));
     };
 
-    // Baseline: one learner, no other load, one update at a time.
+    // Baseline: one learner, no other load, one update at a time (after 5 unmeasured warm-up updates).
     const solo = await join("Solo");
     await new Promise((r) => setTimeout(r, 200));
+    for (let i = 0; i < 5; i++) {
+      await send(solo, false);
+      await waitForDrain();
+    }
+    delays = [];
+    await server.stats?.();
     for (let i = 0; i < BASELINE_SAMPLES; i++) {
       await send(solo, false);
       await waitForDrain();
@@ -250,6 +271,7 @@ async function main() {
     }
     const baseline = summary(delays);
     const baselineServer = await server.stats?.();
+    const baselineClientLag = takeClientLag();
     delays = [];
 
     // Load: N learners join (and open their own streams), then update every INTERVAL_MS with jitter.
@@ -265,6 +287,7 @@ async function main() {
     }
     await new Promise((r) => setTimeout(r, 1000));
     await server.stats?.();
+    takeClientLag();
     sentAt.clear();
     delays = [];
     const eventsBefore = boardEvents;
@@ -299,10 +322,12 @@ async function main() {
     const lost = sentAt.size;
     const rssEnd = await rssMiB(server.pid);
     const loadServer = await server.stats?.();
+    const loadClientLag = takeClientLag();
     for (const close of closers) close();
     closeBoard();
 
     console.log(`\nWorkshop load benchmark (${EXTERNAL ? `server at ${EXTERNAL}` : "workshop handler alone, PGlite, child process"}; node ${process.version}, ${os.cpus().length} cores)`);
+    console.log(`Host load average (1 min): ${loadBefore.toFixed(1)} at start, ${os.loadavg()[0].toFixed(1)} at the end — other work on the host inflates every figure`);
     console.log(`Learners: ${LEARNERS} (joined in ${(joinMs / 1000).toFixed(1)} s), ${LEARNER_STREAMS ? "each with its own event stream" : "no learner streams"}; one update every ${INTERVAL_MS / 1000} s ±20 %, location always, code every other one; ${loadS.toFixed(0)} s`);
     console.log("");
     console.log("Delay from a learner's POST to the board's event   n      p50        p95        max");
@@ -316,6 +341,7 @@ async function main() {
       console.log(`    under load                                 ${String(h1.n).padStart(6)} ${ms(h1.p50).padStart(10)} ${ms(h1.p95).padStart(10)} ${ms(h1.max).padStart(10)}`);
       console.log(`  worst event-loop lag in the server: ${ms(baselineServer.lagMax)} baseline, ${ms(loadServer.lagMax)} under load`);
     }
+    console.log(`  worst event-loop lag in this client: ${ms(baselineClientLag)} baseline, ${ms(loadClientLag)} under load`);
     console.log("");
     console.log(`Activity POSTs: ${posts} (${(posts / loadS).toFixed(1)}/s), failed: ${failures}; location updates never seen on the board: ${lost}`);
     console.log(`Board events: ${boardEvents - eventsBefore} (${((boardEvents - eventsBefore) / loadS).toFixed(1)}/s)`);

@@ -18,6 +18,8 @@ import { StreamRegistry } from "./sse";
 import { Store } from "./store";
 
 const END_SWEEP_MS = 15_000;
+/** PGlite runs no autovacuum: replaced tile events are vacuumed this often so their space is reused. */
+const VACUUM_EVERY_MS = 10 * 60_000;
 
 export interface WorkshopOptions {
   catalog: Catalog;
@@ -75,6 +77,7 @@ export class WorkshopService {
   readonly misses: MissLimiter;
   readonly creates: RateLimiter;
   private readonly sweeper: NodeJS.Timeout;
+  private vacuumedAt = Date.now();
 
   private constructor(
     readonly db: Db,
@@ -110,6 +113,10 @@ export class WorkshopService {
       .dueToEnd()
       .then((codes) => Promise.all(codes.map((code) => this.store.end(code, "scheduled"))))
       .catch((error: Error) => console.warn(`workshop: could not end due workshops: ${error.message}`));
+    if (this.db.kind === "pglite" && Date.now() - this.vacuumedAt >= VACUUM_EVERY_MS) {
+      this.vacuumedAt = Date.now();
+      this.db.exec("vacuum events").catch((error: Error) => console.warn(`workshop: vacuum failed: ${error.message}`));
+    }
   }
 
   /**

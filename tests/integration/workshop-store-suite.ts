@@ -59,7 +59,7 @@ export function storeSuite(backend: string, open: () => Promise<Db>) {
     const workshop = (title = "Test") => store.createWorkshop(title, [{ lesson: "01-what-is-zeromq" }], null, "hash");
 
     it("applies each migration exactly once, and again nothing", async () => {
-      expect(migrations.flat().sort()).toEqual(["001-workshops"]);
+      expect(migrations.flat().sort()).toEqual(["001-workshops", "002-tile-events"]);
       expect(await migrate(db)).toEqual([]);
     });
 
@@ -139,6 +139,21 @@ export function storeSuite(backend: string, open: () => Promise<Db>) {
       const fromMiddle = await hub.replay(code, [LEARNERS, learnerAudience(a.learner.id)], forA[0]!.id, 100);
       expect(fromMiddle.map((e) => e.type)).toEqual(["focus", "workshop"]);
       expect(await hub.replay(code, [BOARD], before, 100)).toHaveLength(1); // the focus's workshop summary
+    });
+
+    it("keeps one tile event per learner in the log, so replay stays short and complete", async () => {
+      const { code } = await workshop();
+      const a = await store.join(code, "A", undefined);
+      const b = await store.join(code, "B", undefined);
+      const before = await store.lastEventId();
+      for (let i = 0; i < 5; i++) {
+        await store.setLocation(code, a.learner.id, "01-what-is-zeromq", `a${i}`);
+        await store.setLocation(code, b.learner.id, "01-what-is-zeromq", `b${i}`);
+      }
+      const { rows } = await db.query<{ n: number | string }>("select count(*) as n from events where workshop = $1 and type = 'learner'", [code]);
+      expect(Number(rows[0]!.n)).toBe(2);
+      const replayed = await hub.replay(code, [BOARD], before, 100);
+      expect(replayed.map((e) => (e.data as { location: { anchor: string } }).location.anchor)).toEqual(["a4", "b4"]);
     });
 
     it("delivers another server's events through NOTIFY, and a server's own ones once", async () => {

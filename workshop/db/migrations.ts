@@ -78,4 +78,11 @@ export const MIGRATIONS: Migration[] = [
       create index events_replay on events (workshop, audience, id);
     `,
   },
+  {
+    id: "002-tile-events",
+    sql: `
+      -- The learner's newest tile event on the board: the one before it is deleted when a new one is written.
+      alter table learners add column tile_event bigint;
+    `,
+  },
 ];
