@@ -115,13 +115,32 @@ export async function handleRunnerRequest(runner: Runner, req: IncomingMessage, 
   try {
     await route(runner, req, res, url, options);
   } catch (error) {
-    if (error instanceof ApiError) sendError(res, error);
-    else {
-      console.error("runner: unexpected error", error);
-      sendError(res, new ApiError(500, "internal-error", "The runner failed unexpectedly; the error was logged."));
-    }
+    sendFailure(res, error, "runner");
   }
   return true;
+}
+
+/** Answers a handler's failure: an ApiError as itself, anything else logged and a 500 naming `component`. */
+export function sendFailure(res: ServerResponse, error: unknown, component: string) {
+  if (error instanceof ApiError) {
+    sendError(res, error);
+    return;
+  }
+  console.error(`${component}: unexpected error`, error);
+  sendError(res, new ApiError(500, "internal-error", `The ${component} failed unexpectedly; the error was logged.`));
+}
+
+/** Starts a server-sent event stream: headers, no Nagle delay, and a 1 s reconnection delay for EventSource. */
+export function openEventStream(res: ServerResponse) {
+  res.writeHead(200, {
+    "Content-Type": "text/event-stream; charset=utf-8",
+    "Cache-Control": "no-cache, no-transform",
+    Connection: "keep-alive",
+    "X-Accel-Buffering": "no",
+    "X-Content-Type-Options": "nosniff",
+  });
+  res.socket?.setNoDelay(true);
+  res.write("retry: 1000\n\n");
 }
 
 async function route(runner: Runner, req: IncomingMessage, res: ServerResponse, url: URL, options: RunnerHttpOptions) {
@@ -195,15 +214,7 @@ function streamEvents(run: Run, req: IncomingMessage, res: ServerResponse, url: 
       "Retry-After": "5",
     });
   }
-  res.writeHead(200, {
-    "Content-Type": "text/event-stream; charset=utf-8",
-    "Cache-Control": "no-cache, no-transform",
-    Connection: "keep-alive",
-    "X-Accel-Buffering": "no",
-    "X-Content-Type-Options": "nosniff",
-  });
-  res.socket?.setNoDelay(true);
-  res.write("retry: 1000\n\n");
+  openEventStream(res);
   let closed = false;
   const heartbeat = setInterval(() => res.write(": keep-alive\n\n"), HEARTBEAT_MS);
   const close = () => {

@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { ApiError } from "../runner/errors";
-import { clientOf, methodNotAllowed, readBody, sendError, sendJson } from "../runner/http";
+import { clientOf, methodNotAllowed, readBody, sendFailure, sendJson } from "../runner/http";
 import { parseJsonObject } from "../runner/validate";
 import { cookieHeader, hashKey, instructorCookie, keyMatches, learnerCookie, newInstructorKey, normalizeCode, parseCookies } from "./auth";
 import { defaultProcesses, findLesson } from "./catalog";
@@ -48,11 +48,7 @@ export async function handleWorkshopRequest(ws: Workshops, req: IncomingMessage,
   try {
     await route(await ws.get(), req, res, url);
   } catch (error) {
-    if (error instanceof ApiError) sendError(res, error);
-    else {
-      console.error("workshop: unexpected error", error);
-      sendError(res, new ApiError(500, "internal-error", "The workshop server failed unexpectedly; the error was logged."));
-    }
+    sendFailure(res, error, "workshop server");
   }
   return true;
 }

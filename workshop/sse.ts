@@ -6,6 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { ApiError } from "../runner/errors";
+import { openEventStream } from "../runner/http";
 import type { EventHub, StoredEvent } from "./events";
 
 const HEARTBEAT_MS = 15_000;
@@ -70,15 +71,7 @@ export async function streamWorkshopEvents(
   spec: StreamSpec,
   after: number | null,
 ) {
-  res.writeHead(200, {
-    "Content-Type": "text/event-stream; charset=utf-8",
-    "Cache-Control": "no-cache, no-transform",
-    Connection: "keep-alive",
-    "X-Accel-Buffering": "no",
-    "X-Content-Type-Options": "nosniff",
-  });
-  res.socket?.setNoDelay(true);
-  res.write("retry: 1000\n\n");
+  openEventStream(res);
 
   let closed = false;
   let live = false;
