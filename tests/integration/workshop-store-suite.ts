@@ -50,7 +50,7 @@ export function storeSuite(backend: string, open: () => Promise<Db>) {
         published.push(...events);
         hub.publish(events);
       });
-    });
+    }, 60_000); // creating a PGlite database takes seconds on busy shared cores
     afterAll(async () => {
       await hub?.stop();
       await db?.close();
