@@ -1,8 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import { horizontalOverflow, watchPage } from './helpers';
+import { siteTest as test } from './workshopServer';
 
-/** The workshop pages under axe (light and dark), and the learner's bar on a phone. */
+/** The workshop pages under axe (light and dark), and the learner's bar on a phone: on a server of their own (own workshop data). */
+
 
 async function violations(page: Page) {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();

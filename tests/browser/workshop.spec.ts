@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { editorReady, editorValue, playground, setEditorValue, waitForEnd, watchPage } from './helpers';
-import { SiteServer } from './workshopServer';
+import { siteTest as test, type SiteServer } from './workshopServer';
 
 /**
  * Workshop mode end to end, in Chromium: one instructor and three learners,
@@ -13,30 +13,20 @@ const LESSON = '01-what-is-zeromq';
 const SNIPPET = 'hello-one-process';
 const SNIPPET_TITLE = 'Server and client in one process';
 
-let server: SiteServer;
-
-test.beforeAll(async () => {
-  server = await SiteServer.start();
-});
-
-test.afterAll(async () => {
-  await server?.close();
-});
-
 interface Person {
   context: BrowserContext;
   page: Page;
   problems: string[];
 }
 
-async function person(browser: Browser): Promise<Person> {
+async function person(browser: Browser, server: SiteServer): Promise<Person> {
   const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   return { context, page, problems: watchPage(page, server.url) };
 }
 
 /** Creates a workshop on /w/new; returns its code and the secret instructor link. */
-async function createWorkshop(page: Page, title: string) {
+async function createWorkshop(page: Page, title: string, server: SiteServer) {
   await page.goto('/w/new');
   await page.getByLabel('Title').fill(title);
   await page.getByLabel(/Part 1: /).check();
@@ -67,13 +57,13 @@ async function moveRoom(board: Page, place: string) {
   await board.getByRole('button', { name: 'Take everyone there' }).click();
 }
 
-test('a workshop: create, join, follow, run, broadcast, hands, hints, a server restart, end and export', async ({ browser }) => {
+test('a workshop: create, join, follow, run, broadcast, hands, hints, a server restart, end and export', async ({ browser, site: server }) => {
   test.setTimeout(300_000);
-  const teacher = await person(browser);
-  const [ada, bo, cy] = [await person(browser), await person(browser), await person(browser)];
+  const teacher = await person(browser, server);
+  const [ada, bo, cy] = [await person(browser, server), await person(browser, server), await person(browser, server)];
 
   // Create: two links, the secret one once; the board takes the key out of the address bar.
-  const { code, instructorLink } = await createWorkshop(teacher.page, 'ZeroMQ basics');
+  const { code, instructorLink } = await createWorkshop(teacher.page, 'ZeroMQ basics', server);
   const board = teacher.page;
   await board.goto(instructorLink);
   await expect(board.getByRole('heading', { level: 1, name: 'ZeroMQ basics' })).toBeVisible();
@@ -214,15 +204,14 @@ test('a workshop: create, join, follow, run, broadcast, hands, hints, a server r
   }
 });
 
-test('only the instructor link opens the board and learners’ code', async ({ browser, playwright }) => {
-  const api = await playwright.request.newContext({ baseURL: server.url });
+test('only the instructor link opens the board and learners’ code', async ({ browser, request: api, site: server }) => {
   const created = await api.post('/api/workshops', { data: { title: 'Access rules', items: [{ lesson: LESSON }] } });
   expect(created.status()).toBe(201);
   const { code } = (await created.json()) as { code: string };
   const other = await api.post(`/api/workshops/${code}/join`, { data: { name: 'Other' } });
   const { learner } = (await other.json()) as { learner: { id: string } };
 
-  const learnerPerson = await person(browser);
+  const learnerPerson = await person(browser, server);
   const page = learnerPerson.page;
   await join(page, code, 'Curious');
   await expect(page.getByText('You joined as Curious')).toBeVisible();
@@ -240,5 +229,4 @@ test('only the instructor link opens the board and learners’ code', async ({ b
   expect((await page.request.get(`/api/workshops/${code}/export.csv`)).status()).toBe(401);
   expect(learnerPerson.problems.filter((p) => p.startsWith('request to another host'))).toEqual([]);
   await learnerPerson.context.close();
-  await api.dispose();
 });

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { test as base } from '@playwright/test';
 
 /** A free TCP port on this machine (the OS picks one). */
 export function freePort(): Promise<number> {
@@ -85,3 +86,17 @@ export class SiteServer {
     rmSync(this.dataDir, { recursive: true, force: true });
   }
 }
+
+/** Playwright's `test` with a site server of its own per worker, and `baseURL` pointing at it. */
+export const siteTest = base.extend<object, { site: SiteServer }>({
+  site: [
+    // Playwright reads a fixture's dependencies from its first parameter: none here.
+    async ({}, use) => {
+      const server = await SiteServer.start();
+      await use(server);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+  baseURL: async ({ site }, use) => use(site.url),
+});

@@ -53,11 +53,11 @@ export default function WorkshopBar() {
       <section
         aria-label="Workshop"
         data-testid="workshop-bar"
-        className="fixed right-3 bottom-3 z-40 flex max-w-[calc(100vw-1.5rem)] flex-col items-end gap-2 sm:right-auto sm:left-1/2 sm:-translate-x-1/2"
+        className="pointer-events-none fixed right-3 bottom-3 z-40 flex flex-col items-end gap-2 sm:left-3 sm:items-center"
       >
         <div
           id={`${id}-panel`}
-          className={`${open ? 'flex' : 'hidden'} w-[min(22rem,calc(100vw-1.5rem))] flex-col gap-3 rounded-xl border border-(--border-strong) bg-(--page-bg)/95 p-3 shadow-lg backdrop-blur sm:flex sm:w-auto sm:flex-row sm:flex-wrap sm:items-center sm:gap-x-4 sm:rounded-full sm:px-4 sm:py-2`}
+          className={`${open ? 'flex' : 'hidden'} pointer-events-auto w-[min(22rem,calc(100vw-1.5rem))] flex-col gap-3 rounded-xl border border-(--border-strong) bg-(--page-bg)/95 p-3 shadow-lg backdrop-blur sm:flex sm:w-fit sm:max-w-full sm:flex-row sm:flex-wrap sm:items-center sm:justify-center sm:gap-x-4 sm:rounded-2xl sm:px-4 sm:py-2`}
         >
           <Link href={`/w/${active.code}`} className="min-w-0 truncate text-sm font-semibold hover:underline sm:max-w-56">
             {me?.workshop.title ?? 'Workshop'} <span className="font-mono font-normal text-(--muted-fg)">{active.code}</span>
@@ -117,7 +117,7 @@ export default function WorkshopBar() {
           aria-expanded={open}
           aria-controls={`${id}-panel`}
           onClick={() => setOpen(!open)}
-          className="inline-flex min-h-11 items-center gap-2 rounded-full border border-(--border-strong) bg-(--page-bg) px-4 text-sm font-semibold shadow-lg sm:hidden"
+          className="pointer-events-auto inline-flex min-h-11 items-center gap-2 rounded-full border border-(--border-strong) bg-(--page-bg) px-4 text-sm font-semibold shadow-lg sm:hidden"
         >
           <span aria-hidden="true" className={`size-2 rounded-full ${offline ? 'bg-amber-500' : 'bg-emerald-500'}`} />
           Workshop{raised ? ' ✋' : ''}

@@ -19,7 +19,6 @@ import { placeHref, placeName, type CatalogLesson } from './types';
 export default function WorkshopHome({ code, catalog }: { code: string; catalog: CatalogLesson[] }) {
   const [summary, setSummary] = useState<Summary | null>(null);
   const [problem, setProblem] = useState<ApiError | null>(null);
-  const [checked, setChecked] = useState(false);
   const joined = useJoined();
   const session = useLearnerSession();
   const following = useFollowing(code);
@@ -36,12 +35,8 @@ export default function WorkshopHome({ code, catalog }: { code: string; catalog:
         setProblem(result.error);
         return;
       }
+      // A browser that forgot the code but kept the cookie joins again with the form: the server answers with the same learner.
       setSummary(result.data);
-      // The cookie may still be there when this browser forgot the code: ask.
-      const me = await workshopApi.me(code);
-      if (cancelled) return;
-      if (me.ok) rememberJoined({ code, name: me.data.learner.name });
-      setChecked(true);
     })();
     return () => {
       cancelled = true;
@@ -77,7 +72,7 @@ export default function WorkshopHome({ code, catalog }: { code: string; catalog:
         )}
       </header>
 
-      {!mine && !ended && checked && (
+      {!mine && !ended && (
         <div className={CARD}>
           <JoinForm code={code} title={workshop.title} onJoined={(learner) => rememberJoined({ code, name: learner.name })} />
         </div>
