@@ -101,6 +101,12 @@ test('a workshop: create, join, follow, run, broadcast, hands, hints, a server r
   for (const learner of [ada, bo]) await expect(learner.page).toHaveURL(new RegExp(`/lessons/${LESSON}#${SNIPPET}$`));
   await expect(cy.page.getByTestId('instructor-focus')).toContainText(SNIPPET_TITLE);
   await expect(cy.page).toHaveURL(new RegExp(`/w/${code}$`));
+  // The presenter view follows the focus: that snippet's playground, large, with the join address.
+  const projector = await teacher.context.newPage();
+  await projector.goto(`/w/${code}/present`);
+  await expect(projector.getByTestId('presenter')).toContainText(`Join at localhost:${server.port}/w/${code}`);
+  await expect(playground(projector, SNIPPET)).toBeVisible();
+  await projector.close();
   // One click brings Cy back.
   await bar(cy.page).getByRole('button', { name: 'Follow the instructor' }).click();
   await expect(cy.page).toHaveURL(new RegExp(`/lessons/${LESSON}#${SNIPPET}$`));

@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useId, useState, type FormEvent } from 'react';
 import { workshopApi, type Summary } from './api';
 import { ERROR_TEXT, FIELD, SMALL } from './styles';
@@ -28,6 +29,8 @@ export default function FocusControl({ code, summary, catalog }: { code: string;
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const groups = [...new Set(options.map((o) => o.group))];
+  const [lesson = '', anchor = ''] = value.split('#');
+  const snippet = catalog.find((l) => l.slug === lesson)?.snippets.some((s) => s.id === anchor) ? { lesson, id: anchor } : null;
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -67,6 +70,11 @@ export default function FocusControl({ code, summary, catalog }: { code: string;
         <button type="submit" className={SMALL} disabled={busy}>
           Take everyone there
         </button>
+        {snippet && (
+          <Link href={`/w/${code}/present?lesson=${encodeURIComponent(snippet.lesson)}&snippet=${encodeURIComponent(snippet.id)}&pin=1`} className={SMALL}>
+            Present this snippet
+          </Link>
+        )}
       </div>
       {error && (
         <p role="alert" className={ERROR_TEXT}>

@@ -9,6 +9,7 @@ import { FIELD, SMALL } from './styles';
 import { placeName, type CatalogLesson } from './types';
 import { useEventStream } from './useEventStream';
 import { useInstructorAccess } from './useInstructorAccess';
+import { useLocationHost } from './useLocationHost';
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
@@ -35,6 +36,7 @@ export default function PresenterView({
   children: ReactNode;
 }) {
   const router = useRouter();
+  const origin = useLocationHost();
   const [summary, setSummary] = useState<Summary | null>(null);
   const [after, setAfter] = useState<string | number | null>(null);
   const access = useInstructorAccess(code, async () => {
@@ -82,7 +84,6 @@ export default function PresenterView({
         (catalog.find((l) => l.slug === slug)?.snippets ?? []).map((s) => ({ value: `${slug}/${s.id}`, label: placeName(catalog, slug, s.id) })),
       )
     : [];
-  const origin = typeof window === 'undefined' ? '' : window.location.host;
 
   return (
     <div data-testid="presenter" className="fixed inset-0 z-50 overflow-auto bg-(--page-bg) text-(--page-fg)">
