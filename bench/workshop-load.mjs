@@ -120,6 +120,14 @@ async function startServer(dataDir) {
   };
 }
 
+/** CPU seconds (user + system) the process has used so far: unlike delays, not inflated by other work on the host. */
+async function cpuSeconds(pid) {
+  if (!pid) return null;
+  const stat = await readFile(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+}
+
 async function rssMiB(pid) {
   if (!pid) return null;
   const status = await readFile(`/proc/${pid}/status`, "utf8");
@@ -291,6 +299,7 @@ async function main() {
     sentAt.clear();
     delays = [];
     const eventsBefore = boardEvents;
+    const cpuBefore = await cpuSeconds(server.pid);
     const loadStarted = performance.now();
     const deadline = loadStarted + DURATION_S * 1000;
     let posts = 0;
@@ -321,6 +330,7 @@ async function main() {
     const load = summary(delays);
     const lost = sentAt.size;
     const rssEnd = await rssMiB(server.pid);
+    const cpuUsed = server.pid ? (await cpuSeconds(server.pid)) - cpuBefore : null;
     const loadServer = await server.stats?.();
     const loadClientLag = takeClientLag();
     for (const close of closers) close();
@@ -345,6 +355,9 @@ async function main() {
     console.log("");
     console.log(`Activity POSTs: ${posts} (${(posts / loadS).toFixed(1)}/s), failed: ${failures}; location updates never seen on the board: ${lost}`);
     console.log(`Board events: ${boardEvents - eventsBefore} (${((boardEvents - eventsBefore) / loadS).toFixed(1)}/s)`);
+    if (cpuUsed !== null) {
+      console.log(`Server CPU under load: ${cpuUsed.toFixed(1)} s in ${loadS.toFixed(0)} s = ${((100 * cpuUsed) / loadS).toFixed(0)} % of one core, ${((1000 * cpuUsed) / Math.max(1, posts)).toFixed(2)} ms per learner update (streams and heartbeats included)`);
+    }
     if (server.pid) console.log(`Server RSS: ${rssStart} MiB at start, ${rssEnd} MiB at the end, ${rssPeak} MiB peak`);
     else console.log("Server RSS: not measured (pass --pid with --url)");
   } finally {

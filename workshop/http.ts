@@ -247,7 +247,7 @@ async function learnerStream(ctx: Context, code: string, id: string) {
       const me = await ws.store.me(code, id);
       return { data: me, lastEventId: me.lastEventId };
     },
-    onHeartbeat: () => void ws.store.touch(id).catch(() => {}),
+    onHeartbeat: () => ws.store.touch(id),
     onClose: () => {
       const left = (ws.store.presence.get(id) ?? 1) - 1;
       if (left > 0) ws.store.presence.set(id, left);

@@ -105,10 +105,11 @@ export class WorkshopService {
     return service;
   }
 
-  /** Ends workshops whose end time passed, and forgets idle rate-limit buckets. */
+  /** Records heartbeats, ends workshops whose end time passed, forgets idle rate-limit buckets. */
   private sweep() {
     this.misses.sweep();
     this.creates.sweep();
+    this.store.flushSeen().catch((error: Error) => console.warn(`workshop: could not record heartbeats: ${error.message}`));
     this.store
       .dueToEnd()
       .then((codes) => Promise.all(codes.map((code) => this.store.end(code, "scheduled"))))
@@ -154,6 +155,7 @@ export class WorkshopService {
   async close() {
     clearInterval(this.sweeper);
     this.closeStreams();
+    await this.store.flushSeen().catch(() => {});
     await this.hub.stop().catch(() => {});
     await this.db.close();
   }

@@ -115,6 +115,7 @@ export class Store {
   readonly presence = new Map<string, number>();
   /** Set at shutdown: presence changes are no longer written. */
   closing = false;
+  private readonly seen = new Set<string>();
 
   constructor(
     readonly db: Db,
@@ -307,9 +308,20 @@ export class Store {
     });
   }
 
-  /** Marks a learner as seen (a heartbeat of their stream), without telling anyone. */
-  async touch(id: string) {
-    await this.db.query("update learners set last_seen_at = now() where id = $1", [id]);
+  /**
+   * Marks a learner as seen (a heartbeat of their stream), without telling anyone.
+   * Written in batches by `flushSeen`: 200 streams' heartbeats as 200 queries in
+   * one burst would hold the (single) PGlite connection and the event loop.
+   */
+  touch(id: string) {
+    this.seen.add(id);
+  }
+
+  async flushSeen() {
+    if (this.seen.size === 0) return;
+    const ids = [...this.seen];
+    this.seen.clear();
+    await this.db.query("update learners set last_seen_at = now() where id = any($1::text[])", [ids]);
   }
 
   /** Tells the board a learner's stream opened or closed (their `online` changed). */

@@ -216,6 +216,20 @@ export function storeSuite(backend: string, open: () => Promise<Db>) {
       expect(await store.exportRows(code)).toEqual([{ name: "Edsger", joinedAt: board.learners[0]!.joinedAt, runs: 0, lastStatus: "", passed: [], handRaised: false }]);
     });
 
+    it("records stream heartbeats in one batch", async () => {
+      const { code } = await workshop();
+      const a = await store.join(code, "A", undefined);
+      const b = await store.join(code, "B", undefined);
+      await db.query("update learners set last_seen_at = now() - interval '10 minutes' where workshop = $1", [code]);
+      store.touch(a.learner.id);
+      store.touch(b.learner.id);
+      store.touch(a.learner.id);
+      await store.flushSeen();
+      const board = await store.board(code);
+      for (const tile of board.learners) expect(Date.now() - Date.parse(tile.lastSeenAt)).toBeLessThan(5 * 60_000);
+      await store.flushSeen(); // nothing pending: no query, no error
+    });
+
     it("keeps one cookie-signing key across restarts", async () => {
       const first = await loadSigningKey(db, {});
       const second = await loadSigningKey(db, {});
