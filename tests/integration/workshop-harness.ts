@@ -10,7 +10,6 @@ import { lessonChecks } from "../../app/_lib/lessons/checks";
 import { configFromEnv, type RunnerConfig } from "../../runner/config";
 import { handleRunnerRequest } from "../../runner/http";
 import { Runner } from "../../runner/runner";
-import type { Db } from "../../workshop/db/types";
 import { catalogFromLessons, handleWorkshopRequest, Workshops, WorkshopService, type WorkshopLimits } from "../../workshop";
 
 export interface WorkshopServer {
@@ -24,9 +23,8 @@ export interface WorkshopServer {
 }
 
 export interface StartOptions {
-  /** An open database (shared-suite tests and restarts); else WORKSHOP_DATA_DIR / DATABASE_URL of `env`. */
-  db?: () => Promise<Db>;
-  env?: NodeJS.ProcessEnv;
+  /** WORKSHOP_DATA_DIR or DATABASE_URL say which database to open. */
+  env?: Record<string, string | undefined>;
   limits?: Partial<WorkshopLimits>;
   runner?: Partial<RunnerConfig>;
   /** Tell clients apart by X-Forwarded-For (tests of per-client limits). */
@@ -45,8 +43,8 @@ export async function startWorkshopServer(options: StartOptions = {}): Promise<W
   runner.checks = lessonChecks();
   const catalog = catalogFromLessons(lessons);
   const env = options.env ?? process.env;
-  const workshops = new Workshops(async () =>
-    WorkshopService.open({ catalog, runs: (id) => runner.get(id), env, db: options.db ? await options.db() : undefined, limits: options.limits, trustProxy: options.trustProxy }),
+  const workshops = new Workshops(() =>
+    WorkshopService.open({ catalog, runs: (id) => runner.get(id), env, limits: options.limits, trustProxy: options.trustProxy }),
   );
   await workshops.ready;
   const service = await workshops.get().catch(() => null as unknown as WorkshopService); // null: unavailable (tests of the 503)
