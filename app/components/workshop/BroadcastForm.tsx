@@ -4,7 +4,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { editsKey, readRaw } from '../editor/savedEdits';
 import { workshopApi, type BroadcastProcess, type Summary } from './api';
 import { ERROR_TEXT, FIELD, LABEL, SMALL } from './styles';
-import type { CatalogLesson } from './types';
+import { workshopSnippets, type CatalogLesson } from './types';
 
 interface LessonVariant {
   id: string;
@@ -43,10 +43,7 @@ async function instructorCode(lesson: string, snippet: string) {
 /** Sends code to every learner's playground of a snippet, as a new "From instructor" tab. */
 export default function BroadcastForm({ code, summary, catalog }: { code: string; summary: Summary; catalog: readonly CatalogLesson[] }) {
   const id = useId();
-  const snippets = [...new Set(summary.items.map((i) => i.lesson))].flatMap((slug) => {
-    const lesson = catalog.find((l) => l.slug === slug);
-    return (lesson?.snippets ?? []).map((s) => ({ value: `${slug}/${s.id}`, label: `${lesson!.title} › ${s.title}` }));
-  });
+  const snippets = workshopSnippets(summary.items, catalog).map((s) => ({ value: `${s.lesson}/${s.id}`, label: s.label }));
   const [target, setTarget] = useState(() => {
     const first = summary.items.find((i) => i.snippet);
     return first ? `${first.lesson}/${first.snippet}` : (snippets[0]?.value ?? '');

@@ -25,7 +25,7 @@ export default function HandControl({ code, raised, disabled }: { code: string; 
       setError(result.error.message);
       return;
     }
-    updateMe((me) => ({ ...me, hand: raise ? { raised: true, message: text?.trim() || null, at: new Date().toISOString() } : null }));
+    updateMe((me) => ({ ...me, hand: raise ? { raised: true, message: text?.trim() ?? '' } : null }));
     setOpen(false);
     setMessage('');
   }

@@ -6,12 +6,12 @@ import { useState, type ReactNode } from 'react';
 import AccessNeeded from './AccessNeeded';
 import { workshopApi, workshopPath, type Focus, type Summary } from './api';
 import { FIELD, SMALL } from './styles';
-import { placeName, type CatalogLesson } from './types';
+import { workshopSnippets, type CatalogLesson } from './types';
+import { summaryOf } from './eventData';
 import { useEventStream } from './useEventStream';
 import { useInstructorAccess } from './useInstructorAccess';
 import { useLocationHost } from './useLocationHost';
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
 /**
  * `/w/CODE/present`: for the projector. One snippet's playground in large
@@ -63,8 +63,8 @@ export default function PresenterView({
     access.state === 'ok' ? workshopPath(code, '/board/events') : null,
     {
       workshop(data) {
-        const next = (isObject(data) && isObject(data.summary) ? data.summary : data) as Summary;
-        if (!isObject(next) || typeof next.code !== 'string') return;
+        const next = summaryOf(data);
+        if (!next) return;
         setSummary(next);
         if (!pinned) show(next.focus);
       },
@@ -79,11 +79,7 @@ export default function PresenterView({
       </div>
     );
   }
-  const snippets = summary
-    ? [...new Set(summary.items.map((i) => i.lesson))].flatMap((slug) =>
-        (catalog.find((l) => l.slug === slug)?.snippets ?? []).map((s) => ({ value: `${slug}/${s.id}`, label: placeName(catalog, slug, s.id) })),
-      )
-    : [];
+  const snippets = workshopSnippets(summary?.items ?? [], catalog).map((s) => ({ value: `${s.lesson}/${s.id}`, label: s.label }));
 
   return (
     <div data-testid="presenter" className="fixed inset-0 z-50 overflow-auto bg-(--page-bg) text-(--page-fg)">

@@ -5,108 +5,17 @@
  * throws, so each page can show the server's own words inline.
  */
 
-export interface WorkshopItem {
-  lesson: string;
-  snippet?: string;
-}
+// The wire types are the server's own (types only: nothing of workshop/ reaches the browser bundle).
+import type { Board, Broadcast, CodeFile, LearnerDetail, Me, ProcessDef, WorkshopItem, WorkshopSummary } from '../../../workshop/types';
 
-export interface Focus {
-  lesson: string;
-  anchor: string | null;
-  at: string;
-}
-
-export interface Summary {
-  code: string;
-  title: string;
-  items: WorkshopItem[];
-  endsAt: string | null;
-  endedAt: string | null;
-  focus: Focus | null;
-}
+export type { Board, Broadcast, Focus, Hint, LearnerDetail, Me, Tile, WorkshopItem } from '../../../workshop/types';
+export type Summary = WorkshopSummary;
+export type WorkshopFile = CodeFile;
+export type BroadcastProcess = ProcessDef;
 
 export interface Learner {
   id: string;
   name: string;
-}
-
-export interface WorkshopFile {
-  name: string;
-  content: string;
-}
-
-export interface BroadcastProcess {
-  name: string;
-  entry: string;
-  delayMs?: number;
-}
-
-export interface Broadcast {
-  id: number | string;
-  lesson: string;
-  snippet: string;
-  title: string | null;
-  files: WorkshopFile[];
-  processes: BroadcastProcess[] | null;
-  at: string;
-}
-
-export interface Hint {
-  id: number | string;
-  text: string;
-  at: string;
-}
-
-export interface Hand {
-  raised: boolean;
-  message: string | null;
-  at?: string;
-}
-
-export interface Me {
-  learner: Learner;
-  workshop: Summary;
-  hand: Hand | null;
-  hints: Hint[];
-  broadcasts: Broadcast[];
-  lastEventId: string | number | null;
-}
-
-export type RunStatus = 'ok' | 'failed' | 'timeout' | 'stopped' | 'error' | string;
-
-export interface LastRun {
-  status: RunStatus;
-  blocked: boolean;
-  lesson: string | null;
-  snippet: string | null;
-  variant: string | null;
-  at: string;
-}
-
-export interface Tile {
-  id: string;
-  name: string;
-  joinedAt: string;
-  lastSeenAt: string | null;
-  location: { lesson: string; anchor: string | null } | null;
-  runs: number;
-  lastRun: LastRun | null;
-  passed: string[];
-  hand: { raised: true; message: string | null; at: string } | null;
-  stuckSince: string | null;
-  online: boolean;
-}
-
-export interface Board {
-  workshop: Summary;
-  learners: Tile[];
-  lastEventId: string | number | null;
-}
-
-export interface LearnerDetail {
-  tile: Tile;
-  code: { lesson: string; snippet: string; variant: string; files: WorkshopFile[]; at: string } | null;
-  output: { text: string; status: string; at: string } | null;
 }
 
 export interface Created {

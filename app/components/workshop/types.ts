@@ -27,3 +27,10 @@ export function placeName(catalog: readonly CatalogLesson[], lesson: string, anc
 }
 
 export const placeHref = (lesson: string, anchor?: string | null) => `/lessons/${encodeURIComponent(lesson)}${anchor ? `#${anchor}` : ''}`;
+
+/** The snippets of the lessons a workshop goes through: `{lesson, id, label}`, lesson by lesson. */
+export function workshopSnippets(items: readonly { lesson: string }[], catalog: readonly CatalogLesson[]) {
+  return [...new Set(items.map((i) => i.lesson))].flatMap((slug) =>
+    (lessonOf(catalog, slug)?.snippets ?? []).map((s) => ({ lesson: slug, id: s.id, label: placeName(catalog, slug, s.id) })),
+  );
+}

@@ -2,9 +2,9 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { workshopApi, workshopPath, type Board, type Summary, type Tile } from './api';
+import { isObject, summaryOf } from './eventData';
 import { useEventStream } from './useEventStream';
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 const isTile = (value: unknown): value is Tile => isObject(value) && typeof value.id === 'string' && typeof value.name === 'string';
 const isBoard = (value: unknown): value is Board => isObject(value) && Array.isArray(value.learners) && isObject(value.workshop);
 
@@ -70,8 +70,8 @@ export function useBoard(code: string) {
         frame.current ??= requestAnimationFrame(flush);
       },
       workshop(data) {
-        const next = isObject(data) && isObject(data.summary) ? data.summary : data;
-        if (isObject(next) && typeof next.code === 'string') setSummary(next as unknown as Summary);
+        const next = summaryOf(data);
+        if (next) setSummary(next);
       },
     },
     after,

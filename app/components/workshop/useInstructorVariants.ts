@@ -28,7 +28,7 @@ export function useInstructorVariants(data: PlaygroundData): PlaygroundData {
     const timeoutMs = data.variants[0]?.request.timeoutMs;
     const added: PlaygroundVariant[] = mine.map((b, index) => {
       const files = Object.fromEntries(b.files.map((f) => [f.name, f.content]));
-      const processes = b.processes ?? undefined;
+      const processes = b.processes && b.processes.length > 0 ? b.processes : undefined;
       const entries = (processes ?? []).map((p) => p.entry);
       const names = [...b.files.map((f) => f.name)].sort((x, y) => Number(entries.includes(y)) - Number(entries.includes(x)));
       const label = b.title ? `From instructor: ${b.title}` : mine.length > 1 && index < mine.length - 1 ? `From instructor (${index + 1})` : 'From instructor';

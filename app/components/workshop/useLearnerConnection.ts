@@ -2,15 +2,15 @@
 
 import { usePathname, useRouter } from 'next/navigation';
 import { useEffect, useRef } from 'react';
-import { workshopApi, workshopPath, type Broadcast, type Focus, type Hint, type Me, type Summary } from './api';
+import { workshopApi, workshopPath, type Broadcast, type Focus, type Hint, type Me } from './api';
 import { broadcastHref, keepBroadcasts } from './broadcasts';
 import { lastMove, readJoined, rememberJoined, rememberMove, type Joined } from './joined';
 import { addToast, setSession, updateMe, useLearnerSession } from './session';
+import { isObject, summaryOf } from './eventData';
 import { useEventStream } from './useEventStream';
 
 const isMe = (value: unknown): value is Me =>
   typeof value === 'object' && value !== null && 'learner' in value && 'workshop' in value;
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
 /** Takes the learner to where the instructor is: another page, or a section of this one. */
 function useGoTo() {
@@ -123,8 +123,8 @@ export function useLearnerConnection(joined: Joined | null, following: boolean) 
       addToast({ kind: 'ended', text: 'The workshop has ended. Your code stays in this browser.' });
     },
     workshop(data) {
-      const summary = (isObject(data) && isObject(data.summary) ? data.summary : data) as Summary;
-      if (!isObject(summary) || typeof summary.code !== 'string') return;
+      const summary = summaryOf(data);
+      if (!summary) return;
       updateMe((me) => ({ ...me, workshop: summary }));
       if (summary.focus) onFocus(summary.focus);
     },
