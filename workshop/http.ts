@@ -108,11 +108,15 @@ async function route(ws: WorkshopService, req: IncomingMessage, res: ServerRespo
   const [rawCode, ...rest] = parts;
   const cookies = parseCookies(req.headers.cookie);
   const code = normalizeCode(rawCode!);
-  // A client out of misses gets nothing (not even a hit) unless it already holds a cookie of this workshop.
-  const vouched = code !== undefined && (ws.signer.learnerFrom(code, cookies.get(learnerCookie(code))) !== undefined || cookies.has(instructorCookie(code)));
+  const workshop = code ? await ws.store.workshop(code) : undefined;
+  // A client out of misses gets nothing (not even a hit) unless it holds a valid cookie of this workshop;
+  // the answer is the same 429 whether or not the code exists.
+  const vouched =
+    code !== undefined &&
+    (ws.signer.learnerFrom(code, cookies.get(learnerCookie(code))) !== undefined ||
+      (workshop !== undefined && ws.signer.instructorValid(code, workshop.keyHash, cookies.get(instructorCookie(code)))));
   const wait = vouched ? 0 : ws.misses.wait(ctx.client);
   if (wait > 0) throw tooMany(wait, "failed attempts");
-  const workshop = code ? await ws.store.workshop(code) : undefined;
   if (!code || !workshop) throw miss(ctx, notFound());
   const path = rest.join("/");
   switch (path) {

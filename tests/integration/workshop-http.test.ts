@@ -289,6 +289,9 @@ describe("unknown codes and wrong keys are rate-limited per address", () => {
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
     expectError(await attacker.call(`/api/workshops/${code}`), 429, "rate-limited");
     expectError(await attacker.post(`/api/workshops/${code}/join`, { name: "Sneaky" }), 429, "rate-limited");
+    // A made-up instructor cookie does not lift the limit (else a 200 would tell a real code from a 429).
+    attacker.cookies.set(`zmqp_i_${code}`, "x".repeat(43));
+    expectError(await attacker.call(`/api/workshops/${code}`), 429, "rate-limited");
     // Same address (a classroom behind one NAT), but with a valid cookie: still served.
     const sameAddress = new Client(server.url, { "x-forwarded-for": (attacker as unknown as { extraHeaders: Record<string, string> }).extraHeaders["x-forwarded-for"]! });
     for (const [k, v] of member.client.cookies) sameAddress.cookies.set(k, v);
