@@ -61,6 +61,11 @@ export default function InstructorBoard({ code, catalog }: { code: string; catal
             Instructor board · <span className="font-mono">{code}</span>
           </p>
           <h1 className="text-3xl font-bold tracking-tight text-balance">{summary.title}</h1>
+          {summary.endsAt && !ended && (
+            <p className="text-sm text-(--muted-fg)">
+              Ends <time dateTime={summary.endsAt}>{new Date(summary.endsAt).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' })}</time>
+            </p>
+          )}
           {board.status === 'reconnecting' && (
             <p className="text-sm font-medium text-amber-800 dark:text-amber-300" data-testid="board-reconnecting">
               Reconnecting… the board catches up by itself.

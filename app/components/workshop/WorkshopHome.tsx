@@ -65,6 +65,11 @@ export default function WorkshopHome({ code, catalog }: { code: string; catalog:
         <p className="text-sm font-semibold tracking-wide text-red-700 uppercase dark:text-red-400">Workshop {code}</p>
         <h1 className="text-3xl font-bold tracking-tight text-balance sm:text-4xl">{workshop.title}</h1>
         {me && <p className="text-(--muted-fg)">You joined as <strong className="text-(--page-fg)">{me.learner.name}</strong>.</p>}
+        {workshop.endsAt && !ended && (
+          <p className="text-sm text-(--muted-fg)">
+            Ends <time dateTime={workshop.endsAt}>{new Date(workshop.endsAt).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' })}</time>
+          </p>
+        )}
         {ended && (
           <p role="status" className="rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-amber-950 dark:bg-amber-950/50 dark:text-amber-100">
             This workshop has ended. Your edits stay in this browser: the lessons below still work on your own.
