@@ -161,36 +161,59 @@ export class WorkshopService {
   }
 }
 
-/** The module as the server holds it: ready, still opening, or unavailable with a reason. */
+/** After a failed open, the next workshop request tries again once this long has passed. */
+const REOPEN_AFTER_MS = 30_000;
+
+/**
+ * The module as the server holds it: ready, still opening, or unavailable with a
+ * reason. A database that was down at start-up (PostgreSQL restarting, a folder
+ * without permissions) is tried again on a later request, so the site recovers
+ * without a restart.
+ */
 export class Workshops {
   private service: WorkshopService | null = null;
-  private failure: string | null = null;
-  readonly ready: Promise<void>;
+  private failure: { message: string; at: number } | null = null;
+  private closed = false;
+  ready: Promise<void>;
 
-  constructor(open: () => Promise<WorkshopService>) {
-    this.ready = open().then(
-      (service) => {
-        this.service = service;
-      },
-      (error: Error) => {
-        this.failure = error.message;
-        console.warn(`workshop: workshops are unavailable: ${error.message}`);
-      },
-    );
+  constructor(
+    private readonly open: () => Promise<WorkshopService>,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.ready = this.attempt();
   }
 
   static start(options: WorkshopOptions): Workshops {
     return new Workshops(() => WorkshopService.open(options));
   }
 
-  /** The service, once open; a 503 ApiError when it could not open. */
+  private attempt(): Promise<void> {
+    return this.open().then(
+      (service) => {
+        if (this.closed) return service.close();
+        this.service = service;
+        this.failure = null;
+      },
+      (error: Error) => {
+        this.failure = { message: error.message, at: this.now() };
+        console.warn(`workshop: workshops are unavailable: ${error.message}`);
+      },
+    );
+  }
+
+  /** The service, once open; a 503 ApiError while it cannot open. */
   async get(): Promise<WorkshopService> {
+    await this.ready;
+    if (!this.service && !this.closed && this.failure && this.now() - this.failure.at >= REOPEN_AFTER_MS) {
+      this.failure.at = this.now(); // one retry at a time: requests meanwhile wait for it
+      this.ready = this.attempt();
+    }
     await this.ready;
     if (this.service) return this.service;
     throw new ApiError(
       503,
       "workshops-unavailable",
-      `Workshops are unavailable on this server: the database could not be opened (${this.failure}). Lessons and the playground still work.`,
+      `Workshops are unavailable on this server: the database could not be opened (${this.failure?.message ?? "the server is shutting down"}). Lessons and the playground still work.`,
     );
   }
 
@@ -203,7 +226,9 @@ export class Workshops {
   }
 
   async close() {
+    this.closed = true;
     await this.ready;
     await this.service?.close();
+    this.service = null;
   }
 }
