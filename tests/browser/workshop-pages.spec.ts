@@ -46,6 +46,9 @@ for (const scheme of ['light', 'dark'] as const) {
     await board.getByRole('button', { name: /Axel: open/ }).click();
     await expect(board.getByTestId('learner-panel')).toBeVisible();
     expect(await violations(board)).toEqual([]);
+    await board.goto(`/w/${code}/present?lesson=01-what-is-zeromq&snippet=hello-one-process`);
+    await expect(board.locator('[data-playground="hello-one-process"] [data-editor="ready"]')).toBeVisible({ timeout: 30_000 });
+    expect(await violations(board)).toEqual([]);
     await instructor.close();
     expect(problems).toEqual([]);
   });
