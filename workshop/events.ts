@@ -42,11 +42,13 @@ export class EventHub {
   readonly origin = randomBytes(6).toString("hex");
   private readonly subscriptions = new Map<string, Set<Subscription>>();
   private unlisten: (() => Promise<void>) | null = null;
+  /** Called when other servers' events may have been missed (the LISTEN connection dropped). */
+  onGap: () => void = () => {};
 
   constructor(private readonly db: Db) {}
 
   async start() {
-    this.unlisten = await this.db.listen(CHANNEL, (payload) => this.onNotify(payload));
+    this.unlisten = await this.db.listen(CHANNEL, (payload) => this.onNotify(payload), () => this.onGap());
   }
 
   async stop() {

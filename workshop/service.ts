@@ -88,6 +88,8 @@ export class WorkshopService {
     readonly trustProxy: boolean,
   ) {
     this.hub = new EventHub(db);
+    // Streams that may have missed events end; their clients reconnect and replay from the event table.
+    this.hub.onGap = () => this.streams.closeAll();
     this.store = new Store(db, this.hub.origin, (events) => this.hub.publish(events));
     this.misses = new MissLimiter(limits.missBurst, limits.missWindowMs);
     this.creates = new RateLimiter(limits.createsPerHour / 60, limits.createsPerHour);

@@ -12,23 +12,44 @@ export async function openPostgres(connectionString: string): Promise<Db> {
   pool.on("error", (error) => console.warn(`workshop: idle database connection failed: ${error.message}`));
   await pool.query("select 1"); // fail at start-up, with the server's own message, when the URL is wrong
   const channels = new Map<string, Set<(payload: string) => void>>();
+  const gapWatchers = new Set<() => void>();
   let listener: pg.Client | null = null;
   let closed = false;
   let connecting: Promise<void> | null = null;
 
+  // Notifications sent while the LISTEN connection is down are gone: the watchers hear of the gap
+  // (the workshop module then ends its streams, whose clients replay what they missed from the table).
+  const lost = (client: pg.Client, reason: string) => {
+    if (listener !== client) return;
+    listener = null;
+    console.warn(`workshop: LISTEN connection lost (${reason}); reconnecting`);
+    client.end().catch(() => {});
+    for (const watcher of gapWatchers) watcher();
+    reconnectLater();
+  };
+  const reconnectLater = () => {
+    if (closed) return;
+    setTimeout(() => {
+      ensureListener().catch((error: Error) => {
+        console.warn(`workshop: LISTEN reconnection failed (${error.message}); trying again`);
+        reconnectLater();
+      });
+    }, RECONNECT_MS).unref();
+  };
   const connectListener = async () => {
     const client = new pg.Client({ connectionString });
     client.on("notification", (message) => {
       for (const fn of channels.get(message.channel) ?? []) fn(message.payload ?? "");
     });
-    client.on("error", (error) => {
-      console.warn(`workshop: LISTEN connection lost (${error.message}); reconnecting`);
-      if (listener === client) listener = null;
+    client.on("error", (error) => lost(client, error.message));
+    client.on("end", () => lost(client, "the server closed it"));
+    try {
+      await client.connect();
+      for (const channel of channels.keys()) await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    } catch (error) {
       client.end().catch(() => {});
-      if (!closed) setTimeout(() => void ensureListener().catch(() => {}), RECONNECT_MS).unref();
-    });
-    await client.connect();
-    for (const channel of channels.keys()) await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      throw error;
+    }
     listener = client;
   };
   const ensureListener = () => {
@@ -58,7 +79,8 @@ export async function openPostgres(connectionString: string): Promise<Db> {
         client.release();
       }
     },
-    async listen(channel, fn) {
+    async listen(channel, fn, onGap) {
+      if (onGap) gapWatchers.add(onGap);
       let set = channels.get(channel);
       const first = !set;
       if (!set) channels.set(channel, (set = new Set()));
@@ -67,12 +89,15 @@ export async function openPostgres(connectionString: string): Promise<Db> {
       if (first && listener) await listener.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
       return async () => {
         set.delete(fn);
+        if (onGap) gapWatchers.delete(onGap);
       };
     },
     async close() {
       if (closed) return;
       closed = true;
-      await listener?.end().catch(() => {});
+      const client = listener;
+      listener = null;
+      await client?.end().catch(() => {});
       await pool.end();
     },
   };

@@ -11,7 +11,10 @@ export interface Db extends Queryable {
   readonly kind: "pglite" | "postgres";
   /** Runs `fn` in one transaction on one connection; rolls back when it throws. */
   transaction<R>(fn: (tx: Queryable) => Promise<R>): Promise<R>;
-  /** Calls `fn` with the payload of every NOTIFY on `channel`; resolves to the unsubscribe. */
-  listen(channel: string, fn: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Calls `fn` with the payload of every NOTIFY on `channel`; resolves to the unsubscribe.
+   * `onGap`: the listening connection dropped, so notifications may have been missed.
+   */
+  listen(channel: string, fn: (payload: string) => void, onGap?: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
