@@ -93,7 +93,7 @@ export class WorkshopService {
     this.store = new Store(db, this.hub.origin, (events) => this.hub.publish(events));
     this.misses = new MissLimiter(limits.missBurst, limits.missWindowMs);
     this.creates = new RateLimiter(limits.createsPerHour / 60, limits.createsPerHour);
-    this.sweeper = setInterval(() => this.sweep(), END_SWEEP_MS);
+    this.sweeper = setInterval(() => void this.sweep(), END_SWEEP_MS);
     this.sweeper.unref();
   }
 
@@ -108,18 +108,23 @@ export class WorkshopService {
   }
 
   /** Records heartbeats, ends workshops whose end time passed, forgets idle rate-limit buckets. */
-  private sweep() {
+  /** The periodic chores; resolves when they are done (tests await it instead of waiting for the timer). */
+  async sweep(): Promise<void> {
     this.misses.sweep();
     this.creates.sweep();
-    this.store.flushSeen().catch((error: Error) => console.warn(`workshop: could not record heartbeats: ${error.message}`));
-    this.store
-      .dueToEnd()
-      .then((codes) => Promise.all(codes.map((code) => this.store.end(code, "scheduled"))))
-      .catch((error: Error) => console.warn(`workshop: could not end due workshops: ${error.message}`));
+    const warn = (what: string) => (error: Error) => console.warn(`workshop: ${what}: ${error.message}`);
+    const chores = [
+      this.store.flushSeen().catch(warn("could not record heartbeats")),
+      this.store
+        .dueToEnd()
+        .then((codes) => Promise.all(codes.map((code) => this.store.end(code, "scheduled"))))
+        .catch(warn("could not end due workshops")),
+    ];
     if (this.db.kind === "pglite" && Date.now() - this.vacuumedAt >= VACUUM_EVERY_MS) {
       this.vacuumedAt = Date.now();
-      this.db.exec("vacuum events").catch((error: Error) => console.warn(`workshop: vacuum failed: ${error.message}`));
+      chores.push(this.db.exec("vacuum events").catch(warn("vacuum failed")));
     }
+    await Promise.all(chores);
   }
 
   /**

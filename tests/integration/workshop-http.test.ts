@@ -306,6 +306,28 @@ describe("unknown codes and wrong keys are rate-limited per address", () => {
   });
 });
 
+describe("a workshop with an end time", () => {
+  it("ends by itself once the time has passed: learners hear `ended`, joins get 410", async () => {
+    const { code, instructor } = await newWorkshop({ endsAt: new Date(Date.now() + 3_600_000).toISOString() });
+    const { client } = await learner(code, "Timely");
+    const stream = await client.stream(`/api/workshops/${code}/events`);
+    await stream.next((e) => e.type === "hello");
+    const board = await instructor.stream(`/api/workshops/${code}/board/events`);
+    await board.next((e) => e.type === "hello");
+    await server.service.db.query("update workshops set ends_at = now() - interval '1 second' where code = $1", [code]);
+    await server.service.sweep();
+    const ended = await stream.next((e) => e.type === "ended");
+    expect(Date.parse(ended.data.at)).toBeLessThanOrEqual(Date.now());
+    expect((await board.next((e) => e.type === "workshop")).data.endedAt).toBe(ended.data.at);
+    expectError(await browser().post(`/api/workshops/${code}/join`, { name: "Late" }), 410, "workshop-ended");
+    expectError(await client.post(`/api/workshops/${code}/hand`, { raised: true }), 410, "workshop-ended");
+    expectError(await instructor.post(`/api/workshops/${code}/focus`, { lesson: lesson().slug }), 410, "workshop-ended");
+    expect((await instructor.call(`/api/workshops/${code}/export.csv`)).status).toBe(200);
+    stream.close();
+    board.close();
+  });
+});
+
 describe("event streams", () => {
   it("say retry: 1000, start with hello, and replay exactly what was missed after Last-Event-ID", async () => {
     const { code, instructor } = await newWorkshop();
