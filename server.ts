@@ -1,6 +1,7 @@
 /**
  * The site's server: Next.js for pages, with the runner mounted in the same
- * process for /api/runs*, /api/health and /metrics (see runner/http.ts).
+ * process for /api/runs*, /api/health and /metrics (see runner/http.ts), and
+ * workshops for /api/workshops* (see workshop/http.ts).
  */
 import { createServer } from "node:http";
 import { dirname } from "node:path";
@@ -8,6 +9,8 @@ import { fileURLToPath } from "node:url";
 import next from "next";
 import { closeOnSignals, configFromEnv, handleRunnerRequest, Runner } from "./runner";
 import { lessonChecks } from "./app/_lib/lessons/checks";
+import { getLessons } from "./app/_lib/lessons/loader";
+import { catalogFromLessons, handleWorkshopRequest, Workshops } from "./workshop";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -18,12 +21,19 @@ const dir = dirname(dirname(fileURLToPath(import.meta.url)));
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 const runner = Runner.create(configFromEnv());
 runner.checks = lessonChecks();
+// Opens in the background: if the database cannot open, lessons still work and workshops answer 503.
+const workshops = Workshops.start({
+  catalog: catalogFromLessons(() => getLessons()),
+  runs: (id) => runner.get(id),
+  trustProxy: runner.config.trustProxy,
+});
 const app = next({ dev, dir, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
 const server = createServer((req, res) => {
-  handleRunnerRequest(runner, req, res)
+  handleRunnerRequest(runner, req, res, { clientKey: (r) => workshops.learnerKey(r) })
+    .then((handled) => handled || handleWorkshopRequest(workshops, req, res))
     .then((handled) => (handled ? undefined : handle(req, res)))
     .catch((error: unknown) => {
       console.error("server: request failed", error);
@@ -38,4 +48,8 @@ server.listen(port, hostname, () => {
   console.log(`ZeroMQ Playground on http://localhost:${port} (sandbox: ${sandbox.mode}, limits: ${sandbox.limits})`);
 });
 
-closeOnSignals(server, runner);
+closeOnSignals(server, runner, {
+  // Open event streams would keep server.close() waiting; ended, their clients reconnect to the next server.
+  beforeClose: () => workshops.closeStreams(),
+  afterClose: () => workshops.close(),
+});

@@ -12,7 +12,7 @@ const HEARTBEAT_MS = 15_000;
 /** Event streams one run may have open at once (tabs, reconnects, an instructor's board). */
 const MAX_WATCHERS_PER_RUN = 32;
 
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     "Content-Type": "application/json; charset=utf-8",
@@ -24,7 +24,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
   res.end(text);
 }
 
-function sendError(res: ServerResponse, error: ApiError) {
+export function sendError(res: ServerResponse, error: ApiError) {
   if (res.headersSent) {
     res.destroy();
     return;
@@ -32,11 +32,12 @@ function sendError(res: ServerResponse, error: ApiError) {
   sendJson(res, error.status, error.toJSON(), error.headers);
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+/** Reads a request body of at most `maxBytes` (413 beyond), within BODY_TIMEOUT_MS (408). */
+export function readBody(req: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<string> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers["content-length"]);
-    if (declared > MAX_BODY_BYTES) {
-      reject(new ApiError(413, "body-too-large", `The request body may be at most ${MAX_BODY_BYTES / 1024} KiB.`));
+    if (declared > maxBytes) {
+      reject(new ApiError(413, "body-too-large", `The request body may be at most ${maxBytes / 1024} KiB.`));
       return;
     }
     const chunks: Buffer[] = [];
@@ -46,9 +47,9 @@ function readBody(req: IncomingMessage): Promise<string> {
     }, BODY_TIMEOUT_MS);
     req.on("data", (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > maxBytes) {
         clearTimeout(timer);
-        reject(new ApiError(413, "body-too-large", `The request body may be at most ${MAX_BODY_BYTES / 1024} KiB.`));
+        reject(new ApiError(413, "body-too-large", `The request body may be at most ${maxBytes / 1024} KiB.`));
         req.removeAllListeners("data");
         req.resume();
         return;
@@ -66,7 +67,7 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-function clientOf(req: IncomingMessage, trustProxy: boolean): string {
+export function clientOf(req: IncomingMessage, trustProxy: boolean): string {
   if (trustProxy) {
     const forwarded = req.headers["x-forwarded-for"];
     const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
@@ -75,7 +76,7 @@ function clientOf(req: IncomingMessage, trustProxy: boolean): string {
   return req.socket.remoteAddress ?? "unknown";
 }
 
-function methodNotAllowed(allowed: string): ApiError {
+export function methodNotAllowed(allowed: string): ApiError {
   return new ApiError(405, "method-not-allowed", `Use ${allowed} for this address.`, { Allow: allowed });
 }
 
@@ -88,11 +89,20 @@ export function isRunnerPath(pathname: string): boolean {
   return pathname === "/api/runs" || pathname.startsWith("/api/runs/") || pathname === "/api/health" || pathname === "/metrics";
 }
 
+export interface RunnerHttpOptions {
+  /**
+   * Who a request counts as for the per-client run limit, when not its address:
+   * the site returns `learner:<id>` for a workshop learner, so a classroom behind
+   * one NAT does not share one address's budget. Undefined → the address.
+   */
+  clientKey?: (req: IncomingMessage) => string | undefined;
+}
+
 /**
  * Serves the runner's HTTP API (shared/runner-api.md) on Node's http server.
  * Returns false for paths it does not own, so the site can pass them on.
  */
-export async function handleRunnerRequest(runner: Runner, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+export async function handleRunnerRequest(runner: Runner, req: IncomingMessage, res: ServerResponse, options: RunnerHttpOptions = {}): Promise<boolean> {
   let url: URL;
   try {
     url = new URL(req.url ?? "/", "http://runner.invalid");
@@ -103,18 +113,37 @@ export async function handleRunnerRequest(runner: Runner, req: IncomingMessage, 
   const path = url.pathname;
   if (!isRunnerPath(path)) return false;
   try {
-    await route(runner, req, res, url);
+    await route(runner, req, res, url, options);
   } catch (error) {
-    if (error instanceof ApiError) sendError(res, error);
-    else {
-      console.error("runner: unexpected error", error);
-      sendError(res, new ApiError(500, "internal-error", "The runner failed unexpectedly; the error was logged."));
-    }
+    sendFailure(res, error, "runner");
   }
   return true;
 }
 
-async function route(runner: Runner, req: IncomingMessage, res: ServerResponse, url: URL) {
+/** Answers a handler's failure: an ApiError as itself, anything else logged and a 500 naming `component`. */
+export function sendFailure(res: ServerResponse, error: unknown, component: string) {
+  if (error instanceof ApiError) {
+    sendError(res, error);
+    return;
+  }
+  console.error(`${component}: unexpected error`, error);
+  sendError(res, new ApiError(500, "internal-error", `The ${component} failed unexpectedly; the error was logged.`));
+}
+
+/** Starts a server-sent event stream: headers, no Nagle delay, and a 1 s reconnection delay for EventSource. */
+export function openEventStream(res: ServerResponse) {
+  res.writeHead(200, {
+    "Content-Type": "text/event-stream; charset=utf-8",
+    "Cache-Control": "no-cache, no-transform",
+    Connection: "keep-alive",
+    "X-Accel-Buffering": "no",
+    "X-Content-Type-Options": "nosniff",
+  });
+  res.socket?.setNoDelay(true);
+  res.write("retry: 1000\n\n");
+}
+
+async function route(runner: Runner, req: IncomingMessage, res: ServerResponse, url: URL, options: RunnerHttpOptions) {
   const path = url.pathname;
   const method = req.method ?? "GET";
   if (path === "/api/health") {
@@ -134,7 +163,8 @@ async function route(runner: Runner, req: IncomingMessage, res: ServerResponse, 
     if (method !== "POST") throw methodNotAllowed("POST");
     const body = parseJsonObject(await readBody(req));
     const request = validateRunRequest(body, runner.config);
-    const run = await runner.submit(request, clientOf(req, runner.config.trustProxy));
+    const client = options.clientKey?.(req) ?? clientOf(req, runner.config.trustProxy);
+    const run = await runner.submit(request, client);
     const events = `/api/runs/${run.id}/events`;
     sendJson(res, 202, { id: run.id, events }, { Location: `/api/runs/${run.id}` });
     return;
@@ -184,15 +214,7 @@ function streamEvents(run: Run, req: IncomingMessage, res: ServerResponse, url: 
       "Retry-After": "5",
     });
   }
-  res.writeHead(200, {
-    "Content-Type": "text/event-stream; charset=utf-8",
-    "Cache-Control": "no-cache, no-transform",
-    Connection: "keep-alive",
-    "X-Accel-Buffering": "no",
-    "X-Content-Type-Options": "nosniff",
-  });
-  res.socket?.setNoDelay(true);
-  res.write("retry: 1000\n\n");
+  openEventStream(res);
   let closed = false;
   const heartbeat = setInterval(() => res.write(": keep-alive\n\n"), HEARTBEAT_MS);
   const close = () => {
@@ -221,12 +243,21 @@ function streamEvents(run: Run, req: IncomingMessage, res: ServerResponse, url: 
   req.on("close", close);
 }
 
-/** On SIGINT/SIGTERM: stop accepting, stop every run (their sandboxes go with them), exit. */
-export function closeOnSignals(server: Server, runner: Runner) {
+/**
+ * On SIGINT/SIGTERM: stop accepting, stop every run (their sandboxes go with them), exit.
+ * `beforeClose` ends long-lived responses (event streams) so the server can close;
+ * `afterClose` runs last (closing a database).
+ */
+export function closeOnSignals(server: Server, runner: Runner, hooks: { beforeClose?: () => void; afterClose?: () => Promise<void> } = {}) {
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
+      hooks.beforeClose?.();
       server.close();
-      void runner.close().then(() => process.exit(0));
+      void runner
+        .close()
+        .then(() => hooks.afterClose?.())
+        .catch((error: unknown) => console.error("server: shutdown failed", error))
+        .then(() => process.exit(0));
     });
   }
 }

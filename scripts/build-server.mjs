@@ -10,6 +10,8 @@ await build({
   platform: "node",
   format: "esm",
   target: "node20",
+  // Every package stays in node_modules: zeromq's native addon, and PGlite, which loads its
+  // wasm and data files from beside its own module (bundled, it would not find them).
   packages: "external",
   sourcemap: true,
   minify: false,

@@ -3,14 +3,15 @@
 //
 //   node scripts/ensure-system-deps.mjs sandbox           bubblewrap (`bwrap`), used by the runner's sandbox
 //   node scripts/ensure-system-deps.mjs browser           Chromium, used by the browser tests
-//   node scripts/ensure-system-deps.mjs sandbox browser   both
+//   node scripts/ensure-system-deps.mjs database          PostgreSQL server binaries, for the tests of the DATABASE_URL path
+//   node scripts/ensure-system-deps.mjs sandbox browser   several
 //
 // Prints nothing when everything is present. When something is missing and we
 // run as root on a machine with apt-get, installs it; otherwise exits 1 with the
 // command to run. SKIP_SYSTEM_DEPS=1 skips every check.
 
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, statSync } from 'node:fs';
+import { accessSync, constants, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /** @typedef {{ name: string, label: string, find: () => string | null, packages: string[], hint?: string }} Requirement */
@@ -35,11 +36,30 @@ const REQUIREMENTS = {
       'On Ubuntu, where Chromium comes as a snap, install it with `sudo snap install chromium` ' +
       'and set CHROMIUM_PATH=/snap/bin/chromium.',
   },
+  database: {
+    name: 'database',
+    label: 'PostgreSQL (initdb, pg_ctl)',
+    find: () => findPostgresBin(),
+    packages: ['postgresql'],
+  },
 };
+
+/** Debian keeps the server programs in /usr/lib/postgresql/<version>/bin, off PATH. */
+function findPostgresBin() {
+  const dirs = [];
+  const config = spawnSync('pg_config', ['--bindir'], { encoding: 'utf8' });
+  if (config.status === 0) dirs.push(config.stdout.trim());
+  try {
+    for (const version of readdirSync('/usr/lib/postgresql')) dirs.push(path.join('/usr/lib/postgresql', version, 'bin'));
+  } catch {
+    // not installed there
+  }
+  return dirs.find((dir) => isExecutable(path.join(dir, 'initdb')) && isExecutable(path.join(dir, 'pg_ctl'))) ?? null;
+}
 
 function usage(message) {
   if (message) console.error(`ensure-system-deps: ${message}`);
-  console.error('Usage: node scripts/ensure-system-deps.mjs <sandbox|browser> [sandbox|browser]');
+  console.error('Usage: node scripts/ensure-system-deps.mjs <sandbox|browser|database>…');
   process.exit(2);
 }
 

@@ -3,7 +3,7 @@
 import { spawnSync } from "node:child_process";
 
 const steps = [
-  ["system packages", "node", ["scripts/ensure-system-deps.mjs", "sandbox", "browser"]],
+  ["system packages", "node", ["scripts/ensure-system-deps.mjs", "sandbox", "browser", "database"]],
   ["type check", "npx", ["tsc", "--noEmit", "-p", "."]],
   ["unit and integration tests", "npx", ["vitest", "run", "--project", "unit", "--project", "integration"]],
   ["lesson content: every variant through the runner", "npx", ["vitest", "run", "--project", "content"]],

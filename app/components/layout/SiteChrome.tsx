@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import Footer from './Footer';
 import Header from './Header';
+import WorkshopBar from '../workshop/WorkshopBar';
 
 /**
  * The site around a page: skip link, header, main and footer. Embeds
@@ -20,6 +21,8 @@ export default function SiteChrome({ children }: { children: ReactNode }) {
         {children}
       </main>
       <Footer />
+      {/* Renders nothing unless this browser joined a workshop. */}
+      <WorkshopBar />
     </div>
   );
 }

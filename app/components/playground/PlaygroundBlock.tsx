@@ -9,6 +9,7 @@ import { useProgress } from '../progress/useProgress';
 import RunButtons from '../run/RunButtons';
 import { useRun, type RunRequest } from '../run/useRun';
 import { preloadTerminal } from '../terminal/TerminalPane';
+import { useInstructorVariants } from '../workshop/useInstructorVariants';
 import Banner from './Banner';
 import { SMALL } from './buttons';
 import CheckResult from './CheckResult';
@@ -41,7 +42,9 @@ const order = (id: string) => VARIANT_ORDER.indexOf(id as (typeof VARIANT_ORDER)
  * browser per snippet variant. Its element id is the block id, so
  * `#snippet` links land here; `#snippet?variant=…&code=…` too (useLinkTarget).
  */
-export default function PlaygroundBlock({ data }: { data: PlaygroundData }) {
+export default function PlaygroundBlock({ data: given }: { data: PlaygroundData }) {
+  // In a workshop, code the instructor broadcast to this snippet comes as extra variants.
+  const data = useInstructorVariants(given);
   const block = useRef<HTMLDivElement>(null);
   const uid = useId();
   const hosted = usePlaygroundOptions();

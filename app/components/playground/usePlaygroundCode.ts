@@ -5,6 +5,9 @@ import { applyEdits, editsKey, saveEdits, type Files } from '../editor/savedEdit
 import { useSavedEdits } from '../editor/useSavedEdits';
 import type { PlaygroundData, PlaygroundVariant } from './types';
 
+/** A window event with the code a learner just saved: `{lesson, snippet, variant, files}`. */
+export const CODE_EVENT = 'zmq-playground:code';
+
 /** Code from a shared link, shown but not saved until the learner keeps it. */
 export interface SharedSession {
   variant: string;
@@ -32,8 +35,12 @@ export function usePlaygroundCode(data: PlaygroundData, variant: PlaygroundVaria
   const ownEdits = Object.keys(original).some((name) => stored[name] !== original[name]);
 
   const save = useCallback(
-    (next: Files, backup?: Files | null) => setStorageFull(!saveEdits(key, variant.hash, next, original, backup)),
-    [key, variant.hash, original],
+    (next: Files, backup?: Files | null) => {
+      setStorageFull(!saveEdits(key, variant.hash, next, original, backup));
+      // Heard by the workshop bar (a learner's current code for the instructor); nothing else listens.
+      if (data.lesson) window.dispatchEvent(new CustomEvent(CODE_EVENT, { detail: { lesson: data.lesson, snippet: data.id, variant: variant.id, files: next } }));
+    },
+    [key, variant.hash, variant.id, original, data.lesson, data.id],
   );
 
   const setFile = useCallback(

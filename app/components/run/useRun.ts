@@ -99,6 +99,9 @@ export interface UseRunOptions {
   onCheck?: (check: CheckResult, request: RunRequest) => void;
 }
 
+/** A window event when a run ends: `{runId, status, lesson?, snippet?, variant?}` (the workshop bar reports it). */
+export const RUN_END_EVENT = 'zmq-playground:run-end';
+
 /** Keeps the page responsive if a program prints a lot; the runner has its own limit. */
 export const MAX_OUTPUT_CHARS = 200_000;
 /** Reopening a dropped stream: waits between tries (ms); then the run counts as lost. */
@@ -359,6 +362,10 @@ export function useRun(options: UseRunOptions = {}) {
       closeStream();
       handle.current = null;
       m.end = { status: text(data.status) ?? 'error', message: text(data.message), durationMs: number(data.durationMs) };
+      const sent = request.current;
+      window.dispatchEvent(
+        new CustomEvent(RUN_END_EVENT, { detail: { runId: run.id, status: m.end.status, lesson: sent?.lesson, snippet: sent?.snippet, variant: sent?.variant } }),
+      );
       m.open.clear();
       m.queuePosition = null;
       m.reconnecting = false;

@@ -1,0 +1,149 @@
+'use client';
+
+import Link from 'next/link';
+import { useId, useState, type FormEvent } from 'react';
+import { workshopApi, type Created, type WorkshopItem } from './api';
+import CopyField from './CopyField';
+import { CARD, ERROR_TEXT, FIELD, LABEL, PRIMARY, SECONDARY } from './styles';
+import type { CatalogLesson } from './types';
+
+const MAX_ITEMS = 50;
+
+/** The links, once: the join link for the room, the instructor link for nobody else. */
+function CreatedPanel({ created }: { created: Created }) {
+  const origin = typeof window === 'undefined' ? '' : window.location.origin;
+  return (
+    <section aria-labelledby="created-title" className={`${CARD} space-y-5`} data-testid="workshop-created">
+      <h2 id="created-title" className="text-2xl font-bold">
+        “{created.title}” is ready
+      </h2>
+      <div className="space-y-1">
+        <p className="text-sm font-semibold">Join code</p>
+        <p className="font-mono text-4xl font-bold tracking-[0.2em]" data-testid="join-code">
+          {created.code}
+        </p>
+      </div>
+      <CopyField label="Join link for learners" value={`${origin}${created.joinPath}`} testId="join-link" />
+      <div role="alert" className="space-y-3 rounded-lg border-2 border-amber-500 bg-amber-50 p-4 text-amber-950 dark:bg-amber-950/50 dark:text-amber-100">
+        <p className="font-semibold">
+          Copy the instructor link now: it is shown only this once. The server keeps only a fingerprint of its key, so it cannot show it
+          again, and it is the only way to run this workshop. Anyone with it can act as the instructor: keep it to yourself.
+        </p>
+        <CopyField label="Instructor link (secret)" value={`${origin}${created.instructorPath}`} testId="instructor-link" />
+      </div>
+      <div className="flex flex-wrap gap-3">
+        <a href={created.instructorPath} className={PRIMARY}>
+          Open the instructor board
+        </a>
+        <Link href={created.joinPath} className={SECONDARY}>
+          See the learners’ page
+        </Link>
+      </div>
+    </section>
+  );
+}
+
+/** `/w/new`: a title, the lessons and snippets to go through, an optional end. */
+export default function CreateWorkshop({ catalog }: { catalog: CatalogLesson[] }) {
+  const id = useId();
+  const [title, setTitle] = useState('');
+  const [items, setItems] = useState<string[]>([]);
+  const [endsAt, setEndsAt] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [created, setCreated] = useState<Created | null>(null);
+
+  const toggle = (key: string, on: boolean) => setItems((list) => (on ? [...list.filter((k) => k !== key), key] : list.filter((k) => k !== key)));
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (!title.trim()) return setError('Give the workshop a title (learners see it).');
+    if (items.length === 0) return setError('Pick at least one lesson or snippet.');
+    if (items.length > MAX_ITEMS) return setError(`A workshop has at most ${MAX_ITEMS} lessons and snippets.`);
+    let end: string | undefined;
+    if (endsAt) {
+      const date = new Date(endsAt);
+      if (Number.isNaN(date.getTime())) return setError('The end time is not a date.');
+      end = date.toISOString();
+    }
+    // In the order of the lessons, whatever order they were ticked in.
+    const order = catalog.flatMap((l) => [l.slug, ...l.snippets.map((s) => `${l.slug}/${s.id}`)]);
+    const chosen: WorkshopItem[] = [...items]
+      .sort((a, b) => order.indexOf(a) - order.indexOf(b))
+      .map((key) => {
+        const [lesson, snippet] = key.split('/');
+        return snippet ? { lesson: lesson!, snippet } : { lesson: lesson! };
+      });
+    setBusy(true);
+    setError(null);
+    const result = await workshopApi.create({ title: title.trim(), items: chosen, ...(end ? { endsAt: end } : {}) });
+    setBusy(false);
+    if (result.ok) setCreated(result.data);
+    else setError(result.error.message);
+  }
+
+  if (created) return <CreatedPanel created={created} />;
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-8" aria-describedby={error ? `${id}-error` : undefined}>
+      <div className="space-y-1.5">
+        <label htmlFor={`${id}-title`} className={LABEL}>
+          Title
+        </label>
+        <input id={`${id}-title`} value={title} maxLength={100} onChange={(event) => setTitle(event.target.value)} className={FIELD} required />
+      </div>
+
+      <fieldset className="space-y-4">
+        <legend className={LABEL}>Lessons and snippets</legend>
+        <p className="text-sm text-(--muted-fg)">A whole lesson, or single snippets of it. Learners see them in this order.</p>
+        {catalog.map((lesson) => (
+          <div key={lesson.slug} className="rounded-lg border border-(--border) p-3">
+            <label className="flex items-center gap-2 font-semibold">
+              <input type="checkbox" className="size-4" checked={items.includes(lesson.slug)} onChange={(event) => toggle(lesson.slug, event.target.checked)} />
+              Part {lesson.part}: {lesson.title}
+            </label>
+            {lesson.snippets.length > 0 && (
+              <details className="mt-2 ml-6">
+                <summary className="cursor-pointer text-sm text-(--muted-fg)">
+                  Snippets ({lesson.snippets.filter((s) => items.includes(`${lesson.slug}/${s.id}`)).length} of {lesson.snippets.length} chosen)
+                </summary>
+                <ul className="mt-2 grid gap-1 sm:grid-cols-2">
+                  {lesson.snippets.map((snippet) => {
+                    const key = `${lesson.slug}/${snippet.id}`;
+                    return (
+                      <li key={key}>
+                        <label className="flex items-start gap-2 text-sm">
+                          <input type="checkbox" className="mt-0.5 size-4" checked={items.includes(key)} onChange={(event) => toggle(key, event.target.checked)} />
+                          <span>
+                            {snippet.title}
+                            {snippet.exercise && <span className="ml-1 text-xs text-(--muted-fg)">(exercise)</span>}
+                          </span>
+                        </label>
+                      </li>
+                    );
+                  })}
+                </ul>
+              </details>
+            )}
+          </div>
+        ))}
+      </fieldset>
+
+      <div className="space-y-1.5">
+        <label htmlFor={`${id}-ends`} className={LABEL}>
+          Ends at <span className="font-normal text-(--muted-fg)">(optional, within 7 days)</span>
+        </label>
+        <input id={`${id}-ends`} type="datetime-local" value={endsAt} onChange={(event) => setEndsAt(event.target.value)} className={`${FIELD} max-w-xs`} />
+      </div>
+
+      {error && (
+        <p id={`${id}-error`} role="alert" data-testid="create-error" className={ERROR_TEXT}>
+          {error}
+        </p>
+      )}
+      <button type="submit" className={PRIMARY} aria-disabled={busy}>
+        {busy ? 'Creating…' : 'Create the workshop'}
+      </button>
+    </form>
+  );
+}

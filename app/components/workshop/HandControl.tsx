@@ -1,0 +1,91 @@
+'use client';
+
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { workshopApi } from './api';
+import { updateMe } from './session';
+import { ERROR_TEXT, FIELD, SMALL } from './styles';
+import { useDismiss } from './useDismiss';
+
+/** ✋ Raise hand (with an optional message for the instructor), or lower it again. */
+export default function HandControl({ code, raised, disabled }: { code: string; raised: boolean; disabled: boolean }) {
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const [message, setMessage] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const box = useRef<HTMLDivElement>(null);
+  useDismiss(box, open, () => setOpen(false));
+
+  async function send(raise: boolean, text?: string) {
+    setBusy(true);
+    setError(null);
+    const result = await workshopApi.hand(code, raise, text?.trim() || undefined);
+    setBusy(false);
+    if (!result.ok) {
+      setError(result.error.message);
+      return;
+    }
+    updateMe((me) => ({ ...me, hand: raise ? { raised: true, message: text?.trim() ?? '' } : null }));
+    setOpen(false);
+    setMessage('');
+  }
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    void send(true, message);
+  }
+
+  if (raised) {
+    return (
+      <div className="flex items-center gap-2">
+        <span className="text-sm font-semibold" data-testid="hand-state">
+          ✋ Hand raised
+        </span>
+        <button type="button" className={SMALL} disabled={busy} onClick={() => void send(false)}>
+          Lower hand
+        </button>
+        {error && <p className={ERROR_TEXT}>{error}</p>}
+      </div>
+    );
+  }
+  return (
+    <div ref={box} className="relative">
+      <button type="button" className={SMALL} aria-expanded={open} aria-controls={`${id}-form`} disabled={disabled} onClick={() => setOpen(!open)}>
+        <span aria-hidden="true">✋</span> Raise hand
+      </button>
+      {open && (
+        <form
+          id={`${id}-form`}
+          onSubmit={onSubmit}
+          className="absolute bottom-full left-0 z-10 mb-2 w-72 max-w-[calc(100vw-2rem)] space-y-2 rounded-lg border border-(--border-strong) bg-(--page-bg) p-3 shadow-lg"
+        >
+          <label htmlFor={`${id}-message`} className="block text-sm font-semibold">
+            What do you need? <span className="font-normal text-(--muted-fg)">(optional)</span>
+          </label>
+          <textarea
+            id={`${id}-message`}
+            value={message}
+            maxLength={280}
+            rows={3}
+            onChange={(event) => setMessage(event.target.value)}
+            className={FIELD}
+            autoFocus
+          />
+          {error && (
+            <p role="alert" className={ERROR_TEXT}>
+              {error}
+            </p>
+          )}
+          <div className="flex justify-end gap-2">
+            <button type="button" className={SMALL} onClick={() => setOpen(false)}>
+              Cancel
+            </button>
+            <button type="submit" className={SMALL} disabled={busy}>
+              Raise my hand
+            </button>
+          </div>
+        </form>
+      )}
+    </div>
+  );
+}

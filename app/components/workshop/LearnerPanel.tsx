@@ -1,0 +1,216 @@
+'use client';
+
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import CodeArea from '../playground/CodeArea';
+import type { OutputChunk, OutputLine } from '../run/useRun';
+import TerminalPane from '../terminal/TerminalPane';
+import { workshopApi, type LearnerDetail, type Tile } from './api';
+import { ago, runState } from './boardView';
+import { ERROR_TEXT, FIELD, SMALL } from './styles';
+import { placeName, type CatalogLesson } from './types';
+
+const noop = () => undefined;
+const COLOUR = { text: 'text-sky-800 dark:text-sky-300', dot: 'bg-sky-600' };
+
+/** The learner's last output as one read-only terminal (the server keeps its last 8 KiB, labelled per process). */
+function outputOf(text: string): { lines: OutputLine[]; chunks: OutputChunk[] } {
+  return {
+    lines: text.split('\n').map((line, index) => ({ id: index + 1, process: 'output', stream: 'stdout', text: line })),
+    chunks: [{ id: 1, process: 'output', stream: 'stdout', data: text }],
+  };
+}
+
+/**
+ * A learner opened from the board, in a modal dialog: their current code
+ * (read-only Monaco, file tabs), their last run's output (xterm), a hint to
+ * send them, and Lower hand.
+ */
+export default function LearnerPanel({
+  code,
+  tile,
+  catalog,
+  now,
+  onClose,
+  onLowered,
+}: {
+  code: string;
+  tile: Tile;
+  catalog: readonly CatalogLesson[];
+  now: number;
+  onClose(): void;
+  onLowered(id: string): void;
+}) {
+  const id = useId();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [detail, setDetail] = useState<LearnerDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [file, setFile] = useState<string | null>(null);
+  const [hint, setHint] = useState('');
+  const [hintState, setHintState] = useState<{ busy: boolean; error: string | null; sent: string | null }>({ busy: false, error: null, sent: null });
+
+  useEffect(() => {
+    dialog.current?.showModal();
+  }, []);
+
+  // Fresh code and output whenever the tile says something changed.
+  useEffect(() => {
+    let cancelled = false;
+    void workshopApi.learner(code, tile.id).then((result) => {
+      if (cancelled) return;
+      if (result.ok) {
+        setDetail(result.data);
+        setError(null);
+      } else setError(result.error.message);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [code, tile.id, tile.runs, tile.lastSeenAt]);
+
+  const files = useMemo(() => Object.fromEntries((detail?.code?.files ?? []).map((f) => [f.name, f.content])), [detail]);
+  const names = Object.keys(files);
+  const active = file && names.includes(file) ? file : (names[0] ?? '');
+  const output = useMemo(() => (detail?.output ? outputOf(detail.output.text) : null), [detail]);
+
+  async function sendHint(event: FormEvent) {
+    event.preventDefault();
+    if (!hint.trim()) return;
+    setHintState({ busy: true, error: null, sent: null });
+    const result = await workshopApi.hint(code, tile.id, hint.trim());
+    if (result.ok) {
+      setHint('');
+      setHintState({ busy: false, error: null, sent: `Hint sent to ${tile.name}.` });
+    } else setHintState({ busy: false, error: result.error.message, sent: null });
+  }
+
+  async function lower() {
+    const result = await workshopApi.lowerHand(code, tile.id);
+    if (result.ok) onLowered(tile.id);
+    else setError(result.error.message);
+  }
+
+  const status = runState(tile);
+  return (
+    <dialog
+      ref={dialog}
+      onClose={onClose}
+      aria-labelledby={`${id}-title`}
+      data-testid="learner-panel"
+      className="m-auto max-h-[92dvh] w-[min(60rem,calc(100vw-1.5rem))] overflow-auto rounded-xl border border-(--border-strong) bg-(--page-bg) p-0 text-(--page-fg) shadow-2xl backdrop:bg-black/50"
+    >
+      <div className="sticky top-0 z-10 flex items-center gap-3 border-b border-(--border) bg-(--page-bg) px-4 py-3">
+        <h2 id={`${id}-title`} className="min-w-0 flex-1 truncate text-lg font-semibold">
+          {tile.name}
+        </h2>
+        <button type="button" className={SMALL} onClick={() => dialog.current?.close()}>
+          Close
+        </button>
+      </div>
+      <div className="space-y-5 p-4">
+        <p className="text-sm text-(--muted-fg)">
+          {tile.location ? placeName(catalog, tile.location.lesson, tile.location.anchor) : 'Not on a lesson yet'} · {tile.runs} runs
+          {status ? ` · last run ${status}` : ''} · {tile.passed.length} exercises passed · {tile.online ? 'online' : `offline, seen ${ago(tile.lastSeenAt, now)}`}
+        </p>
+        {tile.hand && (
+          <div className="flex flex-wrap items-center gap-3 rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-amber-950 dark:bg-amber-950/50 dark:text-amber-100">
+            <p className="flex-1">✋ Hand raised{tile.hand.message ? `: “${tile.hand.message}”` : ''}</p>
+            <button type="button" className={SMALL} onClick={() => void lower()}>
+              Lower hand
+            </button>
+          </div>
+        )}
+        {error && (
+          <p role="alert" className={ERROR_TEXT}>
+            {error}
+          </p>
+        )}
+
+        <section aria-labelledby={`${id}-code`} className="space-y-2">
+          <h3 id={`${id}-code`} className="font-semibold">
+            Current code{' '}
+            {detail?.code && (
+              <span className="font-normal text-(--muted-fg)">
+                — {placeName(catalog, detail.code.lesson, detail.code.snippet)} ({detail.code.variant}), {ago(detail.code.at, now)}
+              </span>
+            )}
+          </h3>
+          {!detail ? (
+            <p className="text-sm text-(--muted-fg)">Loading…</p>
+          ) : !detail.code ? (
+            <p className="text-sm text-(--muted-fg)">No code yet: it shows once they edit or run a snippet.</p>
+          ) : (
+            <div className="overflow-hidden rounded-lg border border-(--border-strong)" data-testid="learner-code">
+              {names.length > 1 && (
+                <div role="tablist" aria-label="Files" className="flex gap-1 border-b border-(--border) px-2">
+                  {names.map((name) => (
+                    <button
+                      key={name}
+                      type="button"
+                      role="tab"
+                      aria-selected={name === active}
+                      onClick={() => setFile(name)}
+                      className="border-b-2 border-transparent px-2 py-1.5 font-mono text-sm aria-selected:border-red-700 aria-selected:font-semibold dark:aria-selected:border-red-400"
+                    >
+                      {name}
+                    </button>
+                  ))}
+                </div>
+              )}
+              <CodeArea
+                near
+                blockId={`learner-${tile.id}`}
+                folder={`workshop-learner/${encodeURIComponent(tile.id)}/${encodeURIComponent(detail.code.variant)}`}
+                files={files}
+                active={active}
+                html={null}
+                label={`${tile.name}’s ${active} (read only)`}
+                readOnly
+                view={{ kind: 'code' }}
+                onChange={noop}
+                onRun={noop}
+                onSave={noop}
+                onTabLeaves={noop}
+              />
+            </div>
+          )}
+        </section>
+
+        <section aria-labelledby={`${id}-output`} className="space-y-2">
+          <h3 id={`${id}-output`} className="font-semibold">
+            Last output{' '}
+            {detail?.output && (
+              <span className="font-normal text-(--muted-fg)">
+                — {detail.output.status}, {ago(detail.output.at, now)}
+              </span>
+            )}
+          </h3>
+          {output ? (
+            <TerminalPane process="output" label="Output" file={null} colour={COLOUR} lines={output.lines} chunks={output.chunks} epoch={1} minRows={4} maxRows={16} fontSize={12} />
+          ) : (
+            <p className="text-sm text-(--muted-fg)">No run yet.</p>
+          )}
+        </section>
+
+        <form onSubmit={sendHint} className="space-y-2">
+          <label htmlFor={`${id}-hint`} className="block font-semibold">
+            Send {tile.name} a hint
+          </label>
+          <textarea id={`${id}-hint`} value={hint} maxLength={1000} rows={3} onChange={(event) => setHint(event.target.value)} className={FIELD} />
+          <div className="flex flex-wrap items-center gap-3">
+            <button type="submit" className={SMALL} disabled={hintState.busy}>
+              Send hint
+            </button>
+            <p role="status" className="text-sm text-(--muted-fg) empty:hidden">
+              {hintState.sent}
+            </p>
+          </div>
+          {hintState.error && (
+            <p role="alert" className={ERROR_TEXT}>
+              {hintState.error}
+            </p>
+          )}
+        </form>
+      </div>
+    </dialog>
+  );
+}

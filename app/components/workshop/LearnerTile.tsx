@@ -1,0 +1,87 @@
+'use client';
+
+import { memo } from 'react';
+import type { Tile } from './api';
+import { ago, isStuck, runState } from './boardView';
+import { placeName, type CatalogLesson } from './types';
+
+const STATUS_STYLE: Record<string, string> = {
+  ok: 'bg-emerald-100 text-emerald-900 dark:bg-emerald-900/60 dark:text-emerald-100',
+  failed: 'bg-red-100 text-red-900 dark:bg-red-900/60 dark:text-red-100',
+  blocked: 'bg-amber-100 text-amber-900 dark:bg-amber-900/60 dark:text-amber-100',
+  timeout: 'bg-orange-100 text-orange-900 dark:bg-orange-900/60 dark:text-orange-100',
+};
+
+/**
+ * One learner on the board: name and presence, where they are, runs, the
+ * last run's status, exercises passed, a raised hand, how long stuck.
+ * Memoised: with 200 tiles, only the ones that changed render again.
+ */
+function LearnerTile({
+  tile,
+  now,
+  catalog,
+  onOpen,
+}: {
+  tile: Tile;
+  /** Minute-precise: relative times change once a minute, not every frame. */
+  now: number;
+  catalog: readonly CatalogLesson[];
+  onOpen(id: string): void;
+}) {
+  const status = runState(tile);
+  const stuck = isStuck(tile, now);
+  return (
+    <li
+      data-testid="learner-tile"
+      data-name={tile.name}
+      data-status={status ?? 'none'}
+      data-hand={tile.hand ? 'raised' : 'down'}
+      data-online={tile.online}
+      className={`flex min-w-0 flex-col gap-1.5 rounded-lg border bg-(--page-bg) p-3 text-sm [contain:content] ${
+        tile.hand ? 'border-amber-500 ring-2 ring-amber-400/60' : stuck ? 'border-red-400' : 'border-(--border-strong)'
+      }`}
+    >
+      <div className="flex items-center gap-2">
+        <span
+          aria-hidden="true"
+          className={`size-2 shrink-0 rounded-full ${tile.online ? 'bg-emerald-500' : 'bg-zinc-400'}`}
+        />
+        <button
+          type="button"
+          onClick={() => onOpen(tile.id)}
+          className="min-w-0 truncate text-left font-semibold hover:underline"
+          aria-label={`${tile.name}: open code and output`}
+        >
+          {tile.name}
+        </button>
+        <span className="sr-only">{tile.online ? 'online' : 'offline'}</span>
+        {tile.hand && (
+          <span className="ml-auto shrink-0" title="Hand raised">
+            ✋<span className="sr-only"> hand raised</span>
+          </span>
+        )}
+      </div>
+      {tile.hand?.message && <p className="line-clamp-2 rounded bg-amber-50 px-2 py-1 text-amber-950 dark:bg-amber-950/50 dark:text-amber-100">“{tile.hand.message}”</p>}
+      <p className="truncate text-(--muted-fg)" title={tile.location ? placeName(catalog, tile.location.lesson, tile.location.anchor) : undefined}>
+        {tile.location ? placeName(catalog, tile.location.lesson, tile.location.anchor) : 'Not on a lesson yet'}
+      </p>
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+        <span>
+          {tile.runs} {tile.runs === 1 ? 'run' : 'runs'}
+        </span>
+        {status && (
+          <span data-testid="tile-status" className={`rounded-full px-2 py-0.5 text-xs font-semibold ${STATUS_STYLE[status] ?? 'bg-(--surface-strong)'}`}>
+            {status}
+          </span>
+        )}
+        <span>✓ {tile.passed.length} passed</span>
+      </div>
+      <p className="text-xs text-(--muted-fg)">
+        {stuck ? <strong className="text-red-700 dark:text-red-300">Stuck since {ago(tile.stuckSince, now)}</strong> : `Active ${ago(tile.lastSeenAt, now)}`}
+      </p>
+    </li>
+  );
+}
+
+export default memo(LearnerTile);

@@ -1,0 +1,140 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useState, type ReactNode } from 'react';
+import AccessNeeded from './AccessNeeded';
+import { workshopApi, workshopPath, type Focus, type Summary } from './api';
+import { FIELD, SMALL } from './styles';
+import { workshopSnippets, type CatalogLesson } from './types';
+import { summaryOf } from './eventData';
+import { useEventStream } from './useEventStream';
+import { useInstructorAccess } from './useInstructorAccess';
+import { useLocationHost } from './useLocationHost';
+
+
+/**
+ * `/w/CODE/present`: for the projector. One snippet's playground in large
+ * type (editor and terminal), nothing else of the site. It follows the
+ * instructor's focus when that is a snippet, unless a snippet was picked here
+ * (or on the board).
+ */
+export default function PresenterView({
+  code,
+  catalog,
+  lesson,
+  snippet,
+  pinned,
+  children,
+}: {
+  code: string;
+  catalog: CatalogLesson[];
+  lesson: string | null;
+  snippet: string | null;
+  pinned: boolean;
+  /** The snippet's playground, prepared on the server. */
+  children: ReactNode;
+}) {
+  const router = useRouter();
+  const origin = useLocationHost();
+  const [summary, setSummary] = useState<Summary | null>(null);
+  const [after, setAfter] = useState<string | number | null>(null);
+  const access = useInstructorAccess(code, async () => {
+    const result = await workshopApi.board(code);
+    if (!result.ok) return { ok: false, error: result.error };
+    setSummary(result.data.workshop);
+    setAfter(result.data.lastEventId ?? null);
+    if (!pinned) show(result.data.workshop.focus);
+    return { ok: true };
+  });
+
+  const open = (target: { lesson: string; snippet: string } | null, pin: boolean) => {
+    const query = target ? `?lesson=${encodeURIComponent(target.lesson)}&snippet=${encodeURIComponent(target.snippet)}${pin ? '&pin=1' : ''}` : pin ? '' : '';
+    router.replace(`/w/${code}/present${query}`);
+  };
+  /** Follows a focus that names a snippet; a section keeps the snippet on show. */
+  function show(focus: Focus | null) {
+    if (!focus?.anchor) return;
+    const found = catalog.find((l) => l.slug === focus.lesson)?.snippets.some((s) => s.id === focus.anchor);
+    if (found && (focus.lesson !== lesson || focus.anchor !== snippet)) open({ lesson: focus.lesson, snippet: focus.anchor }, false);
+  }
+
+  const status = useEventStream(
+    access.state === 'ok' ? workshopPath(code, '/board/events') : null,
+    {
+      workshop(data) {
+        const next = summaryOf(data);
+        if (!next) return;
+        setSummary(next);
+        if (!pinned) show(next.focus);
+      },
+    },
+    after,
+  );
+
+  if (access.state === 'denied') {
+    return (
+      <div className="mx-auto max-w-3xl px-4 py-10">
+        <AccessNeeded code={code} error={access.error} />
+      </div>
+    );
+  }
+  const snippets = workshopSnippets(summary?.items ?? [], catalog).map((s) => ({ value: `${s.lesson}/${s.id}`, label: s.label }));
+
+  return (
+    <div data-testid="presenter" className="fixed inset-0 z-50 overflow-auto bg-(--page-bg) text-(--page-fg)">
+      <div className="flex flex-wrap items-center gap-x-6 gap-y-2 border-b border-(--border) px-6 py-3">
+        <p className="text-2xl font-bold">
+          Join at <span className="font-mono">{origin}/w/{code}</span>
+        </p>
+        <p className="min-w-0 flex-1 truncate text-lg text-(--muted-fg)">
+          {summary?.title}
+          {status === 'reconnecting' && <span className="ml-3 text-sm text-amber-800 dark:text-amber-300">Reconnecting…</span>}
+        </p>
+        <label className="flex items-center gap-2 text-sm">
+          <span className="sr-only">Snippet on show</span>
+          <select
+            value={lesson && snippet ? `${lesson}/${snippet}` : ''}
+            onChange={(event) => {
+              const [l, s] = event.target.value.split('/');
+              if (l && s) open({ lesson: l, snippet: s }, true);
+            }}
+            className={`${FIELD} w-auto`}
+          >
+            <option value="">Pick a snippet…</option>
+            {snippets.map((s) => (
+              <option key={s.value} value={s.value}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        {pinned ? (
+          <button
+            type="button"
+            className={SMALL}
+            onClick={() => {
+              const focus = summary?.focus;
+              const target = focus?.anchor && catalog.find((l) => l.slug === focus.lesson)?.snippets.some((s) => s.id === focus.anchor);
+              open(target ? { lesson: focus!.lesson, snippet: focus!.anchor! } : lesson && snippet ? { lesson, snippet } : null, false);
+            }}
+          >
+            Follow my focus
+          </button>
+        ) : (
+          <span className="text-sm text-(--muted-fg)">Following your focus</span>
+        )}
+        <Link href={`/w/${code}/instructor`} className={SMALL}>
+          Back to the board
+        </Link>
+      </div>
+      <div className="presenter mx-auto max-w-[110rem] px-6 pb-10 [&_.playground-code]:text-[22px]! [&_.playground-code]:[--code-lh:32px]! [&_[data-terminal]]:[zoom:1.5]">
+        {children ?? (
+          <p className="py-20 text-center text-2xl text-(--muted-fg)">
+            {access.state === 'checking' ? 'Opening…' : 'Move the room to a snippet (on the board), or pick one above.'}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}

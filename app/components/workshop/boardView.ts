@@ -1,0 +1,75 @@
+import type { Tile } from './api';
+
+/** How the board orders and narrows its tiles, and what its counters count. Pure: easy to test, cheap per frame. */
+
+export type SortKey = 'name' | 'activity' | 'stuck' | 'passed';
+export type FilterKey = 'all' | 'stuck' | 'hand' | 'offline';
+
+export const STUCK_MS = 5 * 60_000;
+
+export const SORTS: { id: SortKey; label: string }[] = [
+  { id: 'name', label: 'Name' },
+  { id: 'activity', label: 'Last activity' },
+  { id: 'stuck', label: 'Stuck longest' },
+  { id: 'passed', label: 'Most passed' },
+];
+
+export const FILTERS: { id: FilterKey; label: string }[] = [
+  { id: 'all', label: 'Everyone' },
+  { id: 'stuck', label: 'Stuck 5+ min' },
+  { id: 'hand', label: 'Hand raised' },
+  { id: 'offline', label: 'Offline' },
+];
+
+const time = (iso: string | null | undefined) => (iso ? Date.parse(iso) || 0 : 0);
+
+export const isStuck = (tile: Tile, now: number) => tile.stuckSince !== null && now - time(tile.stuckSince) >= STUCK_MS;
+
+/** What the tile shows as the last run: `blocked` wins over how a blocked run ended (timeout, stopped). */
+export function runState(tile: Tile): string | null {
+  if (!tile.lastRun) return null;
+  return tile.lastRun.blocked && tile.lastRun.status !== 'ok' ? 'blocked' : tile.lastRun.status;
+}
+
+export function matches(tile: Tile, filter: FilterKey, now: number): boolean {
+  if (filter === 'stuck') return isStuck(tile, now);
+  if (filter === 'hand') return tile.hand !== null;
+  if (filter === 'offline') return !tile.online;
+  return true;
+}
+
+const byName = (a: Tile, b: Tile) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' });
+
+export function sortTiles(tiles: readonly Tile[], sort: SortKey): Tile[] {
+  const list = [...tiles];
+  if (sort === 'name') return list.sort(byName);
+  if (sort === 'activity') return list.sort((a, b) => time(b.lastSeenAt) - time(a.lastSeenAt) || byName(a, b));
+  if (sort === 'passed') return list.sort((a, b) => b.passed.length - a.passed.length || byName(a, b));
+  // Stuck longest first; those not stuck after them.
+  return list.sort((a, b) => {
+    const x = a.stuckSince ? time(a.stuckSince) : Infinity;
+    const y = b.stuckSince ? time(b.stuckSince) : Infinity;
+    return x - y || byName(a, b);
+  });
+}
+
+export function counts(tiles: readonly Tile[], now: number) {
+  let online = 0;
+  let hands = 0;
+  let stuck = 0;
+  for (const tile of tiles) {
+    if (tile.online) online += 1;
+    if (tile.hand) hands += 1;
+    if (isStuck(tile, now)) stuck += 1;
+  }
+  return { all: tiles.length, online, offline: tiles.length - online, hands, stuck };
+}
+
+/** "just now", "4 min", "2 h" ago. */
+export function ago(iso: string | null, now: number): string {
+  if (!iso) return 'never';
+  const minutes = Math.floor((now - time(iso)) / 60_000);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min ago`;
+  return `${Math.floor(minutes / 60)} h ago`;
+}

@@ -1,0 +1,14 @@
+import 'server-only';
+import { getLessons } from '../../_lib/lessons/loader';
+import type { CatalogLesson } from './types';
+
+/** Every lesson with its sections and snippets: what a workshop can be made of and point at. */
+export function workshopCatalog(): CatalogLesson[] {
+  return getLessons().map((lesson) => ({
+    slug: lesson.slug,
+    part: lesson.part,
+    title: lesson.title,
+    headings: lesson.headings.filter((h) => h.depth === 2).map((h) => ({ slug: h.slug, text: h.text })),
+    snippets: lesson.snippetDetails.map((s) => ({ id: s.id, title: s.title, exercise: s.variants.some((v) => v.id === 'starter') })),
+  }));
+}

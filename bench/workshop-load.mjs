@@ -1,0 +1,368 @@
+#!/usr/bin/env node
+// Workshop load benchmark: N simulated learners in one workshop, each sending an
+// activity update every 5 s (jittered), while the instructor's board stream stays
+// open. Prints the delay from a learner's POST to the matching board event
+// (p50/p95/max), board events/s and the server's memory, against a baseline
+// measured in the same run: the same delay with a single learner and no load.
+// Run by hand (see bench/README.md); never part of the tests.
+//
+// By default it bundles and starts the workshop HTTP handler alone (no Next.js,
+// no runner) in a child process on embedded PGlite in a temp folder, so the
+// figures are the workshop layer's. `--url` points it at a running site instead.
+
+import { spawn } from "node:child_process";
+import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+function option(name, fallback) {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? process.argv[index + 1] : fallback;
+}
+const LEARNERS = Number(option("learners", 200));
+const DURATION_S = Number(option("duration", 60));
+const INTERVAL_MS = Number(option("interval", 5000));
+const BASELINE_SAMPLES = Number(option("baseline", 30));
+const EXTERNAL = option("url", null);
+const EXTERNAL_PID = option("pid", null);
+const LEARNER_STREAMS = !process.argv.includes("--no-learner-streams");
+
+// ---------------------------------------------------------------------------
+// The server under test
+
+/** The workshop handler alone on node:http, like server.ts mounts it. */
+const SERVER_ENTRY = `
+import { createServer } from "node:http";
+import { getLessons } from "./app/_lib/lessons/loader";
+import { catalogFromLessons, handleWorkshopRequest, Workshops } from "./workshop";
+
+const workshops = Workshops.start({ catalog: catalogFromLessons(() => getLessons()), runs: () => undefined });
+await workshops.get();
+// Time in the server per activity POST (request in → response finished), and event-loop lag.
+const handling: number[] = [];
+let lagMax = 0;
+let lastTick = performance.now();
+setInterval(() => {
+  const now = performance.now();
+  lagMax = Math.max(lagMax, now - lastTick - 100);
+  lastTick = now;
+}, 100).unref();
+const server = createServer((req, res) => {
+  const started = performance.now();
+  if (req.url?.endsWith("/activity")) res.once("finish", () => handling.push(performance.now() - started));
+  void handleWorkshopRequest(workshops, req, res).then((handled) => {
+    if (!handled) { res.writeHead(404); res.end(); }
+  });
+});
+server.listen(0, "127.0.0.1", () => console.log(JSON.stringify({ port: server.address().port })));
+process.on("SIGUSR2", () => {
+  console.log(JSON.stringify({ handling: handling.splice(0), lagMax }));
+  lagMax = 0;
+});
+process.once("SIGTERM", () => {
+  workshops.closeStreams();
+  server.close();
+  void workshops.close().then(() => process.exit(0));
+});
+`;
+
+async function startServer(dataDir) {
+  const { build } = await import("esbuild");
+  const outfile = path.join(ROOT, ".tmp", "workshop-bench-server.mjs");
+  await mkdir(path.dirname(outfile), { recursive: true });
+  await build({
+    stdin: { contents: SERVER_ENTRY, resolveDir: ROOT, loader: "ts", sourcefile: "workshop-bench-server.ts" },
+    outfile,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    packages: "external",
+    logLevel: "warning",
+    define: { "process.env.NODE_ENV": '"production"' },
+  });
+  const child = spawn(process.execPath, [outfile], {
+    cwd: ROOT,
+    env: { ...process.env, WORKSHOP_DATA_DIR: dataDir, NODE_ENV: "production" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const messages = [];
+  let waiting = null;
+  let out = "";
+  child.stdout.on("data", (chunk) => {
+    out += chunk;
+    let split;
+    while ((split = out.indexOf("\n")) >= 0) {
+      const line = out.slice(0, split);
+      out = out.slice(split + 1);
+      if (!line.startsWith("{")) continue;
+      messages.push(JSON.parse(line));
+      waiting?.();
+    }
+  });
+  const next = () =>
+    new Promise((resolve, reject) => {
+      const check = () => (messages.length > 0 ? resolve(messages.shift()) : (waiting = check));
+      child.once("exit", (code) => reject(new Error(`the bench server exited (${code})`)));
+      check();
+    });
+  const { port } = await next();
+  return {
+    url: `http://127.0.0.1:${port}`,
+    pid: child.pid,
+    /** Server-side figures since the last call: activity handling times and the worst event-loop lag. */
+    stats: () => (child.kill("SIGUSR2"), next()),
+    stop: () => new Promise((resolve) => (child.once("exit", resolve), child.kill("SIGTERM"))),
+  };
+}
+
+/** CPU seconds (user + system) the process has used so far: unlike delays, not inflated by other work on the host. */
+async function cpuSeconds(pid) {
+  if (!pid) return null;
+  const stat = await readFile(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+}
+
+async function rssMiB(pid) {
+  if (!pid) return null;
+  const status = await readFile(`/proc/${pid}/status`, "utf8");
+  const kib = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
+  return Math.round(kib / 1024);
+}
+
+// ---------------------------------------------------------------------------
+// HTTP and SSE clients
+
+async function call(base, pathname, { body, cookie, headers = {} } = {}) {
+  const response = await fetch(base + pathname, {
+    method: body === undefined ? "GET" : "POST",
+    headers: { ...(body === undefined ? {} : { "content-type": "application/json" }), ...(cookie ? { cookie } : {}), ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (response.status >= 400) throw new Error(`${pathname}: HTTP ${response.status} ${text}`);
+  const setCookie = response.headers.getSetCookie()[0]?.split(";")[0];
+  return { status: response.status, body: text ? JSON.parse(text) : null, cookie: setCookie };
+}
+
+/** Opens an SSE stream and calls `onEvent(type, data)` for each event; returns a closer. */
+async function openStream(base, pathname, headers, onEvent) {
+  const controller = new AbortController();
+  const response = await fetch(base + pathname, { headers: { accept: "text/event-stream", ...headers }, signal: controller.signal });
+  if (response.status !== 200) throw new Error(`${pathname}: HTTP ${response.status}`);
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  void (async () => {
+    let buffer = "";
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        buffer += decoder.decode(value, { stream: true });
+        let split;
+        while ((split = buffer.indexOf("\n\n")) >= 0) {
+          const block = buffer.slice(0, split);
+          buffer = buffer.slice(split + 2);
+          let type = null;
+          let data = null;
+          for (const line of block.split("\n")) {
+            if (line.startsWith("event: ")) type = line.slice(7);
+            else if (line.startsWith("data: ")) data = line.slice(6);
+          }
+          if (type && data) onEvent(type, JSON.parse(data));
+        }
+      }
+    } catch {
+      // closed
+    }
+  })();
+  return () => controller.abort();
+}
+
+// ---------------------------------------------------------------------------
+// Figures
+
+function percentile(sorted, p) {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+function summary(delays) {
+  const sorted = [...delays].sort((a, b) => a - b);
+  return { n: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted.at(-1) ?? NaN };
+}
+
+const ms = (x) => (Number.isFinite(x) ? `${x.toFixed(1)} ms` : "–");
+
+// ---------------------------------------------------------------------------
+
+/** The worst lag of this process's event loop since the last call: a starved client inflates every delay it measures. */
+let clientLag = 0;
+let clientTick = performance.now();
+setInterval(() => {
+  const now = performance.now();
+  clientLag = Math.max(clientLag, now - clientTick - 100);
+  clientTick = now;
+}, 100).unref();
+function takeClientLag() {
+  const lag = clientLag;
+  clientLag = 0;
+  return lag;
+}
+
+async function main() {
+  const loadBefore = os.loadavg()[0];
+  const tmp = await mkdtemp(path.join(os.tmpdir(), "zmqp-workshop-bench-"));
+  const server = EXTERNAL ? { url: EXTERNAL, pid: EXTERNAL_PID ? Number(EXTERNAL_PID) : null, stop: async () => {} } : await startServer(path.join(tmp, "db"));
+  const stop = async () => {
+    await server.stop();
+    await rm(tmp, { recursive: true, force: true });
+  };
+  process.once("SIGINT", () => void stop().then(() => process.exit(130)));
+  try {
+    const base = server.url;
+    const rssStart = await rssMiB(server.pid);
+    const lessons = (await call(base, "/api/workshops", { body: { title: "Bench", items: [{ lesson: "01-what-is-zeromq" }] } })).body;
+    const { code, instructorKey } = lessons;
+    const auth = { authorization: `Bearer ${instructorKey}` };
+
+    // anchor → the time its POST was sent; the board event carrying the anchor closes the sample.
+    const sentAt = new Map();
+    let delays = [];
+    let boardEvents = 0;
+    const closeBoard = await openStream(base, `/api/workshops/${code}/board/events`, auth, (type, data) => {
+      boardEvents++;
+      if (type !== "learner") return;
+      const anchor = data.location?.anchor;
+      const started = anchor && sentAt.get(anchor);
+      if (started === undefined) return;
+      sentAt.delete(anchor);
+      delays.push(performance.now() - started);
+    });
+
+    const join = async (name) => {
+      const joined = await call(base, `/api/workshops/${code}/join`, { body: { name } });
+      return { name, id: joined.body.learner.id, cookie: joined.cookie, seq: 0 };
+    };
+    const send = async (learner, withCode) => {
+      const anchor = `b-${learner.id}-${learner.seq++}`;
+      sentAt.set(anchor, performance.now());
+      await call(base, `/api/workshops/${code}/activity`, { cookie: learner.cookie, body: { type: "location", lesson: "01-what-is-zeromq", anchor } });
+      if (withCode) {
+        const files = [{ name: "main.ts", content: `// ${learner.name} ${learner.seq}\n${"console.log('x');\n".repeat(40)}` }];
+        await call(base, `/api/workshops/${code}/activity`, { cookie: learner.cookie, body: { type: "code", lesson: "01-what-is-zeromq", snippet: "hello-req-rep", variant: "main", files } });
+      }
+    };
+    const waitForDrain = async (timeoutMs = 5000) => {
+      const until = performance.now() + timeoutMs;
+      while (sentAt.size > 0 && performance.now() < until) await new Promise((r) => setTimeout(r, 20));
+    };
+
+    // Baseline: one learner, no other load, one update at a time (after 5 unmeasured warm-up updates).
+    const solo = await join("Solo");
+    await new Promise((r) => setTimeout(r, 200));
+    for (let i = 0; i < 5; i++) {
+      await send(solo, false);
+      await waitForDrain();
+    }
+    delays = [];
+    await server.stats?.();
+    for (let i = 0; i < BASELINE_SAMPLES; i++) {
+      await send(solo, false);
+      await waitForDrain();
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const baseline = summary(delays);
+    const baselineServer = await server.stats?.();
+    const baselineClientLag = takeClientLag();
+    delays = [];
+
+    // Load: N learners join (and open their own streams), then update every INTERVAL_MS with jitter.
+    const joinStarted = performance.now();
+    const learners = [];
+    for (let i = 0; i < LEARNERS; i += 20) {
+      learners.push(...(await Promise.all(Array.from({ length: Math.min(20, LEARNERS - i) }, (_, j) => join(`Learner ${i + j + 1}`)))));
+    }
+    const joinMs = performance.now() - joinStarted;
+    const closers = [];
+    if (LEARNER_STREAMS) {
+      for (const learner of learners) closers.push(await openStream(base, `/api/workshops/${code}/events`, { cookie: learner.cookie }, () => {}));
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+    await server.stats?.();
+    takeClientLag();
+    sentAt.clear();
+    delays = [];
+    const eventsBefore = boardEvents;
+    const cpuBefore = await cpuSeconds(server.pid);
+    const loadStarted = performance.now();
+    const deadline = loadStarted + DURATION_S * 1000;
+    let posts = 0;
+    let failures = 0;
+    let rssPeak = await rssMiB(server.pid);
+    const sampler = setInterval(() => void rssMiB(server.pid).then((v) => (rssPeak = Math.max(rssPeak ?? 0, v ?? 0))), 1000);
+    await Promise.all(
+      learners.map(async (learner, index) => {
+        await new Promise((r) => setTimeout(r, Math.random() * INTERVAL_MS));
+        while (performance.now() < deadline) {
+          const tickStarted = performance.now();
+          try {
+            await send(learner, index % 2 === learner.seq % 2);
+            posts++;
+          } catch (error) {
+            failures++;
+            if (failures <= 3) console.error(error.message);
+          }
+          const jitter = (Math.random() - 0.5) * 0.4 * INTERVAL_MS;
+          const wait = Math.max(0, INTERVAL_MS + jitter - (performance.now() - tickStarted));
+          await new Promise((r) => setTimeout(r, Math.min(wait, Math.max(0, deadline - performance.now()))));
+        }
+      }),
+    );
+    await waitForDrain();
+    clearInterval(sampler);
+    const loadS = (performance.now() - loadStarted) / 1000;
+    const load = summary(delays);
+    const lost = sentAt.size;
+    const rssEnd = await rssMiB(server.pid);
+    const cpuUsed = server.pid ? (await cpuSeconds(server.pid)) - cpuBefore : null;
+    const loadServer = await server.stats?.();
+    const loadClientLag = takeClientLag();
+    for (const close of closers) close();
+    closeBoard();
+
+    console.log(`\nWorkshop load benchmark (${EXTERNAL ? `server at ${EXTERNAL}` : "workshop handler alone, PGlite, child process"}; node ${process.version}, ${os.cpus().length} cores)`);
+    console.log(`Host load average (1 min): ${loadBefore.toFixed(1)} at start, ${os.loadavg()[0].toFixed(1)} at the end — other work on the host inflates every figure`);
+    console.log(`Learners: ${LEARNERS} (joined in ${(joinMs / 1000).toFixed(1)} s), ${LEARNER_STREAMS ? "each with its own event stream" : "no learner streams"}; one update every ${INTERVAL_MS / 1000} s ±20 %, location always, code every other one; ${loadS.toFixed(0)} s`);
+    console.log("");
+    console.log("Delay from a learner's POST to the board's event   n      p50        p95        max");
+    console.log(`  baseline: 1 learner, no load                 ${String(baseline.n).padStart(6)} ${ms(baseline.p50).padStart(10)} ${ms(baseline.p95).padStart(10)} ${ms(baseline.max).padStart(10)}`);
+    console.log(`  under load: ${String(LEARNERS).padEnd(3)} learners                    ${String(load.n).padStart(6)} ${ms(load.p50).padStart(10)} ${ms(load.p95).padStart(10)} ${ms(load.max).padStart(10)}`);
+    console.log(`  ratio (load / baseline)                             ${(load.p50 / baseline.p50).toFixed(2).padStart(10)} ${(load.p95 / baseline.p95).toFixed(2).padStart(10)}`);
+    if (baselineServer && loadServer) {
+      const [h0, h1] = [summary(baselineServer.handling), summary(loadServer.handling)];
+      console.log(`  of which in the server (activity request in → response out):`);
+      console.log(`    baseline                                   ${String(h0.n).padStart(6)} ${ms(h0.p50).padStart(10)} ${ms(h0.p95).padStart(10)} ${ms(h0.max).padStart(10)}`);
+      console.log(`    under load                                 ${String(h1.n).padStart(6)} ${ms(h1.p50).padStart(10)} ${ms(h1.p95).padStart(10)} ${ms(h1.max).padStart(10)}`);
+      console.log(`  worst event-loop lag in the server: ${ms(baselineServer.lagMax)} baseline, ${ms(loadServer.lagMax)} under load`);
+    }
+    console.log(`  worst event-loop lag in this client: ${ms(baselineClientLag)} baseline, ${ms(loadClientLag)} under load`);
+    console.log("");
+    console.log(`Activity POSTs: ${posts} (${(posts / loadS).toFixed(1)}/s), failed: ${failures}; location updates never seen on the board: ${lost}`);
+    console.log(`Board events: ${boardEvents - eventsBefore} (${((boardEvents - eventsBefore) / loadS).toFixed(1)}/s)`);
+    if (cpuUsed !== null) {
+      console.log(`Server CPU under load: ${cpuUsed.toFixed(1)} s in ${loadS.toFixed(0)} s = ${((100 * cpuUsed) / loadS).toFixed(0)} % of one core, ${((1000 * cpuUsed) / Math.max(1, posts)).toFixed(2)} ms per learner update (streams and heartbeats included)`);
+    }
+    if (server.pid) console.log(`Server RSS: ${rssStart} MiB at start, ${rssEnd} MiB at the end, ${rssPeak} MiB peak`);
+    else console.log("Server RSS: not measured (pass --pid with --url)");
+  } finally {
+    await stop();
+  }
+}
+
+await main();

@@ -1,0 +1,340 @@
+/**
+ * The workshop API under /api/workshops (contract: /work/notes/workshop-api.md).
+ * Learners act through their signed cookie and only ever see their own data;
+ * the instructor acts through the instructor cookie or `Authorization: Bearer`.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { ApiError } from "../runner/errors";
+import { clientOf, methodNotAllowed, readBody, sendFailure, sendJson } from "../runner/http";
+import { parseJsonObject } from "../runner/validate";
+import { cookieHeader, hashKey, instructorCookie, keyMatches, learnerCookie, newInstructorKey, normalizeCode, parseCookies } from "./auth";
+import { defaultProcesses, findLesson } from "./catalog";
+import { exportCsv } from "./csv";
+import { BOARD, learnerAudience, LEARNERS } from "./events";
+import { reportRun } from "./runs";
+import { WorkshopService, type Workshops } from "./service";
+import { lastEventIdOf, streamWorkshopEvents } from "./sse";
+import type { WorkshopRecord } from "./store";
+import {
+  validateActivity,
+  validateBroadcast,
+  validateCreate,
+  validateHand,
+  validateHint,
+  validateKey,
+  validateLowerHand,
+  validateName,
+  validatePlace,
+} from "./validate";
+
+const BODY_BYTES = 64 * 1024;
+/** Code updates and broadcasts carry up to 64 KiB of source, JSON-escaped. */
+const CODE_BODY_BYTES = 256 * 1024;
+const COOKIE_MAX_AGE_S = 30 * 86_400;
+
+export function isWorkshopPath(pathname: string): boolean {
+  return pathname === "/api/workshops" || pathname.startsWith("/api/workshops/");
+}
+
+/** Serves /api/workshops*; returns false for other paths. Never throws. */
+export async function handleWorkshopRequest(ws: Workshops, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+  let url: URL;
+  try {
+    url = new URL(req.url ?? "/", "http://workshop.invalid");
+  } catch {
+    return false;
+  }
+  if (!isWorkshopPath(url.pathname)) return false;
+  try {
+    await route(await ws.get(), req, res, url);
+  } catch (error) {
+    sendFailure(res, error, "workshop server");
+  }
+  return true;
+}
+
+interface Context {
+  ws: WorkshopService;
+  req: IncomingMessage;
+  res: ServerResponse;
+  url: URL;
+  method: string;
+  client: string;
+}
+
+async function body(ctx: Context, maxBytes = BODY_BYTES): Promise<Record<string, unknown>> {
+  const type = ctx.req.headers["content-type"] ?? "";
+  // JSON only: a cross-site form post (text/plain, urlencoded) cannot act with the learner's cookie.
+  if (!/^application\/json\b/i.test(type)) throw new ApiError(415, "unsupported-media-type", "Send the request body as JSON (Content-Type: application/json).");
+  return parseJsonObject(await readBody(ctx.req, maxBytes));
+}
+
+function only(ctx: Context, method: "GET" | "POST") {
+  if (ctx.method !== method && !(method === "GET" && ctx.method === "HEAD")) throw methodNotAllowed(method);
+}
+
+function noContent(res: ServerResponse, headers: Record<string, string> = {}) {
+  res.writeHead(204, { "Cache-Control": "no-store", ...headers });
+  res.end();
+}
+
+function secure(ctx: Context): boolean {
+  if ((ctx.req.socket as { encrypted?: boolean }).encrypted) return true;
+  return ctx.ws.trustProxy && String(ctx.req.headers["x-forwarded-proto"] ?? "").split(",")[0]!.trim() === "https";
+}
+
+function tooMany(wait: number, what: string): ApiError {
+  return new ApiError(429, "rate-limited", `Too many ${what} from your address; try again in ${wait} s.`, { "Retry-After": String(wait) });
+}
+
+/** A miss (unknown code, wrong key) counts against the client; at the limit it becomes a 429. */
+function miss(ctx: Context, error: ApiError): ApiError {
+  const wait = ctx.ws.misses.miss(ctx.client);
+  return wait > 0 ? tooMany(wait, "failed attempts") : error;
+}
+
+const notFound = () => new ApiError(404, "workshop-not-found", "There is no workshop with that code. Check the code (6 letters and digits) with your instructor.");
+const ended = () => new ApiError(410, "workshop-ended", "This workshop has ended.");
+
+async function route(ws: WorkshopService, req: IncomingMessage, res: ServerResponse, url: URL) {
+  const ctx: Context = { ws, req, res, url, method: req.method ?? "GET", client: clientOf(req, ws.trustProxy) };
+  const parts = url.pathname.split("/").slice(3); // "", "api", "workshops", …
+  if (parts.at(-1) === "") parts.pop();
+  if (parts.length === 0) {
+    if (ctx.method !== "POST") throw methodNotAllowed("POST");
+    await create(ctx);
+    return;
+  }
+  const [rawCode, ...rest] = parts;
+  const cookies = parseCookies(req.headers.cookie);
+  const code = normalizeCode(rawCode!);
+  const workshop = code ? await ws.store.workshop(code) : undefined;
+  // A client out of misses gets nothing (not even a hit) unless it holds a valid cookie of this workshop;
+  // the answer is the same 429 whether or not the code exists.
+  const vouched =
+    code !== undefined &&
+    (ws.signer.learnerFrom(code, cookies.get(learnerCookie(code))) !== undefined ||
+      (workshop !== undefined && ws.signer.instructorValid(code, workshop.keyHash, cookies.get(instructorCookie(code)))));
+  const wait = vouched ? 0 : ws.misses.wait(ctx.client);
+  if (wait > 0) throw tooMany(wait, "failed attempts");
+  if (!code || !workshop) throw miss(ctx, notFound());
+  const path = rest.join("/");
+  switch (path) {
+    case "":
+      only(ctx, "GET");
+      return sendJson(res, 200, workshop.summary);
+    case "join":
+      only(ctx, "POST");
+      return join(ctx, workshop, cookies);
+    case "instructor":
+      only(ctx, "POST");
+      return exchangeKey(ctx, workshop);
+    case "me":
+    case "activity":
+    case "hand":
+    case "events":
+      return learnerRoute(ctx, workshop, path, await learnerOf(ctx, workshop, cookies));
+  }
+  instructorOf(ctx, workshop, cookies);
+  const learnerPath = /^learners\/([A-Za-z0-9_-]{16})(?:\/(hint|hand))?$/.exec(path);
+  if (learnerPath) return learnerAction(ctx, workshop, learnerPath[1]!, learnerPath[2]);
+  return instructorRoute(ctx, workshop, path);
+}
+
+async function create(ctx: Context) {
+  const input = validateCreate(await body(ctx), ctx.ws.catalog);
+  const wait = ctx.ws.creates.take(ctx.client);
+  if (wait > 0) throw tooMany(wait, "new workshops");
+  const key = newInstructorKey();
+  const summary = await ctx.ws.store.createWorkshop(input.title, input.items, input.endsAt, hashKey(key));
+  sendJson(ctx.res, 201, {
+    code: summary.code,
+    title: summary.title,
+    joinPath: `/w/${summary.code}`,
+    instructorPath: `/w/${summary.code}/instructor#key=${key}`,
+    instructorKey: key,
+  }, { Location: `/api/workshops/${summary.code}` });
+}
+
+async function join(ctx: Context, workshop: WorkshopRecord, cookies: Map<string, string>) {
+  const name = validateName(await body(ctx));
+  if (workshop.ended) throw ended();
+  const code = workshop.summary.code;
+  const current = ctx.ws.signer.learnerFrom(code, cookies.get(learnerCookie(code)));
+  const { learner, created } = await ctx.ws.store.join(code, name, current);
+  const cookie = cookieHeader(learnerCookie(code), ctx.ws.signer.learnerValue(code, learner.id), { maxAgeSeconds: COOKIE_MAX_AGE_S, secure: secure(ctx) });
+  sendJson(ctx.res, created ? 201 : 200, { learner }, { "Set-Cookie": cookie });
+}
+
+async function exchangeKey(ctx: Context, workshop: WorkshopRecord) {
+  const key = validateKey(await body(ctx));
+  if (!keyMatches(key, workshop.keyHash)) throw miss(ctx, new ApiError(403, "wrong-key", "That instructor key does not belong to this workshop."));
+  const code = workshop.summary.code;
+  const cookie = cookieHeader(instructorCookie(code), ctx.ws.signer.instructorValue(code, workshop.keyHash), { maxAgeSeconds: COOKIE_MAX_AGE_S, secure: secure(ctx) });
+  noContent(ctx.res, { "Set-Cookie": cookie });
+}
+
+async function learnerOf(ctx: Context, workshop: WorkshopRecord, cookies: Map<string, string>): Promise<string> {
+  const code = workshop.summary.code;
+  const id = ctx.ws.signer.learnerFrom(code, cookies.get(learnerCookie(code)));
+  if (!id || !(await ctx.ws.store.learnerExists(code, id))) {
+    throw new ApiError(401, "not-joined", "You have not joined this workshop (or your session is no longer valid); join it with your name.");
+  }
+  return id;
+}
+
+function instructorOf(ctx: Context, workshop: WorkshopRecord, cookies: Map<string, string>) {
+  const code = workshop.summary.code;
+  const auth = ctx.req.headers.authorization;
+  if (auth !== undefined) {
+    const bearer = /^Bearer\s+(\S{1,200})$/i.exec(auth)?.[1];
+    if (!bearer || !keyMatches(bearer, workshop.keyHash)) throw miss(ctx, new ApiError(403, "wrong-key", "That instructor key does not belong to this workshop."));
+    return;
+  }
+  if (!ctx.ws.signer.instructorValid(code, workshop.keyHash, cookies.get(instructorCookie(code)))) {
+    throw new ApiError(401, "not-instructor", "Only the instructor can do this: open the instructor link of this workshop.");
+  }
+}
+
+async function learnerRoute(ctx: Context, workshop: WorkshopRecord, path: string, id: string) {
+  const { ws, res } = ctx;
+  const code = workshop.summary.code;
+  switch (path) {
+    case "me":
+      only(ctx, "GET");
+      return sendJson(res, 200, await ws.store.me(code, id));
+    case "activity": {
+      only(ctx, "POST");
+      const activity = validateActivity(await body(ctx, CODE_BODY_BYTES), ws.catalog);
+      if (workshop.ended) throw ended();
+      if (activity.type === "location") await ws.store.setLocation(code, id, activity.lesson, activity.anchor);
+      else if (activity.type === "code") await ws.store.setCode(code, id, activity);
+      else {
+        const run = ws.runs(activity.runId);
+        // Only the learner's own runs (started with their cookie): another's run id reads as unknown.
+        if (!run || !WorkshopService.ranBy(run.client, id)) {
+          throw new ApiError(404, "run-not-found", "You have no run with that id (runs are forgotten a few minutes after they end).");
+        }
+        const report = reportRun(run);
+        if (report === "running") throw new ApiError(409, "run-not-ended", "That run has not ended yet; report it after its end event.");
+        await ws.store.recordRun(code, id, report);
+      }
+      return noContent(res);
+    }
+    case "hand": {
+      only(ctx, "POST");
+      const hand = validateHand(await body(ctx));
+      if (workshop.ended) throw ended();
+      await ws.store.setHand(code, id, hand.raised, hand.message);
+      return noContent(res);
+    }
+    case "events":
+      only(ctx, "GET");
+      return learnerStream(ctx, code, id);
+  }
+}
+
+async function learnerStream(ctx: Context, code: string, id: string) {
+  const { ws } = ctx;
+  const after = lastEventIdOf(ctx.req, ctx.url);
+  const group = `learner:${id}`;
+  if (ws.streams.count(group) >= ws.limits.learnerStreams) {
+    throw new ApiError(429, "too-many-streams", `You already have ${ws.limits.learnerStreams} workshop tabs listening; close one.`, { "Retry-After": "5" });
+  }
+  const presenceChanged = () => ws.store.presenceChanged(code, id).catch((error: Error) => console.warn(`workshop: presence: ${error.message}`));
+  ws.store.presence.set(id, (ws.store.presence.get(id) ?? 0) + 1);
+  void presenceChanged();
+  await streamWorkshopEvents(ctx.req, ctx.res, ws.hub, ws.streams, group, {
+    workshop: code,
+    audiences: [LEARNERS, learnerAudience(id)],
+    snapshot: async () => {
+      const me = await ws.store.me(code, id);
+      return { data: me, lastEventId: me.lastEventId };
+    },
+    onHeartbeat: () => ws.store.touch(id),
+    onClose: () => {
+      const left = (ws.store.presence.get(id) ?? 1) - 1;
+      if (left > 0) ws.store.presence.set(id, left);
+      else ws.store.presence.delete(id);
+      void presenceChanged();
+    },
+  }, after);
+}
+
+async function learnerAction(ctx: Context, workshop: WorkshopRecord, id: string, action: string | undefined) {
+  const { ws, res } = ctx;
+  const code = workshop.summary.code;
+  if (action === undefined) {
+    only(ctx, "GET");
+    return sendJson(res, 200, await ws.store.detail(code, id));
+  }
+  only(ctx, "POST");
+  if (action === "hint") {
+    const text = validateHint(await body(ctx));
+    if (workshop.ended) throw ended();
+    return sendJson(res, 201, await ws.store.addHint(code, id, text));
+  }
+  validateLowerHand(await body(ctx));
+  await ws.store.detail(code, id); // 404 for an unknown learner
+  await ws.store.lowerHand(code, id);
+  return noContent(res);
+}
+
+async function instructorRoute(ctx: Context, workshop: WorkshopRecord, path: string) {
+  const { ws, res } = ctx;
+  const code = workshop.summary.code;
+  switch (path) {
+    case "board":
+      only(ctx, "GET");
+      return sendJson(res, 200, await ws.store.board(code));
+    case "board/events": {
+      only(ctx, "GET");
+      const after = lastEventIdOf(ctx.req, ctx.url);
+      const group = `board:${code}`;
+      if (ws.streams.count(group) >= ws.limits.boardStreams) {
+        throw new ApiError(429, "too-many-streams", `This workshop's board is already open ${ws.limits.boardStreams} times; close one.`, { "Retry-After": "5" });
+      }
+      return streamWorkshopEvents(ctx.req, res, ws.hub, ws.streams, group, {
+        workshop: code,
+        audiences: [BOARD],
+        snapshot: async () => {
+          const board = await ws.store.board(code);
+          return { data: board, lastEventId: board.lastEventId };
+        },
+      }, after);
+    }
+    case "focus": {
+      only(ctx, "POST");
+      const place = validatePlace(await body(ctx), ws.catalog);
+      if (workshop.ended) throw ended();
+      await ws.store.setFocus(code, place.lesson, place.anchor);
+      return noContent(res);
+    }
+    case "broadcasts": {
+      only(ctx, "POST");
+      const input = validateBroadcast(await body(ctx, CODE_BODY_BYTES), ws.catalog);
+      if (workshop.ended) throw ended();
+      const snippet = findLesson(ws.catalog, input.lesson)!.snippets.find((s) => s.id === input.snippet)!;
+      const processes = input.processes ?? defaultProcesses(snippet, input.files.map((f) => f.name));
+      return sendJson(res, 201, await ws.store.addBroadcast(code, { ...input, processes }));
+    }
+    case "end":
+      only(ctx, "POST");
+      await ws.store.end(code);
+      return noContent(res);
+    case "export.csv": {
+      only(ctx, "GET");
+      const csv = exportCsv(await ws.store.exportRows(code));
+      res.writeHead(200, {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="workshop-${code}.csv"`,
+        "Content-Length": Buffer.byteLength(csv),
+        "Cache-Control": "no-store",
+        "X-Content-Type-Options": "nosniff",
+      });
+      res.end(ctx.method === "HEAD" ? undefined : csv);
+      return;
+    }
+  }
+  throw new ApiError(404, "not-found", "There is no such workshop address.");
+}

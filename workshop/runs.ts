@@ -1,0 +1,51 @@
+/**
+ * Reads a finished run from the in-process runner: what the board shows comes
+ * from what really ran, never from what the learner's browser says.
+ */
+import type { Run } from "../runner/run";
+import type { RunEventMap } from "../runner/types";
+import type { RunReport } from "./store";
+
+/** Output kept per process for the instructor's read-only view. */
+const OUTPUT_TAIL_BYTES = 8 * 1024;
+
+export type RunLookup = (id: string) => Run | undefined;
+
+function tail(text: string, bytes: number): string {
+  const buffer = Buffer.from(text, "utf8");
+  if (buffer.length <= bytes) return text;
+  // Cut at a character boundary: skip continuation bytes (10xxxxxx).
+  let start = buffer.length - bytes;
+  while (start < buffer.length && (buffer[start]! & 0xc0) === 0x80) start++;
+  return `…${buffer.subarray(start).toString("utf8")}`;
+}
+
+/** The run's report, or a reason it cannot be reported yet. */
+export function reportRun(run: Run): RunReport | "running" {
+  const end = run.events.find((e) => e.type === "end")?.data as RunEventMap["end"] | undefined;
+  if (run.state !== "ended" || !end) return "running";
+  const check = run.events.find((e) => e.type === "check")?.data as RunEventMap["check"] | undefined;
+  const output = new Map<string, string>(run.request.processes.map((p) => [p.name, ""]));
+  for (const event of run.events) {
+    if (event.type !== "stdout" && event.type !== "stderr") continue;
+    const { process, data } = event.data as RunEventMap["stdout"];
+    output.set(process, (output.get(process) ?? "") + data);
+  }
+  const several = output.size > 1;
+  const text = [...output]
+    .map(([name, out]) => (several ? `── ${name} ──\n${tail(out, OUTPUT_TAIL_BYTES)}` : tail(out, OUTPUT_TAIL_BYTES)))
+    .join(several ? "\n" : "");
+  const { lesson, snippet, variant } = run.request;
+  return {
+    runId: run.id,
+    status: end.status,
+    blocked: run.events.some((e) => e.type === "blocked"),
+    lesson: lesson ?? null,
+    snippet: snippet ?? null,
+    variant: variant ?? null,
+    // Running the given solution proves nothing; a passed check on the learner's own code does.
+    passed: check?.passed && lesson && snippet && variant !== "solution" ? `${lesson}/${snippet}` : null,
+    files: Object.entries(run.request.files).map(([name, content]) => ({ name, content })),
+    output: `${text}${text.endsWith("\n") || text === "" ? "" : "\n"}[${end.status}] ${end.message}`,
+  };
+}

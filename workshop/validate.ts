@@ -1,0 +1,186 @@
+/** Turns untrusted request bodies into typed values, or throws a 400 ApiError that says what is wrong. */
+import { ApiError } from "../runner/errors";
+import { FILE_NAME } from "../runner/validate";
+import { findLesson, type Catalog, type CatalogLesson } from "./catalog";
+import type { CodeFile, ProcessDef, WorkshopItem } from "./types";
+
+const MAX_ITEMS = 50;
+const MAX_FILES = 8;
+const MAX_CODE_BYTES = 64 * 1024;
+const MAX_PROCESSES = 4;
+const MAX_DELAY_MS = 10_000;
+const MAX_WORKSHOP_DAYS = 7;
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const ANCHOR = /^[A-Za-z0-9_-]{1,100}$/;
+const VARIANT = /^[A-Za-z0-9._-]{1,100}$/;
+const PROCESS_NAME = /^[A-Za-z0-9_-]{1,32}$/;
+// C0/C1 controls, plus line/paragraph separators and bidi overrides that would garble a board.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
+export function bad(code: string, message: string): never {
+  throw new ApiError(400, code, message);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Trimmed, NFC, lengths counted in code points; `allowNewlines` for multi-line text. */
+function text(value: unknown, field: string, min: number, max: number, allowNewlines = false): string {
+  if (typeof value !== "string") bad(`invalid-${field}`, `"${field}" must be a string of ${min}–${max} characters.`);
+  const clean = value.normalize("NFC").trim();
+  const length = [...clean].length;
+  if (length < min || length > max) {
+    bad(`invalid-${field}`, min > 0 && length === 0 ? `"${field}" must not be empty.` : `"${field}" must be ${min}–${max} characters long; it is ${length}.`);
+  }
+  const checked = allowNewlines ? clean.replace(/\r?\n|\t/g, " ") : clean;
+  if (CONTROL.test(checked)) bad(`invalid-${field}`, `"${field}" must not contain control characters${allowNewlines ? " (other than line breaks)" : ""}.`);
+  return clean;
+}
+
+function lessonOf(catalog: Catalog, value: unknown, field = "lesson"): CatalogLesson {
+  if (typeof value !== "string" || !SLUG.test(value)) bad(`invalid-${field}`, `"${field}" must be a lesson's slug, like "01-what-is-zeromq".`);
+  const lesson = findLesson(catalog, value);
+  if (!lesson) bad("unknown-lesson", `There is no lesson "${value}".`);
+  return lesson;
+}
+
+function snippetOf(lesson: CatalogLesson, value: unknown) {
+  if (typeof value !== "string" || !SLUG.test(value)) bad("invalid-snippet", `"snippet" must be a snippet id, like "hello-req-rep".`);
+  const snippet = lesson.snippets.find((s) => s.id === value);
+  if (!snippet) bad("unknown-snippet", `Lesson "${lesson.slug}" has no snippet "${value}".`);
+  return snippet;
+}
+
+export interface CreateWorkshop {
+  title: string;
+  items: WorkshopItem[];
+  endsAt: Date | null;
+}
+
+export function validateCreate(body: Record<string, unknown>, catalog: Catalog, now = Date.now()): CreateWorkshop {
+  const title = text(body.title, "title", 1, 100);
+  if (!Array.isArray(body.items) || body.items.length < 1 || body.items.length > MAX_ITEMS) {
+    bad("invalid-items", `"items" must be a list of 1–${MAX_ITEMS} lessons or snippets, each {lesson, snippet?}.`);
+  }
+  const items = body.items.map((item: unknown, index): WorkshopItem => {
+    if (!isObject(item)) bad("invalid-items", `Item ${index + 1} must be an object {lesson, snippet?}.`);
+    const lesson = lessonOf(catalog, item.lesson);
+    if (item.snippet === undefined || item.snippet === null) return { lesson: lesson.slug };
+    return { lesson: lesson.slug, snippet: snippetOf(lesson, item.snippet).id };
+  });
+  let endsAt: Date | null = null;
+  if (body.endsAt !== undefined && body.endsAt !== null) {
+    const parsed = typeof body.endsAt === "string" && /^\d{4}-\d\d-\d\dT/.test(body.endsAt) ? new Date(body.endsAt) : null;
+    if (!parsed || Number.isNaN(parsed.getTime())) bad("invalid-ends-at", `"endsAt" must be an ISO date and time, like "2030-01-31T17:00:00Z".`);
+    if (parsed.getTime() <= now) bad("invalid-ends-at", `"endsAt" must be in the future.`);
+    if (parsed.getTime() > now + MAX_WORKSHOP_DAYS * 86_400_000) bad("invalid-ends-at", `A workshop may last at most ${MAX_WORKSHOP_DAYS} days.`);
+    endsAt = parsed;
+  }
+  return { title, items, endsAt };
+}
+
+export function validateName(body: Record<string, unknown>): string {
+  return text(body.name, "name", 1, 40);
+}
+
+export function validateKey(body: Record<string, unknown>): string {
+  if (typeof body.key !== "string" || body.key.length === 0 || body.key.length > 200) bad("invalid-key", `"key" must be the instructor key from the instructor link.`);
+  return body.key;
+}
+
+export interface Place {
+  lesson: string;
+  anchor: string | null;
+}
+
+export function validatePlace(body: Record<string, unknown>, catalog: Catalog): Place {
+  const lesson = lessonOf(catalog, body.lesson);
+  if (body.anchor === undefined || body.anchor === null) return { lesson: lesson.slug, anchor: null };
+  if (typeof body.anchor !== "string" || !ANCHOR.test(body.anchor)) bad("invalid-anchor", `"anchor" must be a section or snippet id (letters, digits, "-", "_").`);
+  return { lesson: lesson.slug, anchor: body.anchor };
+}
+
+export function validateFiles(value: unknown): CodeFile[] {
+  if (!Array.isArray(value) || value.length < 1 || value.length > MAX_FILES) bad("invalid-files", `"files" must be a list of 1–${MAX_FILES} files {name, content}.`);
+  const seen = new Set<string>();
+  let total = 0;
+  const files = value.map((file: unknown, index): CodeFile => {
+    if (!isObject(file) || typeof file.name !== "string" || typeof file.content !== "string") bad("invalid-files", `File ${index + 1} must be {name, content} with two strings.`);
+    if (!FILE_NAME.test(file.name)) bad("invalid-file-name", `File name "${file.name.slice(0, 60)}" is not allowed: use 1–40 letters, digits, "_" or "-" and end in .ts, .mts, .js or .mjs.`);
+    if (seen.has(file.name)) bad("duplicate-file-name", `Two files are named "${file.name}".`);
+    seen.add(file.name);
+    total += Buffer.byteLength(file.content, "utf8");
+    return { name: file.name, content: file.content };
+  });
+  if (total > MAX_CODE_BYTES) throw new ApiError(413, "code-too-large", `The code is ${Math.ceil(total / 1024)} KiB; the limit is ${MAX_CODE_BYTES / 1024} KiB for all files together.`);
+  return files;
+}
+
+function validateProcesses(value: unknown, files: CodeFile[]): ProcessDef[] {
+  if (!Array.isArray(value) || value.length < 1 || value.length > MAX_PROCESSES) bad("invalid-processes", `"processes" must be a list of 1–${MAX_PROCESSES} processes {name, entry, delayMs?}.`);
+  const names = new Set<string>();
+  return value.map((p: unknown, index): ProcessDef => {
+    if (!isObject(p) || typeof p.name !== "string" || !PROCESS_NAME.test(p.name)) bad("invalid-processes", `Process ${index + 1} needs a "name" of 1–32 letters, digits, "_" or "-".`);
+    if (names.has(p.name)) bad("invalid-processes", `Two processes are named "${p.name}".`);
+    names.add(p.name);
+    if (typeof p.entry !== "string" || !files.some((f) => f.name === p.entry)) bad("invalid-processes", `Process "${p.name}" needs an "entry" that names one of the files.`);
+    if (p.delayMs === undefined || p.delayMs === null) return { name: p.name, entry: p.entry };
+    if (typeof p.delayMs !== "number" || !Number.isInteger(p.delayMs) || p.delayMs < 0 || p.delayMs > MAX_DELAY_MS) bad("invalid-processes", `Process "${p.name}" has a "delayMs" that is not a whole number from 0 to ${MAX_DELAY_MS}.`);
+    return { name: p.name, entry: p.entry, delayMs: p.delayMs };
+  });
+}
+
+export interface BroadcastInput {
+  lesson: string;
+  snippet: string;
+  title: string;
+  files: CodeFile[];
+  processes: ProcessDef[] | null;
+}
+
+export function validateBroadcast(body: Record<string, unknown>, catalog: Catalog): BroadcastInput {
+  const lesson = lessonOf(catalog, body.lesson);
+  const snippet = snippetOf(lesson, body.snippet);
+  const title = body.title === undefined || body.title === null ? snippet.title : text(body.title, "title", 1, 100);
+  const files = validateFiles(body.files);
+  const processes = body.processes === undefined || body.processes === null ? null : validateProcesses(body.processes, files);
+  return { lesson: lesson.slug, snippet: snippet.id, title, files, processes };
+}
+
+export type Activity =
+  | { type: "location"; lesson: string; anchor: string | null }
+  | { type: "run"; runId: string }
+  | { type: "code"; lesson: string; snippet: string; variant: string; files: CodeFile[] };
+
+export function validateActivity(body: Record<string, unknown>, catalog: Catalog): Activity {
+  switch (body.type) {
+    case "location":
+      return { type: "location", ...validatePlace(body, catalog) };
+    case "run":
+      if (typeof body.runId !== "string" || !/^[A-Za-z0-9_-]{1,64}$/.test(body.runId)) bad("invalid-run-id", `"runId" must be the id of a run (from POST /api/runs).`);
+      return { type: "run", runId: body.runId };
+    case "code": {
+      const lesson = lessonOf(catalog, body.lesson);
+      const snippet = snippetOf(lesson, body.snippet);
+      if (typeof body.variant !== "string" || !VARIANT.test(body.variant)) bad("invalid-variant", `"variant" must be a variant id, like "starter".`);
+      return { type: "code", lesson: lesson.slug, snippet: snippet.id, variant: body.variant, files: validateFiles(body.files) };
+    }
+    default:
+      bad("invalid-type", `"type" must be "location", "run" or "code".`);
+  }
+}
+
+export function validateHand(body: Record<string, unknown>): { raised: boolean; message: string } {
+  if (typeof body.raised !== "boolean") bad("invalid-raised", `"raised" must be true or false.`);
+  if (!body.raised || body.message === undefined || body.message === null || body.message === "") return { raised: body.raised, message: "" };
+  return { raised: true, message: text(body.message, "message", 0, 280, true) };
+}
+
+export function validateLowerHand(body: Record<string, unknown>): void {
+  if (body.raised !== false) bad("invalid-raised", `An instructor can only lower a hand: send {"raised": false}.`);
+}
+
+export function validateHint(body: Record<string, unknown>): string {
+  return text(body.text, "text", 1, 1000, true);
+}
