@@ -3,7 +3,7 @@
  * public API to it the way any client would: JSON requests and an SSE reader.
  */
 import { readdirSync, readFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { configFromEnv, type RunnerConfig } from "../../runner/config";
 import { handleRunnerRequest } from "../../runner/http";
@@ -18,11 +18,13 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startRunner(overrides: Partial<RunnerConfig> = {}): Promise<TestServer> {
-  const logs: Record<string, unknown>[] = [];
-  const runner = Runner.create(configFromEnv(process.env, overrides), (line) => logs.push(line));
+/**
+ * Serves `handle` on a free loopback port; requests it does not handle get a
+ * bare 404. `stop` drops open connections (event streams too) and closes.
+ */
+export async function listen(handle: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>) {
   const server: Server = createServer((req, res) => {
-    void handleRunnerRequest(runner, req, res).then((handled) => {
+    void handle(req, res).then((handled) => {
       if (!handled) {
         res.writeHead(404);
         res.end();
@@ -34,11 +36,24 @@ export async function startRunner(overrides: Partial<RunnerConfig> = {}): Promis
   return {
     url: `http://127.0.0.1:${port}`,
     port,
+    async stop() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+export async function startRunner(overrides: Partial<RunnerConfig> = {}): Promise<TestServer> {
+  const logs: Record<string, unknown>[] = [];
+  const runner = Runner.create(configFromEnv(process.env, overrides), (line) => logs.push(line));
+  const { url, port, stop } = await listen((req, res) => handleRunnerRequest(runner, req, res));
+  return {
+    url,
+    port,
     runner,
     logs,
     async close() {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
+      await stop();
       await runner.close();
     },
   };

@@ -3,13 +3,12 @@
  * real workshop module (real database) on node:http, on a free port, plus a
  * small cookie-keeping client and an SSE reader that speak the public API.
  */
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { getLessons } from "../../app/_lib/lessons/loader";
 import { lessonChecks } from "../../app/_lib/lessons/checks";
 import { configFromEnv, type RunnerConfig } from "../../runner/config";
 import { handleRunnerRequest } from "../../runner/http";
 import { Runner } from "../../runner/runner";
+import { listen } from "./harness";
 import { catalogFromLessons, handleWorkshopRequest, Workshops, WorkshopService, type WorkshopLimits } from "../../workshop";
 
 export interface WorkshopServer {
@@ -48,27 +47,18 @@ export async function startWorkshopServer(options: StartOptions = {}): Promise<W
   );
   await workshops.ready;
   const service = await workshops.get().catch(() => null as unknown as WorkshopService); // null: unavailable (tests of the 503)
-  const server: Server = createServer((req, res) => {
-    void handleRunnerRequest(runner, req, res, { clientKey: (r) => workshops.learnerKey(r) })
-      .then((handled) => handled || handleWorkshopRequest(workshops, req, res))
-      .then((handled) => {
-        if (!handled) {
-          res.writeHead(404);
-          res.end();
-        }
-      });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as AddressInfo).port;
+  const { url, stop } = await listen(async (req, res) =>
+    (await handleRunnerRequest(runner, req, res, { clientKey: (r) => workshops.learnerKey(r) })) ||
+    handleWorkshopRequest(workshops, req, res),
+  );
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     workshops,
     runner,
     service,
     async close(close = {}) {
       workshops.closeStreams();
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
+      await stop();
       await runner.close();
       if (!close.keepDb) await workshops.close();
     },

@@ -8,7 +8,7 @@
  * Subscribers hear every change, from this tab or another one.
  */
 
-import { storageAllowed } from '../storage/persistence';
+import { readStored, subscribeStored, writeStoredRaw } from '../storage/localStore';
 
 export const EDITS_PREFIX = 'zmq-playground.edits.v1:';
 
@@ -56,56 +56,9 @@ export function parseEdits(raw: string | null, hash: string): SavedEdits | null 
   return { files, backup };
 }
 
-// Where storage is unavailable (disabled, private mode), edits live in memory for this page.
-const memory = new Map<string, string | null>();
-
-export function readRaw(key: string): string | null {
-  // What this page wrote wins (storage may be full or off); another tab's writes clear it (below).
-  if (memory.has(key) || !storageAllowed()) return memory.get(key) ?? null;
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-
-function writeRaw(key: string, raw: string | null): boolean {
-  if (!storageAllowed()) {
-    memory.set(key, raw);
-    return true;
-  }
-  try {
-    if (raw === null) localStorage.removeItem(key);
-    else localStorage.setItem(key, raw);
-    memory.delete(key);
-    return true;
-  } catch {
-    memory.set(key, raw); // full or off: the in-memory copy lasts for this page
-    return false;
-  }
-}
-
-const listeners = new Map<string, Set<() => void>>();
-
-function notify(key: string) {
-  for (const listener of listeners.get(key) ?? []) listener();
-}
-
-export function subscribeEdits(key: string, listener: () => void): () => void {
-  let set = listeners.get(key);
-  if (!set) listeners.set(key, (set = new Set()));
-  set.add(listener);
-  const onStorage = (event: StorageEvent) => {
-    if (event.key !== key && event.key !== null) return;
-    memory.delete(key);
-    listener();
-  };
-  window.addEventListener('storage', onStorage);
-  return () => {
-    set.delete(listener);
-    window.removeEventListener('storage', onStorage);
-  };
-}
+/** The stored entry of a key, raw (for readers that parse it themselves). */
+export const readRaw = readStored;
+export const subscribeEdits = subscribeStored;
 
 /** Only what differs from the original, and only files the original has. */
 export function changedFiles(current: Files, original: Files): Files {
@@ -132,10 +85,7 @@ export function saveEdits(
   const files = changedFiles(current, original);
   const empty = Object.keys(files).length === 0 && !keep;
   const raw = empty ? null : JSON.stringify({ hash, savedAt: Date.now(), files, backup: keep } satisfies Stored);
-  if (raw === readRaw(key)) return true;
-  const ok = writeRaw(key, raw);
-  notify(key);
-  return ok;
+  return writeStoredRaw(key, raw);
 }
 
 /** The original with the saved edits applied. */

@@ -2,7 +2,7 @@
 
 import { useMemo } from 'react';
 import type { Broadcast } from './api';
-import { parseStored, readStored, useStoredRaw, writeStored } from './localStore';
+import { parseStored, readStored, useStoredRaw, writeStored } from '../storage/localStore';
 
 /**
  * Code the instructor broadcast, kept in this browser (also after the

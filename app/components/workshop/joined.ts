@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo } from 'react';
-import { parseStored, readStored, useStoredRaw, writeStored } from './localStore';
+import { parseStored, readStored, useStoredRaw, writeStored } from '../storage/localStore';
 
 /**
  * Which workshop this browser joined (the cookie is http-only, so the page
