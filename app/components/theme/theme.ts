@@ -61,6 +61,8 @@ export function subscribePreference(listener: () => void): () => void {
   };
   media.addEventListener('change', onSystemChange);
   window.addEventListener('storage', onStorage);
+  // The system setting may have changed between the inline script and now (a slow hydration): catch up.
+  if (readPreference() === 'system') applyTheme('system');
   return () => {
     listeners.delete(listener);
     media.removeEventListener('change', onSystemChange);
