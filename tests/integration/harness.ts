@@ -95,33 +95,41 @@ export async function readEvents(
   const response = await fetch(`${base}/api/runs/${id}/events`, { headers, signal: controller.signal });
   if (response.status !== 200) throw new Error(`events: HTTP ${response.status} ${await response.text()}`);
   const events: AnyEvent[] = [];
-  const decoder = new TextDecoder();
-  let buffer = "";
-  const reader = response.body!.getReader();
   try {
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) return events;
-      buffer += decoder.decode(value, { stream: true });
-      let split: number;
-      while ((split = buffer.indexOf("\n\n")) >= 0) {
-        const block = buffer.slice(0, split);
-        buffer = buffer.slice(split + 2);
-        const fields: Record<string, string> = {};
-        for (const line of block.split("\n")) {
-          const colon = line.indexOf(":");
-          if (colon <= 0) continue;
-          fields[line.slice(0, colon)] = line.slice(colon + 1).replace(/^ /, "");
-        }
-        if (!fields.event || !fields.data) continue;
-        const event = { id: Number(fields.id), type: fields.event, data: JSON.parse(fields.data) } as AnyEvent;
-        events.push(event);
-        options.onEvent?.(event);
-        if (event.type === "end" || options.until?.(event, events)) return events;
-      }
+    for await (const fields of sseMessages(response.body!)) {
+      if (!fields.event || !fields.data) continue;
+      const event = { id: Number(fields.id), type: fields.event, data: JSON.parse(fields.data) } as AnyEvent;
+      events.push(event);
+      options.onEvent?.(event);
+      if (event.type === "end" || options.until?.(event, events)) return events;
     }
+    return events;
   } finally {
     controller.abort();
+  }
+}
+
+/** The messages of an SSE body, each as its fields (`id`, `event`, `data`, `retry`), until the body ends. */
+export async function* sseMessages(body: ReadableStream<Uint8Array>): AsyncGenerator<Record<string, string>> {
+  const decoder = new TextDecoder();
+  let buffer = "";
+  const reader = body.getReader();
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffer += decoder.decode(value, { stream: true });
+    let split: number;
+    while ((split = buffer.indexOf("\n\n")) >= 0) {
+      const block = buffer.slice(0, split);
+      buffer = buffer.slice(split + 2);
+      const fields: Record<string, string> = {};
+      for (const line of block.split("\n")) {
+        const colon = line.indexOf(":");
+        if (colon <= 0) continue;
+        fields[line.slice(0, colon)] = line.slice(colon + 1).replace(/^ /, "");
+      }
+      yield fields;
+    }
   }
 }
 

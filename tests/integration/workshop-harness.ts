@@ -8,7 +8,7 @@ import { lessonChecks } from "../../app/_lib/lessons/checks";
 import { configFromEnv, type RunnerConfig } from "../../runner/config";
 import { handleRunnerRequest } from "../../runner/http";
 import { Runner } from "../../runner/runner";
-import { listen } from "./harness";
+import { listen, sseMessages } from "./harness";
 import { catalogFromLessons, handleWorkshopRequest, Workshops, WorkshopService, type WorkshopLimits } from "../../workshop";
 
 export interface WorkshopServer {
@@ -149,29 +149,12 @@ export class EventStream {
   }
 
   private async read() {
-    const decoder = new TextDecoder();
-    let buffer = "";
-    const reader = this.response.body!.getReader();
     try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        buffer += decoder.decode(value, { stream: true });
-        let split: number;
-        while ((split = buffer.indexOf("\n\n")) >= 0) {
-          const block = buffer.slice(0, split);
-          buffer = buffer.slice(split + 2);
-          const fields: Record<string, string> = {};
-          for (const line of block.split("\n")) {
-            const colon = line.indexOf(":");
-            if (colon <= 0) continue;
-            fields[line.slice(0, colon)] = line.slice(colon + 1).replace(/^ /, "");
-          }
-          if (fields.retry) this.retry = Number(fields.retry);
-          if (!fields.event || fields.data === undefined) continue;
-          this.events.push({ id: Number(fields.id), type: fields.event, data: JSON.parse(fields.data) });
-          this.wake();
-        }
+      for await (const fields of sseMessages(this.response.body!)) {
+        if (fields.retry) this.retry = Number(fields.retry);
+        if (!fields.event || fields.data === undefined) continue;
+        this.events.push({ id: Number(fields.id), type: fields.event, data: JSON.parse(fields.data) });
+        this.wake();
       }
     } catch {
       // aborted
