@@ -243,6 +243,7 @@ async function learnerStream(ctx: Context, code: string, id: string) {
   }
   const presenceChanged = () => ws.store.presenceChanged(code, id).catch((error: Error) => console.warn(`workshop: presence: ${error.message}`));
   ws.store.presence.set(id, (ws.store.presence.get(id) ?? 0) + 1);
+  ws.store.departed.delete(id);
   void presenceChanged();
   await streamWorkshopEvents(ctx.req, ctx.res, ws.hub, ws.streams, group, {
     workshop: code,
@@ -255,7 +256,10 @@ async function learnerStream(ctx: Context, code: string, id: string) {
     onClose: () => {
       const left = (ws.store.presence.get(id) ?? 1) - 1;
       if (left > 0) ws.store.presence.set(id, left);
-      else ws.store.presence.delete(id);
+      else {
+        ws.store.presence.delete(id);
+        ws.store.departed.add(id);
+      }
       void presenceChanged();
     },
   }, after);

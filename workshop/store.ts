@@ -113,6 +113,8 @@ function summaryOf(row: WorkshopRow): WorkshopSummary {
 export class Store {
   /** Learner id → streams open on this server, for `online`. */
   readonly presence = new Map<string, number>();
+  /** Learners whose last stream on this server closed (until one opens again): offline at once. */
+  readonly departed = new Set<string>();
   /** Set at shutdown: presence changes are no longer written. */
   closing = false;
   private readonly seen = new Set<string>();
@@ -166,7 +168,8 @@ export class Store {
       passed: row.passed,
       hand: row.hand,
       stuckSince: isoOrNull(row.stuck_since),
-      online: (this.presence.get(row.id) ?? 0) > 0 || Date.now() - lastSeen < ONLINE_WINDOW_MS,
+      // Recent activity stands in for a stream held by another server; not for a learner who just closed their last tab here.
+      online: (this.presence.get(row.id) ?? 0) > 0 || (!this.departed.has(row.id) && Date.now() - lastSeen < ONLINE_WINDOW_MS),
     };
   }
 

@@ -369,8 +369,16 @@ describe("event streams", () => {
     expect(tile.data).toMatchObject({ id, name: "Live", online: true });
     const from = board.events.length;
     stream.close();
-    // Closing the stream updates the tile (recent activity keeps it online for a minute).
-    await board.next((e) => e.type === "learner" && e.data.id === id, from);
+    // Closing the last tab shows them offline at once (recent activity does not keep a leaver online)…
+    const left = await board.next((e) => e.type === "learner" && e.data.id === id, from);
+    expect(left.data.online).toBe(false);
+    // …and coming back online again.
+    const before = board.events.length;
+    const again = await client.stream(`/api/workshops/${code}/events`);
+    await again.next((e) => e.type === "hello");
+    const back = await board.next((e) => e.type === "learner" && e.data.id === id && e.data.online === true, before);
+    expect(back.data.name).toBe("Live");
+    again.close();
     board.close();
   });
 });
