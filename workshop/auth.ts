@@ -41,7 +41,8 @@ export function keyMatches(key: string, storedHash: string): boolean {
   return safeEqual(hashKey(key), storedHash);
 }
 
-export const learnerCookie = (code: string) => `zmqp_l_${code}`;
+export const LEARNER_COOKIE_PREFIX = "zmqp_l_";
+export const learnerCookie = (code: string) => `${LEARNER_COOKIE_PREFIX}${code}`;
 export const instructorCookie = (code: string) => `zmqp_i_${code}`;
 
 /** Signs and checks cookie values with one HMAC-SHA256 key. */

@@ -38,14 +38,24 @@ interface LessonLike {
 }
 
 export function catalogFromLessons(load: () => LessonLike[]): Catalog {
+  // Every workshop request validates against the catalog: map the lessons once per loaded set, not per request.
+  let last: { from: LessonLike[]; lessons: CatalogLesson[] } | undefined;
   return {
-    lessons: () =>
-      load().map((lesson) => ({
-        slug: lesson.slug,
-        title: lesson.title,
-        anchors: lesson.headings.map((h) => h.slug),
-        snippets: lesson.snippetDetails.map((s) => ({ id: s.id, title: s.title, variants: s.variants })),
-      })),
+    lessons() {
+      const from = load();
+      if (last?.from !== from) {
+        last = {
+          from,
+          lessons: from.map((lesson) => ({
+            slug: lesson.slug,
+            title: lesson.title,
+            anchors: lesson.headings.map((h) => h.slug),
+            snippets: lesson.snippetDetails.map((s) => ({ id: s.id, title: s.title, variants: s.variants })),
+          })),
+        };
+      }
+      return last.lessons;
+    },
   };
 }
 

@@ -7,7 +7,7 @@
 import type { IncomingMessage } from "node:http";
 import { ApiError } from "../runner/errors";
 import { RateLimiter } from "../runner/rate-limit";
-import { CookieSigner, loadSigningKey, parseCookies } from "./auth";
+import { CookieSigner, LEARNER_COOKIE_PREFIX, loadSigningKey, parseCookies } from "./auth";
 import type { Catalog } from "./catalog";
 import { openDatabase } from "./db/open";
 import type { Db } from "./db/types";
@@ -172,8 +172,11 @@ export class WorkshopService {
 const REOPEN_AFTER_MS = 30_000;
 
 /**
- * The module as the server holds it: ready, still opening, or unavailable with a
- * reason. A database that was down at start-up (PostgreSQL restarting, a folder
+ * The module as the server holds it: not opened yet, opening, ready, or
+ * unavailable with a reason. The database opens on the first workshop request
+ * (or request carrying a learner cookie), not at start-up: embedded PGlite costs
+ * ~750 MiB of memory and seconds of CPU, which a site nobody runs a workshop on
+ * should not pay. A database that was down at start-up (PostgreSQL restarting, a folder
  * without permissions) is tried again on a later request, so the site recovers
  * without a restart.
  */
@@ -181,14 +184,12 @@ export class Workshops {
   private service: WorkshopService | null = null;
   private failure: { message: string; at: number } | null = null;
   private closed = false;
-  ready: Promise<void>;
+  private ready: Promise<void> | null = null;
 
   constructor(
     private readonly open: () => Promise<WorkshopService>,
     private readonly now: () => number = Date.now,
-  ) {
-    this.ready = this.attempt();
-  }
+  ) {}
 
   static start(options: WorkshopOptions): Workshops {
     return new Workshops(() => WorkshopService.open(options));
@@ -210,7 +211,8 @@ export class Workshops {
 
   /** The service, once open; a 503 ApiError while it cannot open. */
   async get(): Promise<WorkshopService> {
-    await this.ready;
+    if (this.closed) await this.ready;
+    else await (this.ready ??= this.attempt());
     if (!this.service && !this.closed && this.failure && this.now() - this.failure.at >= REOPEN_AFTER_MS) {
       this.failure.at = this.now(); // one retry at a time: requests meanwhile wait for it
       this.ready = this.attempt();
@@ -225,6 +227,8 @@ export class Workshops {
   }
 
   learnerKey(req: IncomingMessage): string | undefined {
+    // A learner's cookie after a restart: open now, so the next request counts them apart.
+    if (!this.service && !this.ready && !this.closed && req.headers.cookie?.includes(LEARNER_COOKIE_PREFIX)) void this.get().catch(() => {});
     return this.service?.learnerKey(req);
   }
 

@@ -45,7 +45,6 @@ export async function startWorkshopServer(options: StartOptions = {}): Promise<W
   const workshops = new Workshops(() =>
     WorkshopService.open({ catalog, runs: (id) => runner.get(id), env, limits: options.limits, trustProxy: options.trustProxy }),
   );
-  await workshops.ready;
   const service = await workshops.get().catch(() => null as unknown as WorkshopService); // null: unavailable (tests of the 503)
   const { url, stop } = await listen(async (req, res) =>
     (await handleRunnerRequest(runner, req, res, { clientKey: (r) => workshops.learnerKey(r) })) ||

@@ -3,6 +3,19 @@ import { ApiError } from "../../runner/errors";
 import { Workshops, type WorkshopService } from "../../workshop/service";
 
 describe("Workshops", () => {
+  it("opens the database on the first request, not when created", async () => {
+    let attempts = 0;
+    const service = { close: async () => {} } as unknown as WorkshopService;
+    const workshops = new Workshops(async () => {
+      attempts++;
+      return service;
+    });
+    expect(attempts).toBe(0);
+    expect(await workshops.get()).toBe(service);
+    expect(await workshops.get()).toBe(service);
+    expect(attempts).toBe(1);
+  });
+
   it("answers 503 while the database cannot open, and tries again 30 s after a failure", async () => {
     let now = 0;
     let attempts = 0;
@@ -36,6 +49,7 @@ describe("Workshops", () => {
       attempts++;
       throw new Error("down");
     }, () => now);
+    await expect(workshops.get()).rejects.toThrow(/down/);
     await workshops.close();
     now += 60_000;
     await expect(workshops.get()).rejects.toThrow(/unavailable/);
