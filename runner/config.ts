@@ -6,6 +6,8 @@
  * edit code to tune a deployment.
  */
 
+import { availableParallelism, totalmem } from "node:os";
+
 export interface RunnerConfig {
   /** Wall time of a run when the request does not ask (RUNNER_TIMEOUT_MS). */
   defaultTimeoutMs: number;
@@ -29,14 +31,48 @@ export interface RunnerConfig {
   maxDelayMs: number;
   /** Quiet time before a `blocked` event (RUNNER_BLOCKED_AFTER_MS). */
   blockedAfterMs: number;
-  /** Runs executing at once (RUNNER_CONCURRENCY). */
+  /** CPU time of a run, all its processes together (RUNNER_CPU_MS). */
+  cpuMs: number;
+  /**
+   * Memory all sandboxes together may hold, running and warm (RUNNER_MEMORY_BUDGET_BYTES);
+   * 0: half of this host's memory. Runs start while it has room: they are bounded
+   * by memory, not by cores, because most ZeroMQ demos wait far more than they compute.
+   */
+  memoryBudgetBytes: number;
+  /** What a learner process is expected to hold, until the kernel says (RUNNER_PROCESS_MEMORY_BYTES). */
+  processMemoryBytes: number;
+  /** A hard cap on runs executing at once, 0 for none: memory decides (RUNNER_CONCURRENCY). */
   concurrency: number;
-  /** Runs waiting for a slot before new ones get 429 (RUNNER_QUEUE_MAX). */
+  /** Runs waiting to start before new ones get 429 (RUNNER_QUEUE_MAX). */
   queueMax: number;
+  /** Runs one client may have running at once (RUNNER_CLIENT_RUNNING). */
+  clientRunning: number;
+  /** Runs one client may have waiting at once (RUNNER_CLIENT_QUEUED). */
+  clientQueued: number;
   /** Runs one client may start per minute, sustained (RUNNER_RATE_PER_MINUTE). */
   ratePerMinute: number;
   /** Runs one client may start in a burst (RUNNER_RATE_BURST). */
   rateBurst: number;
+  /**
+   * Runs one address may start per minute, whatever learner cookies it shows
+   * (RUNNER_RATE_ADDRESS_PER_MINUTE): a classroom behind one NAT fits, a page
+   * minting cookies does not get fresh budgets.
+   */
+  addressRatePerMinute: number;
+  /** Runs one address may start in a burst (RUNNER_RATE_ADDRESS_BURST). */
+  addressRateBurst: number;
+  /** Node processes booted ahead in each warm sandbox (RUNNER_WARM_PROCESSES). */
+  warmProcesses: number;
+  /** Warm sandboxes kept even when idle (RUNNER_WARM_MIN). */
+  warmMin: number;
+  /** Warm sandboxes kept at most (RUNNER_WARM_MAX). */
+  warmMax: number;
+  /** Sandboxes booting at once while the pool grows (RUNNER_WARM_PARALLEL); 0: the host's cores. */
+  warmParallel: number;
+  /** Output is gathered this long into one event (RUNNER_COALESCE_MS). */
+  coalesceMs: number;
+  /** Event bytes kept for ended runs, all together; the oldest go first (RUNNER_RETAIN_BYTES). */
+  retainBytes: number;
   /** A run nobody watches for this long is stopped (RUNNER_UNWATCHED_MS). */
   unwatchedMs: number;
   /** How long events stay readable after `end` (RUNNER_RETAIN_MS). */
@@ -71,10 +107,23 @@ export const DEFAULTS: RunnerConfig = {
   maxProcesses: 4,
   maxDelayMs: 5_000,
   blockedAfterMs: 2_000,
-  concurrency: 4,
-  queueMax: 60,
+  cpuMs: 10_000,
+  memoryBudgetBytes: 0,
+  processMemoryBytes: 16 * 1024 * 1024,
+  concurrency: 0,
+  queueMax: 1_000,
+  clientRunning: 2,
+  clientQueued: 2,
   ratePerMinute: 60,
   rateBurst: 40,
+  addressRatePerMinute: 600,
+  addressRateBurst: 400,
+  warmProcesses: 2,
+  warmMin: 2,
+  warmMax: 400,
+  warmParallel: 0,
+  coalesceMs: 5,
+  retainBytes: 256 * 1024 * 1024,
   unwatchedMs: 30_000,
   retainMs: 5 * 60_000,
   stdinBytes: 64 * 1024,
@@ -99,10 +148,23 @@ const ENV_NAMES: { [K in keyof RunnerConfig]: string } = {
   maxProcesses: "RUNNER_MAX_PROCESSES",
   maxDelayMs: "RUNNER_MAX_DELAY_MS",
   blockedAfterMs: "RUNNER_BLOCKED_AFTER_MS",
+  cpuMs: "RUNNER_CPU_MS",
+  memoryBudgetBytes: "RUNNER_MEMORY_BUDGET_BYTES",
+  processMemoryBytes: "RUNNER_PROCESS_MEMORY_BYTES",
   concurrency: "RUNNER_CONCURRENCY",
   queueMax: "RUNNER_QUEUE_MAX",
+  clientRunning: "RUNNER_CLIENT_RUNNING",
+  clientQueued: "RUNNER_CLIENT_QUEUED",
   ratePerMinute: "RUNNER_RATE_PER_MINUTE",
   rateBurst: "RUNNER_RATE_BURST",
+  addressRatePerMinute: "RUNNER_RATE_ADDRESS_PER_MINUTE",
+  addressRateBurst: "RUNNER_RATE_ADDRESS_BURST",
+  warmProcesses: "RUNNER_WARM_PROCESSES",
+  warmMin: "RUNNER_WARM_MIN",
+  warmMax: "RUNNER_WARM_MAX",
+  warmParallel: "RUNNER_WARM_PARALLEL",
+  coalesceMs: "RUNNER_COALESCE_MS",
+  retainBytes: "RUNNER_RETAIN_BYTES",
   unwatchedMs: "RUNNER_UNWATCHED_MS",
   retainMs: "RUNNER_RETAIN_MS",
   stdinBytes: "RUNNER_STDIN_BYTES",
@@ -142,7 +204,11 @@ export function configFromEnv(
     }
   }
   Object.assign(config, overrides);
-  if (config.concurrency < 1) throw new Error("RUNNER_CONCURRENCY must be at least 1");
+  if (config.memoryBudgetBytes === 0) config.memoryBudgetBytes = Math.floor(totalmem() / 2);
+  if (config.warmParallel === 0) config.warmParallel = availableParallelism();
+  if (config.clientRunning < 1) throw new Error("RUNNER_CLIENT_RUNNING must be at least 1");
+  if (config.warmProcesses > 4) throw new Error("RUNNER_WARM_PROCESSES must be at most 4");
+  if (config.cpuMs < 1) throw new Error("RUNNER_CPU_MS must be at least 1");
   if (config.defaultTimeoutMs > config.maxTimeoutMs) {
     throw new Error("RUNNER_TIMEOUT_MS must not exceed RUNNER_MAX_TIMEOUT_MS");
   }

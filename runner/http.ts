@@ -163,8 +163,8 @@ async function route(runner: Runner, req: IncomingMessage, res: ServerResponse, 
     if (method !== "POST") throw methodNotAllowed("POST");
     const body = parseJsonObject(await readBody(req));
     const request = validateRunRequest(body, runner.config);
-    const client = options.clientKey?.(req) ?? clientOf(req, runner.config.trustProxy);
-    const run = await runner.submit(request, client);
+    const address = clientOf(req, runner.config.trustProxy);
+    const run = await runner.submit(request, { key: options.clientKey?.(req) ?? address, address });
     const events = `/api/runs/${run.id}/events`;
     sendJson(res, 202, { id: run.id, events }, { Location: `/api/runs/${run.id}` });
     return;

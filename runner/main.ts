@@ -3,6 +3,7 @@
  * endpoints as in the site, for running code on other hosts.
  */
 import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { configFromEnv } from "./config";
 import { closeOnSignals, handleRunnerRequest } from "./http";
 import { Runner } from "./runner";
@@ -22,7 +23,9 @@ const server = createServer((req, res) => {
 
 server.listen(port, () => {
   const { sandbox } = runner.health();
-  console.log(`runner listening on http://localhost:${port} (sandbox: ${sandbox.mode}, limits: ${sandbox.limits})`);
+  // The port actually bound: RUNNER_PORT=0 takes a free one (the tests do).
+  const bound = (server.address() as AddressInfo).port;
+  console.log(`runner listening on http://localhost:${bound} (sandbox: ${sandbox.mode}, limits: ${sandbox.limits})`);
 });
 
 closeOnSignals(server, runner);

@@ -35,23 +35,24 @@ export class RunnerMetrics {
     registers: [this.registry],
   });
 
-  constructor(queueLength: () => number, running: () => number) {
-    new Gauge({
-      name: "runner_queue_length",
-      help: "Runs waiting for a free slot.",
-      registers: [this.registry],
-      collect() {
-        this.set(queueLength());
-      },
-    });
-    new Gauge({
-      name: "runner_running_runs",
-      help: "Runs executing now.",
-      registers: [this.registry],
-      collect() {
-        this.set(running());
-      },
-    });
+  constructor(read: { queueLength: () => number; running: () => number; memoryUsed: () => number; memoryBudget: () => number; warm: () => number }) {
+    const gauges: [string, string, () => number][] = [
+      ["runner_queue_length", "Runs waiting to start.", read.queueLength],
+      ["runner_running_runs", "Runs executing now.", read.running],
+      ["runner_sandbox_memory_bytes", "Memory held by all sandboxes, running and warm.", read.memoryUsed],
+      ["runner_memory_budget_bytes", "Memory the sandboxes may hold together (admission stops beyond it).", read.memoryBudget],
+      ["runner_warm_sandboxes", "Sandboxes booted ahead, waiting for a run.", read.warm],
+    ];
+    for (const [name, help, value] of gauges) {
+      new Gauge({
+        name,
+        help,
+        registers: [this.registry],
+        collect() {
+          this.set(value());
+        },
+      });
+    }
     collectDefaultMetrics({ register: this.registry, prefix: "runner_" });
   }
 

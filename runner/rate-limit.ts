@@ -28,6 +28,12 @@ export class RateLimiter {
     return Math.max(1, Math.ceil((1 - bucket.tokens) / ratePerMs / 1000));
   }
 
+  /** Gives back a token taken for a request that was refused for another reason. */
+  refund(client: string) {
+    const bucket = this.buckets.get(client);
+    if (bucket) bucket.tokens = Math.min(this.burst, bucket.tokens + 1);
+  }
+
   /** Drops the buckets that are full again. */
   sweep() {
     const now = this.now();

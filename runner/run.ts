@@ -26,11 +26,25 @@ export interface RunSummary {
 
 interface ProcessState {
   name: string;
+  entry: string;
+  delayMs: number;
   startedAt: number | null;
   exitCode: number | null | undefined;
   openStreams: number;
   exitEmitted: boolean;
   drainTimer?: NodeJS.Timeout;
+}
+
+/** What an event costs in memory beyond its text (object, id, JSON framing). */
+const EVENT_OVERHEAD_BYTES = 120;
+/** One output event carries at most this much text. */
+const MAX_COALESCED_CHARS = 64 * 1024;
+
+function eventWeight(data: unknown): number {
+  if (data && typeof data === "object" && "data" in data && typeof (data as { data: unknown }).data === "string") {
+    return 2 * (data as { data: string }).data.length;
+  }
+  return 200;
 }
 
 /** Signal number → name; the first name wins, so 6 is SIGABRT rather than its alias SIGIOT. */
@@ -76,9 +90,10 @@ export class Run {
   readonly events: RunEvent[] = [];
   state: RunState = "queued";
   endedAt: number | null = null;
-  /** Clients reading the event stream now, and when the last one left. */
-  watchers = 0;
+  /** When the last client reading the event stream left. */
   lastWatchedAt = Date.now();
+  /** Roughly what the kept events weigh, for the runner's retention budget. */
+  retainedBytes = 0;
 
   private readonly listeners = new Set<(event: RunEvent) => void>();
   private sandbox: Sandbox | null = null;
@@ -92,7 +107,15 @@ export class Run {
   private cpuHistory: { at: number; cpu: number }[] = [];
   private blockedEmitted = false;
   private queuePosition = 0;
+  private queuePositionAt = 0;
+  /** CPU time the sandbox had used when the run got it (its processes booted ahead). */
+  private cpuBaselineMs = 0;
+  /** Output gathered for one event: one (process, stream) at a time, so order is kept. */
+  private pendingOutput: { type: "stdout" | "stderr"; process: string; data: string } | null = null;
+  private pendingTimer: NodeJS.Timeout | undefined;
+  private lastOutputEmitAt = 0;
   private finished!: () => void;
+  private readonly stdin: NodeJS.WritableStream[] = [];
   readonly done = new Promise<void>((resolve) => (this.finished = resolve));
 
   constructor(
@@ -104,6 +127,8 @@ export class Run {
   ) {
     this.processes = request.processes.map((p) => ({
       name: p.name,
+      entry: program.entries[p.entry] ?? p.entry,
+      delayMs: p.delayMs,
       startedAt: null,
       exitCode: undefined,
       openStreams: 2,
@@ -127,27 +152,43 @@ export class Run {
   }
 
   emit<T extends RunEventType>(type: T, data: RunEventMap[T]) {
+    // Output waiting to be gathered goes first: events stay in the order they happened.
+    if (this.pendingOutput) this.flushOutput();
+    this.append(type, data);
+  }
+
+  private append<T extends RunEventType>(type: T, data: RunEventMap[T]) {
     const event = { id: this.events.length + 1, type, data } as RunEvent;
     this.events.push(event);
+    this.retainedBytes += EVENT_OVERHEAD_BYTES + eventWeight(data);
     for (const listener of this.listeners) listener(event);
+  }
+
+  /** Clients reading the event stream now. */
+  get watchers(): number {
+    return this.listeners.size;
   }
 
   /** Calls `listener` for every event after `afterId`, then for new ones; returns the unsubscribe. */
   subscribe(afterId: number, listener: (event: RunEvent) => void): () => void {
     for (const event of this.events) if (event.id > afterId) listener(event);
-    this.watchers++;
     this.listeners.add(listener);
     return () => {
-      if (this.listeners.delete(listener)) {
-        this.watchers--;
-        this.lastWatchedAt = Date.now();
-      }
+      if (this.listeners.delete(listener)) this.lastWatchedAt = Date.now();
     };
   }
 
+  /**
+   * Tells a waiting run its place. With a thousand runs waiting, announcing every
+   * step to every run would be a million events: a run hears of a change at most
+   * once a second, except for the last few steps before its turn.
+   */
   setQueuePosition(position: number) {
     if (this.state !== "queued" || position === this.queuePosition) return;
+    const now = Date.now();
+    if (this.queuePosition !== 0 && position > 3 && now - this.queuePositionAt < 1_000) return;
     this.queuePosition = position;
+    this.queuePositionAt = now;
     this.emit("queued", { position });
   }
 
@@ -172,27 +213,42 @@ export class Run {
     );
     let sandbox: Sandbox;
     try {
-      sandbox = await host.launch(
-        {
-          files: this.program.outputs,
-          processes: this.request.processes.map((p) => ({ entry: this.program.entries[p.entry]!, delayMs: p.delayMs })),
-        },
-        (message) => this.onControl(message),
-      );
+      sandbox = await host.acquire(this.processes.length);
     } catch (error) {
       this.endReason ??= { status: "error", message: `The sandbox could not start: ${(error as Error).message}` };
       this.complete();
       return;
     }
     this.sandbox = sandbox;
-    sandbox.pipes.forEach((pipes, index) => {
-      this.readOutput(index, "stdout", pipes.stdout);
-      this.readOutput(index, "stderr", pipes.stderr);
+    // Stopped (or timed out) while the sandbox was being found.
+    if (this.endReason) {
+      sandbox.kill();
+      void sandbox.closed().then(() => this.complete());
+      return;
+    }
+    this.cpuBaselineMs = sandbox.sample().cpuTicks * 10;
+    const pipes = sandbox.bind(this.processes.length, this.program.outputs, (message) => this.onControl(message));
+    pipes.forEach((pipe, index) => {
+      this.stdin.push(pipe.stdin);
+      this.readOutput(index, "stdout", pipe.stdout);
+      this.readOutput(index, "stderr", pipe.stderr);
     });
-    sandbox.closed().then(() => this.complete());
+    void sandbox.closed().then(() => this.complete());
     this.timers.push(setInterval(() => this.watchResources(), config.sampleMs));
-    // Stopped (or timed out) while the sandbox was starting.
-    if (this.endReason) sandbox.kill();
+    let waiting = this.processes.length;
+    const startOne = (index: number) => {
+      if (this.endReason) return;
+      const process = this.processes[index]!;
+      process.startedAt = Date.now();
+      this.lastActivityAt = process.startedAt;
+      this.emit("start", { process: process.name });
+      sandbox.start(index, { main: process.entry, name: process.name, args: [] });
+      if (--waiting === 0) sandbox.endStarts();
+    };
+    this.processes.forEach((process, index) => {
+      if (process.delayMs === 0) startOne(index);
+      else this.timers.push(setTimeout(() => startOne(index), process.delayMs));
+    });
   }
 
   /** Ends the run early with `status`; the first reason wins. Output already sent stays. */
@@ -218,23 +274,16 @@ export class Run {
     }
     if (this.state === "ended") return { code: "run-ended", message: "The run has already ended." };
     if (this.processes[index]!.exitCode !== undefined) return { code: "process-exited", message: `"${processName}" has already exited.` };
-    if (this.state === "queued" || !this.sandbox) return { code: "run-not-started", message: "The run has not started yet; send stdin once its process has started." };
-    const stdin = this.sandbox.pipes[index]!.stdin;
+    const stdin = this.stdin[index] as (NodeJS.WritableStream & { writableEnded?: boolean }) | undefined;
+    if (this.state === "queued" || !stdin) return { code: "run-not-started", message: "The run has not started yet; send stdin once its process has started." };
     if (eof) stdin.end();
     else if (!stdin.writableEnded) stdin.write(data);
     return undefined;
   }
 
   private onControl(message: ControlMessage) {
-    const process = this.processes[message.index]!;
-    if (message.type === "start") {
-      if (process.startedAt !== null) return;
-      process.startedAt = Date.now();
-      this.lastActivityAt = process.startedAt;
-      this.emit("start", { process: process.name });
-      return;
-    }
-    if (process.exitCode !== undefined) return;
+    const process = this.processes[message.index];
+    if (!process || process.startedAt === null || process.exitCode !== undefined) return;
     process.exitCode = message.code;
     this.lastActivityAt = Date.now();
     if (process.openStreams === 0) this.emitExit(process);
@@ -266,7 +315,7 @@ export class Run {
       if (bytes.length > room) bytes = bytes.subarray(0, Math.max(0, room));
       this.outputBytes += bytes.length;
       const data = decoder.write(bytes);
-      if (data) this.emit(stream, { process: process.name, data });
+      if (data) this.output(stream, process.name, data);
       if (bytes.length < chunk.length) {
         this.finish("output-limit", `The run printed more than its output limit of ${formatBytes(limit)} and was stopped.`);
       }
@@ -274,10 +323,43 @@ export class Run {
     readable.on("error", () => {});
     readable.on("close", () => {
       const rest = decoder.end();
-      if (rest && this.endReason?.status !== "output-limit") this.emit(stream, { process: process.name, data: rest });
+      if (rest && this.endReason?.status !== "output-limit") this.output(stream, process.name, rest);
       process.openStreams--;
       if (process.openStreams === 0 && process.exitCode !== undefined) this.emitExit(process);
     });
+  }
+
+  /**
+   * Output becomes events, gathered: a program writing one byte at a time would
+   * otherwise make tens of thousands of events, each kept for replay. The first
+   * chunk after a quiet spell goes out at once (a prompt or a first line is never
+   * held back); chunks that follow within `coalesceMs` join it.
+   */
+  private output(type: "stdout" | "stderr", process: string, data: string) {
+    const pending = this.pendingOutput;
+    if (pending && pending.type === type && pending.process === process && pending.data.length < MAX_COALESCED_CHARS) {
+      pending.data += data;
+      return;
+    }
+    if (pending) this.flushOutput();
+    const now = Date.now();
+    const wait = this.deps.config.coalesceMs;
+    if (wait === 0 || now - this.lastOutputEmitAt >= wait) {
+      this.lastOutputEmitAt = now;
+      this.append(type, { process, data });
+      return;
+    }
+    this.pendingOutput = { type, process, data };
+    this.pendingTimer = setTimeout(() => this.flushOutput(), wait);
+  }
+
+  private flushOutput() {
+    clearTimeout(this.pendingTimer);
+    const pending = this.pendingOutput;
+    if (!pending) return;
+    this.pendingOutput = null;
+    this.lastOutputEmitAt = Date.now();
+    this.append(pending.type, { process: pending.process, data: pending.data });
   }
 
   private watchResources() {
@@ -297,6 +379,13 @@ export class Run {
       this.finish("memory-limit", `The run used more than its memory limit of ${formatBytes(config.memoryBytes)} and was stopped.`);
       return;
     }
+    if (sample.cpuTicks * 10 - this.cpuBaselineMs > config.cpuMs) {
+      this.finish(
+        "cpu-limit",
+        `The run used more than its CPU-time limit of ${formatMs(config.cpuMs)} (all processes together) and was stopped.`,
+      );
+      return;
+    }
     this.detectBlocked(sample.cpuTicks);
   }
 
@@ -314,7 +403,7 @@ export class Run {
       this.blockedEmitted = false;
       return;
     }
-    const pending = this.request.processes.some((p, i) => this.processes[i]!.startedAt === null && p.delayMs > 0);
+    const pending = this.processes.some((p) => p.startedAt === null);
     const live = this.processes.filter((p) => p.startedAt !== null && p.exitCode === undefined).map((p) => p.name);
     if (this.blockedEmitted || pending || live.length === 0) return;
     this.blockedEmitted = true;
@@ -333,6 +422,7 @@ export class Run {
     const wasRunning = this.state === "running";
     this.state = "ended";
     for (const timer of this.timers) clearTimeout(timer);
+    this.flushOutput();
     for (const process of this.processes) this.emitExit(process);
     const now = Date.now();
     this.endedAt = now;
@@ -340,7 +430,6 @@ export class Run {
     const durationMs = wasRunning ? now - this.startedAt : 0;
     if (this.deps.check) this.emit("check", evaluateCheck(this.deps.check, this.record(status)));
     this.emit("end", errors ? { status, durationMs, message, errors } : { status, durationMs, message });
-    this.listeners.clear();
     this.deps.onEnd({
       id: this.id,
       status,

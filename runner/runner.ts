@@ -16,8 +16,32 @@ const MAX_STORED_RUNS = 2_000;
 export interface HealthReport {
   status: "ok" | "unavailable";
   sandbox: SandboxStatus;
-  runs: { running: number; queued: number; slots: number; queueMax: number };
+  runs: {
+    running: number;
+    queued: number;
+    /** Runs that fit at once: the concurrency cap, or what the memory budget holds at the per-process estimate. */
+    slots: number;
+    queueMax: number;
+    /** Memory all sandboxes may hold, and what they hold now (measured, or estimated where it cannot be). */
+    memoryBudgetBytes: number;
+    memoryUsedBytes: number;
+    /** Warm sandboxes waiting for runs, how many of them are still booting, and the pool's target. */
+    warm: number;
+    warmBooting: number;
+    warmTarget: number;
+  };
 }
+
+/** Who a run counts against: the learner (a workshop cookie, or the address) and the address it came from. */
+export interface RunClient {
+  key: string;
+  address: string;
+}
+
+/** The pool may fill the memory budget this far; the rest is left for running runs to grow. */
+const POOL_SHARE_OF_BUDGET = 0.8;
+/** The kernel's memory figure is read at most this often (admission asks on every start). */
+const MEMORY_READ_EVERY_MS = 100;
 
 /**
  * The execution engine: accepts runs, queues them, runs them in sandboxes and
@@ -28,6 +52,10 @@ export class Runner {
   private readonly runs = new Map<string, Run>();
   private readonly scheduler: Scheduler;
   private readonly limiter: RateLimiter;
+  private readonly addressLimiter: RateLimiter;
+  /** A client's latest run of each playground, so a new Run replaces it. */
+  private readonly playgrounds = new Map<string, Run>();
+  private measuredMemory = { at: 0, bytes: 0 };
   private readonly sweeper: NodeJS.Timeout;
   private readonly transpiler = new TranspileCache();
 
@@ -39,12 +67,18 @@ export class Runner {
     readonly host: SandboxHost,
     private readonly log: (line: Record<string, unknown>) => void = (line) => console.log(JSON.stringify(line)),
   ) {
-    this.scheduler = new Scheduler(config.concurrency, config.queueMax);
+    this.scheduler = new Scheduler(config, (run) => this.fits(run));
     this.limiter = new RateLimiter(config.ratePerMinute, config.rateBurst);
-    this.metrics = new RunnerMetrics(
-      () => this.scheduler.queueLength,
-      () => this.scheduler.running.size,
-    );
+    this.addressLimiter = new RateLimiter(config.addressRatePerMinute, config.addressRateBurst);
+    host.pool.hasRoom = (processes) =>
+      this.memoryUsed() + processes * config.processMemoryBytes <= config.memoryBudgetBytes * POOL_SHARE_OF_BUDGET;
+    this.metrics = new RunnerMetrics({
+      queueLength: () => this.scheduler.queueLength,
+      running: () => this.scheduler.running.size,
+      memoryUsed: () => this.memoryUsed(),
+      memoryBudget: () => config.memoryBudgetBytes,
+      warm: () => host.poolStatus().warm,
+    });
     this.sweeper = setInterval(() => this.sweep(), 1_000);
     this.sweeper.unref();
   }
@@ -65,16 +99,47 @@ export class Runner {
   }
 
   health(): HealthReport {
+    const pool = this.host.poolStatus();
+    const { concurrency, memoryBudgetBytes, processMemoryBytes, queueMax } = this.config;
     return {
       status: this.host.status.available ? "ok" : "unavailable",
       sandbox: this.host.status,
       runs: {
         running: this.scheduler.running.size,
         queued: this.scheduler.queueLength,
-        slots: this.config.concurrency,
-        queueMax: this.config.queueMax,
+        slots: concurrency > 0 ? concurrency : Math.floor(memoryBudgetBytes / processMemoryBytes),
+        queueMax,
+        memoryBudgetBytes,
+        memoryUsedBytes: this.memoryUsed(),
+        warm: pool.warm,
+        warmBooting: pool.booting,
+        warmTarget: pool.target,
       },
     };
+  }
+
+  /**
+   * Runs the host expects soon — say, a workshop's learners online — so the
+   * warm pool grows before they press Run, not after.
+   */
+  expectRuns(expected: () => number) {
+    this.host.pool.expected = expected;
+  }
+
+  /** Memory the sandboxes hold: the kernel's figure, or the estimate when that is higher (just started) or missing. */
+  private memoryUsed(): number {
+    const now = Date.now();
+    if (now - this.measuredMemory.at >= MEMORY_READ_EVERY_MS) this.measuredMemory = { at: now, bytes: this.host.memoryBytes() };
+    let processes = this.host.pool.processes();
+    for (const run of this.scheduler.running) processes += run.request.processes.length;
+    return Math.max(this.measuredMemory.bytes, processes * this.config.processMemoryBytes);
+  }
+
+  /** Whether `run` may start now on top of what is running: the processes a warm sandbox lacks must fit the budget. */
+  private fits(run: Run): boolean {
+    const warm = this.host.poolStatus().warm > 0 ? this.config.warmProcesses : 0;
+    const extra = Math.max(0, run.request.processes.length - warm) * this.config.processMemoryBytes;
+    return this.memoryUsed() + extra <= this.config.memoryBudgetBytes;
   }
 
   get(id: string): Run | undefined {
@@ -82,7 +147,8 @@ export class Runner {
   }
 
   /** Starts (queues) a validated run for `client`; throws ApiError for 429/503. */
-  async submit(request: RunRequest, client: string): Promise<Run> {
+  async submit(request: RunRequest, from: RunClient | string): Promise<Run> {
+    const { key: client, address } = typeof from === "string" ? { key: from, address: from } : from;
     const status = this.host.status;
     if (!status.available) {
       this.metrics.recordRejected("sandbox-unavailable");
@@ -94,9 +160,28 @@ export class Runner {
       throw new ApiError(
         429,
         "rate-limited",
-        `Too many runs from your address; you can start another in ${wait} s.`,
+        `Too many runs from you; you can start another in ${wait} s.`,
         { "Retry-After": String(wait) },
       );
+    }
+    // Every run also counts against its address, so new cookies never mean a new budget.
+    const addressWait = address === client ? 0 : this.addressLimiter.take(address);
+    if (addressWait > 0) {
+      this.limiter.refund(client);
+      this.metrics.recordRejected("address-rate-limited");
+      throw new ApiError(
+        429,
+        "rate-limited",
+        `Too many runs from your network address; you can start another in ${addressWait} s.`,
+        { "Retry-After": String(addressWait) },
+      );
+    }
+    // A new Run of a playground replaces the same client's earlier one, as it would on a desktop.
+    const playground = request.playground === undefined ? undefined : `${client}\0${request.playground}`;
+    const previous = playground === undefined ? undefined : this.playgrounds.get(playground);
+    if (previous && previous.state !== "ended") {
+      this.scheduler.remove(previous);
+      previous.finish("stopped", "Replaced by a newer run of the same playground.");
     }
     const id = randomBytes(12).toString("base64url");
     const { lesson, snippet, variant } = request;
@@ -115,9 +200,10 @@ export class Runner {
     try {
       this.scheduler.enqueue(run);
     } catch (error) {
-      this.metrics.recordRejected("queue-full");
+      this.metrics.recordRejected(error instanceof ApiError ? error.code : "queue-full");
       throw error;
     }
+    if (playground !== undefined) this.playgrounds.set(playground, run);
     this.store(run);
     return run;
   }
@@ -138,18 +224,36 @@ export class Runner {
 
   private store(run: Run) {
     this.runs.set(run.id, run);
-    if (this.runs.size > MAX_STORED_RUNS) {
-      for (const [id, old] of this.runs) {
-        if (old.state === "ended") {
-          this.runs.delete(id);
-          break;
-        }
-      }
+    this.evict();
+  }
+
+  /**
+   * Forgets ended runs, oldest first, while too many are kept or their events
+   * weigh more than the retention budget. A run that has not ended is never
+   * forgotten: its replay must stay whole.
+   */
+  private evict() {
+    let retained = 0;
+    for (const run of this.runs.values()) if (run.state === "ended") retained += run.retainedBytes;
+    for (const [id, old] of this.runs) {
+      if (this.runs.size <= MAX_STORED_RUNS && retained <= this.config.retainBytes) break;
+      if (old.state !== "ended") continue;
+      this.runs.delete(id);
+      this.forgetPlayground(old);
+      retained -= old.retainedBytes;
     }
+  }
+
+  private forgetPlayground(run: Run) {
+    if (run.request.playground === undefined) return;
+    const key = `${run.client}\0${run.request.playground}`;
+    if (this.playgrounds.get(key) === run) this.playgrounds.delete(key);
   }
 
   private ended(summary: RunSummary) {
     this.metrics.recordEnd(summary);
+    const run = this.runs.get(summary.id);
+    if (run) this.forgetPlayground(run);
     this.log({
       time: new Date().toISOString(),
       msg: "run ended",
@@ -172,6 +276,11 @@ export class Runner {
         );
       }
     }
+    this.evict();
     this.limiter.sweep();
+    this.addressLimiter.sweep();
+    this.host.pool.tick();
+    // Memory freed by runs that ended lets waiting ones start.
+    this.scheduler.pump();
   }
 }

@@ -6,6 +6,7 @@ export type EndStatus =
   | "timeout"
   | "stopped"
   | "memory-limit"
+  | "cpu-limit"
   | "output-limit"
   | "process-limit"
   | "error";
@@ -24,6 +25,8 @@ export interface RunRequest {
   lesson?: string;
   snippet?: string;
   variant?: string;
+  /** Which playground on the client's page started it: a new run of it replaces the previous one. */
+  playground?: string;
 }
 
 export interface SourceLocation {

@@ -33,7 +33,7 @@ export function validateRunRequest(body: Record<string, unknown>, config: Runner
   const processes = validateProcesses(body.processes, files, config);
   const timeoutMs = validateTimeout(body.timeoutMs, config);
   const request: RunRequest = { files, processes, timeoutMs };
-  for (const key of ["lesson", "snippet", "variant"] as const) {
+  for (const key of ["lesson", "snippet", "variant", "playground"] as const) {
     const value = body[key];
     if (value === undefined || value === null) continue;
     if (typeof value !== "string" || !ATTRIBUTION.test(value)) {

@@ -10,6 +10,8 @@ export interface BwrapOptions {
   supervisor: string;
   /** Host path of the script every learner process preloads. */
   preload: string;
+  /** Host path of the main script of every learner process (it loads the entry). */
+  boot: string;
   tmpBytes: number;
   /** The supervisor's arguments (one per line in its environment). */
   supervisorArgs: string[];
@@ -54,6 +56,7 @@ export function bwrapArgs(options: BwrapOptions): string[] {
     "--ro-bind", options.codeDir, "/code",
     "--ro-bind", options.supervisor, "/sandbox/supervisor.sh",
     "--ro-bind", options.preload, "/sandbox/preload.cjs",
+    "--ro-bind", options.boot, "/sandbox/boot.cjs",
     "--chdir", "/tmp",
     "--remount-ro", "/",
   );

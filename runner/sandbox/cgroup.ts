@@ -16,13 +16,26 @@ export interface RunCgroup {
   oomKills(): number;
   /** Times a fork or thread creation hit the task limit. */
   taskLimitHits(): number;
+  /** Memory charged to the run now (anonymous memory, page cache, kernel memory). */
+  memoryBytes(): number;
+  /** CPU time of every task that was ever in the run, in ms; undefined without a CPU accounting controller. */
+  cpuMs(): number | undefined;
+  /**
+   * The run's share of the CPU against other runs: a warm sandbox booting ahead
+   * of demand gets the least, so it never slows a run that is running.
+   */
+  setCpuWeight(level: "warm" | "run"): void;
   killAll(): void;
   remove(): void;
 }
 
 export interface CgroupFactory {
   readonly kind: "cgroup-v1" | "cgroup-v2";
+  /** Whether runs get CPU weights (the cpu controller could be used). */
+  readonly cpuShares: boolean;
   create(id: string, memoryBytes: number, maxTasks: number): RunCgroup;
+  /** Memory of all this runner's sandboxes together. */
+  totalMemoryBytes(): number;
 }
 
 const ROOT = "/sys/fs/cgroup";
@@ -89,6 +102,15 @@ function killPids(pids: number[]) {
   }
 }
 
+function readNumber(file: string): number | undefined {
+  try {
+    const value = Number(readFileSync(file, "utf8").trim());
+    return Number.isFinite(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function tryWrite(file: string, value: string): boolean {
   try {
     writeFileSync(file, value);
@@ -124,39 +146,74 @@ function ownPath(controller: string): string | undefined {
   return undefined;
 }
 
-function v1(): CgroupFactory | undefined {
-  const memory = ownPath("memory");
-  const pids = ownPath("pids");
-  if (memory === undefined || pids === undefined) return undefined;
-  const memoryParent = join(ROOT, "memory", memory, PARENT, INSTANCE);
-  const pidsParent = join(ROOT, "pids", pids, PARENT, INSTANCE);
+/** CPU weights: cgroup v1 cpu.shares (2–262144, default 1024), v2 cpu.weight (1–10000, default 100). */
+const V1_SHARES = { warm: "2", run: "1024" } as const;
+const V2_WEIGHT = { warm: "1", run: "100" } as const;
+
+/** A v1 hierarchy's folder for this runner's groups, created; undefined where it cannot be. */
+function v1Parent(controller: string, file: string): string | undefined {
+  const own = ownPath(controller);
+  if (own === undefined) return undefined;
+  // cpu and cpuacct are often co-mounted as "cpu,cpuacct" with symlinks named after each.
+  const parent = join(ROOT, controller, own, PARENT, INSTANCE);
   try {
-    mkdirSync(memoryParent, { recursive: true });
-    mkdirSync(pidsParent, { recursive: true });
-    sweepDeadInstances(dirname(memoryParent));
-    sweepDeadInstances(dirname(pidsParent));
+    mkdirSync(parent, { recursive: true });
+    sweepDeadInstances(dirname(parent));
   } catch {
     return undefined;
   }
-  if (!existsSync(join(memoryParent, "memory.limit_in_bytes")) || !existsSync(join(pidsParent, "pids.max"))) return undefined;
+  return existsSync(join(parent, file)) ? parent : undefined;
+}
+
+function v1(): CgroupFactory | undefined {
+  const memoryParent = v1Parent("memory", "memory.limit_in_bytes");
+  const pidsParent = v1Parent("pids", "pids.max");
+  if (memoryParent === undefined || pidsParent === undefined) return undefined;
+  // Optional: without them runs share the CPU as plain processes and CPU time is sampled from /proc.
+  const cpuParent = v1Parent("cpu", "cpu.shares");
+  const cpuacctParent = v1Parent("cpuacct", "cpuacct.usage");
   return {
     kind: "cgroup-v1",
+    cpuShares: cpuParent !== undefined,
+    totalMemoryBytes: () => readNumber(join(memoryParent, "memory.usage_in_bytes")) ?? 0,
     create(id, memoryBytes, maxTasks) {
       const mem = join(memoryParent, id);
       const pid = join(pidsParent, id);
+      const cpu = cpuParent && join(cpuParent, id);
+      const cpuacct = cpuacctParent && join(cpuacctParent, id);
       mkdirSync(mem);
       mkdirSync(pid);
       writeFileSync(join(mem, "memory.limit_in_bytes"), String(memoryBytes));
       // Without swap accounting this file is missing; the memory limit alone still holds.
       tryWrite(join(mem, "memory.memsw.limit_in_bytes"), String(memoryBytes));
       writeFileSync(join(pid, "pids.max"), String(maxTasks));
+      const optional = [cpu, cpuacct].filter((dir): dir is string => {
+        if (!dir) return false;
+        try {
+          mkdirSync(dir);
+          return true;
+        } catch {
+          return false;
+        }
+      });
+      if (cpu && optional.includes(cpu)) tryWrite(join(cpu, "cpu.shares"), V1_SHARES.warm);
+      const dirs = [mem, pid, ...optional];
       return {
-        procsFiles: () => [join(mem, "cgroup.procs"), join(pid, "cgroup.procs")],
+        procsFiles: () => dirs.map((dir) => join(dir, "cgroup.procs")),
         pids: () => listPids(join(pid, "cgroup.procs")),
         oomKills: () => counter(join(mem, "memory.oom_control"), "oom_kill"),
         taskLimitHits: () => counter(join(pid, "pids.events"), "max"),
+        memoryBytes: () => readNumber(join(mem, "memory.usage_in_bytes")) ?? 0,
+        cpuMs: () => {
+          if (!cpuacct || !optional.includes(cpuacct)) return undefined;
+          const ns = readNumber(join(cpuacct, "cpuacct.usage"));
+          return ns === undefined ? undefined : ns / 1e6;
+        },
+        setCpuWeight: (level) => {
+          if (cpu && optional.includes(cpu)) tryWrite(join(cpu, "cpu.shares"), V1_SHARES[level]);
+        },
         killAll: () => killPids(listPids(join(pid, "cgroup.procs"))),
-        remove: () => removeWhenEmpty([mem, pid]),
+        remove: () => removeWhenEmpty(dirs),
       };
     },
   };
@@ -168,36 +225,49 @@ function v2(): CgroupFactory | undefined {
   const base = join(ROOT, own);
   const runs = join(base, PARENT);
   const parent = join(runs, INSTANCE);
+  let controllers = "+memory +pids";
   try {
     mkdirSync(runs, { recursive: true });
-    if (!tryWrite(join(base, "cgroup.subtree_control"), "+memory +pids")) {
+    if (!tryWrite(join(base, "cgroup.subtree_control"), controllers)) {
       // A v2 group with processes cannot delegate controllers ("no internal
       // processes"): move this server into a leaf of its own first.
       const leaf = join(base, "zmq-playground-server");
       mkdirSync(leaf, { recursive: true });
       for (const p of listPids(join(base, "cgroup.procs"))) tryWrite(join(leaf, "cgroup.procs"), String(p));
-      writeFileSync(join(base, "cgroup.subtree_control"), "+memory +pids");
+      writeFileSync(join(base, "cgroup.subtree_control"), controllers);
     }
-    writeFileSync(join(runs, "cgroup.subtree_control"), "+memory +pids");
+    // The cpu controller is optional: runs then share the CPU as plain processes.
+    if (tryWrite(join(base, "cgroup.subtree_control"), "+cpu")) controllers += " +cpu";
+    writeFileSync(join(runs, "cgroup.subtree_control"), controllers);
     sweepDeadInstances(runs);
     mkdirSync(parent, { recursive: true });
-    writeFileSync(join(parent, "cgroup.subtree_control"), "+memory +pids");
+    writeFileSync(join(parent, "cgroup.subtree_control"), controllers);
   } catch {
     return undefined;
   }
+  const cpuShares = controllers.includes("+cpu");
   return {
     kind: "cgroup-v2",
+    cpuShares,
+    totalMemoryBytes: () => readNumber(join(parent, "memory.current")) ?? 0,
     create(id, memoryBytes, maxTasks) {
       const dir = join(parent, id);
       mkdirSync(dir);
       writeFileSync(join(dir, "memory.max"), String(memoryBytes));
       tryWrite(join(dir, "memory.swap.max"), "0");
       writeFileSync(join(dir, "pids.max"), String(maxTasks));
+      if (cpuShares) tryWrite(join(dir, "cpu.weight"), V2_WEIGHT.warm);
       return {
         procsFiles: () => [join(dir, "cgroup.procs")],
         pids: () => listPids(join(dir, "cgroup.procs")),
         oomKills: () => counter(join(dir, "memory.events"), "oom_kill"),
         taskLimitHits: () => counter(join(dir, "pids.events"), "max"),
+        memoryBytes: () => readNumber(join(dir, "memory.current")) ?? 0,
+        // cpu.stat's usage_usec is kept by every v2 group, with or without the cpu controller.
+        cpuMs: () => counter(join(dir, "cpu.stat"), "usage_usec") / 1000,
+        setCpuWeight: (level) => {
+          if (cpuShares) tryWrite(join(dir, "cpu.weight"), V2_WEIGHT[level]);
+        },
         killAll: () => {
           if (!tryWrite(join(dir, "cgroup.kill"), "1")) killPids(listPids(join(dir, "cgroup.procs")));
         },

@@ -4,58 +4,45 @@ import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, wr
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import type { Socket } from "node:net";
 import type { RunnerConfig } from "../config";
 import { bwrapArgs, SUPERVISOR_COMMAND } from "./bwrap";
-import { detectCgroups, isAlive, type CgroupFactory, type RunCgroup } from "./cgroup";
+import { detectCgroups, isAlive, type CgroupFactory } from "./cgroup";
 import { findPrograms, sandboxMounts, type Mount } from "./host-files";
-import { CONTROL_FD, MAX_PROCESSES, OPTIONS_FD, Sandbox, type ControlMessage } from "./sandbox";
-import { Spawner, SPAWNER_SCRIPT, type SpawnedProcess } from "./spawner";
-import { PRELOAD_SCRIPT, SANDBOX_ETC, SUPERVISOR_SCRIPT } from "./supervisor";
+import { WarmPool, type PoolStatus } from "./pool";
+import { COMMAND_FD, CONTROL_FD, MAX_PROCESSES, OPTIONS_FD, Sandbox } from "./sandbox";
+import { Spawner, SPAWNER_SCRIPT } from "./spawner";
+import { BOOT_SCRIPT, PRELOAD_SCRIPT, SANDBOX_ETC, SUPERVISOR_SCRIPT } from "./supervisor";
 
-export { Sandbox, type ControlMessage } from "./sandbox";
+export { Sandbox, type ControlMessage, type ProcessHeader, type ProcessPipes } from "./sandbox";
 
 export interface SandboxStatus {
   available: boolean;
   mode: "bubblewrap" | "unsafe-no-sandbox" | "none";
   /** How memory and task limits are enforced. */
   limits: "cgroup-v1" | "cgroup-v2" | "proc-sampling";
+  /** Whether runs get fair CPU shares from the kernel (the cgroup cpu controller). */
+  cpuShares: boolean;
   /** Why it is unavailable and how to fix it, when it is. */
   message?: string;
 }
 
-export interface LaunchSpec {
-  /** Output file name → JavaScript. */
-  files: Record<string, string>;
-  processes: { entry: string; delayMs: number }[];
-}
-
-/**
- * A bubblewrap process started ahead of time, already in its control groups,
- * blocked reading its options. Joining cgroup v1 groups costs ~8 ms and
- * starting a process a few more: a warm sandbox takes both off the run's path.
- */
-interface WarmSandbox {
-  dir: string;
-  cgroup: RunCgroup | undefined;
-  child: SpawnedProcess;
-  gone: boolean;
-}
-
-/** stdio for a sandbox: fd 2 (bubblewrap's own errors), control, options, and three per process. */
+/** stdio for a sandbox: fd 2 (bubblewrap's own errors), control, commands, options, and three per process. */
 function sandboxStdio(): StdioOptions {
   const stdio: StdioOptions = ["ignore", "ignore", "pipe", "ignore", "ignore", "ignore", "ignore", "ignore", "ignore", "ignore"];
   stdio[CONTROL_FD] = "pipe";
+  stdio[COMMAND_FD] = "pipe";
   stdio[OPTIONS_FD] = "pipe";
   for (let i = 0; i < MAX_PROCESSES; i++) stdio.push("pipe", "pipe", "pipe");
   return stdio;
 }
 
-/** Detects what this host offers and launches sandboxes accordingly. */
+/**
+ * Detects what this host offers and hands out sandboxes: warm ones from the
+ * pool when it has them, a cold one (started on the spot) when it does not.
+ */
 export class SandboxHost {
   private readonly spawner: Spawner;
-  private readonly warm: WarmSandbox[] = [];
-  private warming = 0;
+  readonly pool: WarmPool;
   private disposed = false;
 
   private constructor(
@@ -63,10 +50,11 @@ export class SandboxHost {
     private readonly config: RunnerConfig,
     private readonly workDir: string,
     private readonly mounts: Mount[],
-    private readonly cgroups: CgroupFactory | undefined,
+    readonly cgroups: CgroupFactory | undefined,
   ) {
     this.spawner = new Spawner(join(workDir, "spawner.cjs"));
-    if (status.available && status.mode === "bubblewrap") this.refill();
+    this.pool = new WarmPool(config, (warm) => this.prepare(warm));
+    if (status.available) this.pool.refill();
   }
 
   static detect(config: RunnerConfig): SandboxHost {
@@ -77,6 +65,7 @@ export class SandboxHost {
     chmodSync(workDir, 0o755);
     writeFileSync(join(workDir, "supervisor.sh"), SUPERVISOR_SCRIPT, { mode: 0o644 });
     writeFileSync(join(workDir, "preload.cjs"), PRELOAD_SCRIPT, { mode: 0o644 });
+    writeFileSync(join(workDir, "boot.cjs"), BOOT_SCRIPT, { mode: 0o644 });
     writeFileSync(join(workDir, "spawner.cjs"), SPAWNER_SCRIPT, { mode: 0o644 });
     const etc = join(workDir, "etc");
     mkdirSync(etc, { mode: 0o755 });
@@ -84,75 +73,64 @@ export class SandboxHost {
 
     const cgroups = config.unsafeNoSandbox || !config.useCgroups ? undefined : detectCgroups();
     const limits = cgroups?.kind ?? "proc-sampling";
+    const cpuShares = cgroups?.cpuShares ?? false;
     const unavailable = (message: string) =>
-      new SandboxHost({ available: false, mode: "none", limits, message }, config, workDir, [], undefined);
+      new SandboxHost({ available: false, mode: "none", limits, cpuShares, message }, config, workDir, [], undefined);
     if (config.unsafeNoSandbox) {
-      return new SandboxHost({ available: true, mode: "unsafe-no-sandbox", limits: "proc-sampling" }, config, workDir, [], undefined);
+      return new SandboxHost({ available: true, mode: "unsafe-no-sandbox", limits: "proc-sampling", cpuShares: false }, config, workDir, [], undefined);
     }
     const problem = selfTest(config);
     if (problem) return unavailable(problem);
     try {
-      return new SandboxHost({ available: true, mode: "bubblewrap", limits }, config, workDir, sandboxMounts(findPrograms()), cgroups);
+      return new SandboxHost({ available: true, mode: "bubblewrap", limits, cpuShares }, config, workDir, sandboxMounts(findPrograms()), cgroups);
     } catch (error) {
       return unavailable(`The sandbox cannot be prepared: ${(error as Error).message}.`);
     }
   }
 
-  /** Starts a run's processes in a sandbox (a warm one when there is one). */
-  async launch(spec: LaunchSpec, onControl: (message: ControlMessage) => void): Promise<Sandbox> {
+  /** A sandbox for a run of `processes` processes: warm when the pool has one. */
+  async acquire(processes: number): Promise<Sandbox> {
     if (!this.status.available) throw new Error(this.status.message);
-    const supervisorArgs = this.supervisorArgs(spec);
-    if (this.status.mode === "unsafe-no-sandbox") return this.launchUnsafe(spec, supervisorArgs, onControl);
+    return this.pool.take() ?? (await this.prepare(processes));
+  }
 
-    let warm = this.warm.shift();
-    while (warm?.gone) warm = this.warm.shift();
-    this.refill();
-    warm ??= await this.prepare();
-    const code = join(warm.dir, "code");
-    for (const [name, text] of Object.entries(spec.files)) writeFileSync(join(code, name), text, { mode: 0o644 });
+  /** Memory of every sandbox of this runner together, measured by the kernel (0 without cgroups). */
+  memoryBytes(): number {
+    return this.cgroups?.totalMemoryBytes() ?? 0;
+  }
+
+  poolStatus(): PoolStatus {
+    return this.pool.status();
+  }
+
+  /** Stops the warm sandboxes and removes the runner's work folder (at shutdown). */
+  dispose() {
+    this.disposed = true;
+    this.pool.dispose();
+    this.spawner.close();
+    rmSync(this.workDir, { recursive: true, force: true });
+  }
+
+  /** Starts a sandbox with `warm` processes booting in it. */
+  private async prepare(warm: number): Promise<Sandbox> {
+    if (this.disposed) throw new Error("the runner is shutting down");
+    const id = randomBytes(9).toString("base64url");
+    const dir = join(this.workDir, id);
+    const code = join(dir, "code");
+    mkdirSync(code, { recursive: true, mode: 0o755 });
+    chmodSync(dir, 0o755);
+    if (this.status.mode === "unsafe-no-sandbox") return this.prepareUnsafe(dir, code, warm);
+    const cgroup = this.cgroups?.create(id, this.config.memoryBytes, this.config.maxTasks);
     const options = bwrapArgs({
       mounts: this.mounts,
       codeDir: code,
       etcDir: join(this.workDir, "etc"),
       supervisor: join(this.workDir, "supervisor.sh"),
       preload: join(this.workDir, "preload.cjs"),
+      boot: join(this.workDir, "boot.cjs"),
       tmpBytes: this.config.tmpBytes,
-      supervisorArgs,
+      supervisorArgs: this.supervisorArgs("/sandbox/preload.cjs", "/sandbox/boot.cjs", "/code", warm),
     });
-    const optionsPipe = warm.child.stdio[OPTIONS_FD] as Socket;
-    optionsPipe.on("error", () => {});
-    optionsPipe.end(options.map((option) => `${option}\0`).join(""));
-    return new Sandbox(warm.child, warm.dir, warm.cgroup, false, spec.processes.length, onControl);
-  }
-
-  /** Stops the warm sandboxes and removes the runner's work folder (at shutdown). */
-  dispose() {
-    this.disposed = true;
-    for (const warm of this.warm.splice(0)) this.discard(warm);
-    this.spawner.close();
-    rmSync(this.workDir, { recursive: true, force: true });
-  }
-
-  /** Keeps one warm sandbox per run slot. */
-  private refill() {
-    while (!this.disposed && this.warm.length + this.warming < this.config.concurrency) {
-      this.warming++;
-      this.prepare()
-        .then((warm) => {
-          if (this.disposed) this.discard(warm);
-          else this.warm.push(warm);
-        })
-        .catch((error: unknown) => console.error("runner: could not prepare a sandbox:", (error as Error).message))
-        .finally(() => this.warming--);
-    }
-  }
-
-  private async prepare(): Promise<WarmSandbox> {
-    const id = randomBytes(9).toString("base64url");
-    const dir = join(this.workDir, id);
-    mkdirSync(join(dir, "code"), { recursive: true, mode: 0o755 });
-    chmodSync(dir, 0o755);
-    const cgroup = this.cgroups?.create(id, this.config.memoryBytes, this.config.maxTasks);
     try {
       const child = await this.spawner.spawn({
         command: this.config.bwrapPath,
@@ -161,13 +139,10 @@ export class SandboxHost {
         // an empty environment and its options through a pipe, so neither the
         // server's variables nor host paths can be read from /proc/1.
         options: { stdio: sandboxStdio(), env: {}, ...identity(this.config) },
+        input: { fd: OPTIONS_FD, data: options.map((option) => `${option}\0`).join("") },
         cgroupProcs: cgroup?.procsFiles() ?? [],
       });
-      const warm: WarmSandbox = { dir, cgroup, child, gone: false };
-      child.once("close", () => {
-        warm.gone = true;
-      });
-      return warm;
+      return new Sandbox(child, dir, cgroup, false, warm, "/code");
     } catch (error) {
       cgroup?.remove();
       rmSync(dir, { recursive: true, force: true });
@@ -175,37 +150,23 @@ export class SandboxHost {
     }
   }
 
-  private discard(warm: WarmSandbox) {
-    // Without options bubblewrap exits at once; the kill covers one that is slow to.
-    (warm.child.stdio[OPTIONS_FD] as Socket | null)?.destroy();
-    warm.child.kill("SIGKILL");
-    warm.cgroup?.remove();
-    rmSync(warm.dir, { recursive: true, force: true });
-  }
-
-  private supervisorArgs(spec: LaunchSpec): string[] {
+  private supervisorArgs(preload: string, boot: string, codeRoot: string, warm: number): string[] {
     const unsafe = this.status.mode === "unsafe-no-sandbox";
     // Fewer V8 worker threads leave room under the task limit for four processes.
     // No --max-old-space-size: it costs ~14 ms of start-up, and memory is capped anyway.
-    const nodeFlags = [
-      `--require=${unsafe ? join(this.workDir, "preload.cjs") : "/sandbox/preload.cjs"}`,
-      "--enable-source-maps",
-      "--v8-pool-size=2",
-    ].join(" ");
+    const nodeFlags = [`--require=${preload}`, "--enable-source-maps", "--v8-pool-size=2"].join(" ");
     return [
       // Outside a user namespace the task limit would count all of this user's processes.
       unsafe ? "unlimited" : String(this.config.maxTasks),
       nodeFlags,
-      String(spec.processes.length),
-      ...spec.processes.flatMap((p) => [String(p.delayMs / 1000), p.entry]),
+      boot,
+      codeRoot,
+      String(warm),
+      String(MAX_PROCESSES),
     ];
   }
 
-  private async launchUnsafe(spec: LaunchSpec, supervisorArgs: string[], onControl: (message: ControlMessage) => void): Promise<Sandbox> {
-    const dir = join(this.workDir, randomBytes(9).toString("base64url"));
-    const code = join(dir, "code");
-    mkdirSync(code, { recursive: true });
-    for (const [name, text] of Object.entries(spec.files)) writeFileSync(join(code, name), text);
+  private async prepareUnsafe(dir: string, code: string, warm: number): Promise<Sandbox> {
     // The run's folder must find the project's zeromq: link node_modules beside the code.
     const nodeModules = dirname(dirname(createRequire(import.meta.url).resolve("zeromq/package.json")));
     symlinkSync(nodeModules, join(code, "node_modules"));
@@ -217,17 +178,16 @@ export class SandboxHost {
         cwd: dir,
         env: {
           PATH: process.env.PATH,
-          SUPERVISOR_ARGS: supervisorArgs.join("\n"),
+          SUPERVISOR_ARGS: this.supervisorArgs(join(this.workDir, "preload.cjs"), join(this.workDir, "boot.cjs"), code, warm).join("\n"),
           SUPERVISOR_NODE: process.execPath,
           SUPERVISOR_ENV: "env",
-          SUPERVISOR_CODE: code,
         },
         detached: true,
       },
       cgroupProcs: [],
     });
-    (child.stdio[OPTIONS_FD] as Socket | null)?.destroy();
-    return new Sandbox(child, dir, undefined, true, spec.processes.length, onControl);
+    (child.stdio[OPTIONS_FD] as { destroy(): void } | null)?.destroy();
+    return new Sandbox(child, dir, undefined, true, warm, code);
   }
 }
 

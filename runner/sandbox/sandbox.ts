@@ -1,5 +1,6 @@
 import type { Readable, Writable } from "node:stream";
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import type { RunCgroup } from "./cgroup";
 import { descendants, sampleProcesses, type TreeSample } from "./proc-stats";
 import type { SpawnedProcess } from "./spawner";
@@ -27,13 +28,21 @@ function killAll(pids: number[]) {
 /** Processes a sandbox is started with pipes for (the API's maximum). */
 export const MAX_PROCESSES = 4;
 
-/** fd 3: the supervisor's reports; fd 5: bubblewrap's options; from fd 10: three per process. */
+/** fd 3: the supervisor's reports; fd 4: commands to it; fd 5: bubblewrap's options; from fd 10: three per process. */
 export const CONTROL_FD = 3;
+export const COMMAND_FD = 4;
 export const OPTIONS_FD = 5;
 export const processFds = (index: number) => ({ stdin: 10 + 3 * index, stdout: 11 + 3 * index, stderr: 12 + 3 * index });
 
-/** The supervisor's report about one of the run's processes. */
-export type ControlMessage = { type: "start"; index: number } | { type: "exit"; index: number; code: number };
+/** A report from inside the sandbox about one of the run's processes. */
+export type ControlMessage = { type: "exit"; index: number; code: number };
+
+/** What a process is told to run: a file in the code folder, its name and arguments. */
+export interface ProcessHeader {
+  main: string;
+  name: string;
+  args: string[];
+}
 
 export interface ProcessPipes {
   stdin: Writable;
@@ -41,30 +50,38 @@ export interface ProcessPipes {
   stderr: Readable;
 }
 
-/** One sandbox with the run's processes inside. */
+/** Longest control line a sandbox may send; anything else is noise from learner code. */
+const MAX_CONTROL_BUFFER = 4096;
+
+/**
+ * One sandbox: bubblewrap with the supervisor inside, `warm` learner processes
+ * booted and waiting. It serves one run: `bind` hands it to the run, `start`
+ * tells each process what to run.
+ */
 export class Sandbox {
-  readonly pipes: ProcessPipes[];
   private exited = false;
   private exitWaiters: (() => void)[] = [];
+  private readonly readyIndexes = new Set<number>();
+  private readonly exitedIndexes = new Set<number>();
+  private readonly started = new Set<number>();
+  private onControl: ((message: ControlMessage) => void) | undefined;
+  private count = 0;
+  private markReady!: () => void;
+  /** Resolves when every warm process has booted (or the sandbox is gone). */
+  readonly ready = new Promise<void>((resolve) => (this.markReady = resolve));
+  /** A warm process died before its run: the sandbox cannot serve one. */
+  broken = false;
 
   constructor(
     private readonly child: SpawnedProcess,
     private readonly dir: string,
-    private readonly cgroup: RunCgroup | undefined,
+    readonly cgroup: RunCgroup | undefined,
     private readonly processGroup: boolean,
-    count: number,
-    onControl: (message: ControlMessage) => void,
+    readonly warm: number,
+    /** Where the code folder (`dir`/code) appears to the processes. */
+    readonly codeRoot: string,
   ) {
-    this.pipes = Array.from({ length: count }, (_, i) => {
-      const fds = processFds(i);
-      return { stdin: child.stdio[fds.stdin] as Writable, stdout: child.stdio[fds.stdout] as Readable, stderr: child.stdio[fds.stderr] as Readable };
-    });
-    // A sandbox is prepared with pipes for the most processes a run may have: close the rest.
-    for (let i = count; i < MAX_PROCESSES; i++) {
-      for (const fd of Object.values(processFds(i))) child.stdio[fd]?.destroy();
-    }
-    // Learner code can close or fill its stdin: never let that crash the runner.
-    for (const pipe of this.pipes) pipe.stdin.on("error", () => {});
+    if (warm === 0) this.markReady();
     let buffered = "";
     const control = child.stdio[CONTROL_FD] as Readable;
     control.setEncoding("utf8");
@@ -72,19 +89,15 @@ export class Sandbox {
       buffered += chunk;
       let newline: number;
       while ((newline = buffered.indexOf("\n")) >= 0) {
-        const line = buffered.slice(0, newline);
+        this.onControlLine(buffered.slice(0, newline));
         buffered = buffered.slice(newline + 1);
-        const match = /^(start|exit) (\d+)(?: (\d+))?$/.exec(line);
-        if (!match) continue;
-        const index = Number(match[2]);
-        if (index >= count) continue;
-        if (match[1] === "start") onControl({ type: "start", index });
-        else onControl({ type: "exit", index, code: Number(match[3]) });
       }
       // A sandbox that floods the control channel without newlines is broken: cap it.
-      if (buffered.length > 4096) buffered = "";
+      if (buffered.length > MAX_CONTROL_BUFFER) buffered = "";
     });
     control.on("error", () => {});
+    (child.stdio[COMMAND_FD] as Writable | null)?.on("error", () => {});
+    for (let i = 0; i < MAX_PROCESSES; i++) (child.stdio[processFds(i).stdin] as Writable | null)?.on("error", () => {});
     const own = child.stdio[2] as Readable;
     own.setEncoding("utf8");
     own.on("data", (text: string) => {
@@ -92,6 +105,8 @@ export class Sandbox {
     });
     child.once("close", () => {
       this.closing = true;
+      this.broken = true;
+      this.markReady();
       // Read the kernel's counters before the groups go away with their files.
       this.finalOomKills = this.cgroup?.oomKills() ?? 0;
       this.finalTaskLimitHits = this.cgroup?.taskLimitHits() ?? 0;
@@ -106,6 +121,66 @@ export class Sandbox {
         for (const waiter of this.exitWaiters.splice(0)) waiter();
       });
     });
+  }
+
+  /**
+   * Learner code runs as the same user as the supervisor and can write to this
+   * channel too: only well-formed lines about a process that exists count, and
+   * each fact counts once, so forged lines can at most misreport the run's own
+   * processes — never another run, never the runner.
+   */
+  private onControlLine(line: string) {
+    const match = /^(ready|exit) ([0-9])(?: ([0-9]{1,3}))?$/.exec(line);
+    if (!match) return;
+    const index = Number(match[2]);
+    if (index >= MAX_PROCESSES) return;
+    if (match[1] === "ready") {
+      if (index >= this.warm || this.readyIndexes.has(index)) return;
+      this.readyIndexes.add(index);
+      if (this.readyIndexes.size === this.warm) this.markReady();
+      return;
+    }
+    if (match[3] === undefined || this.exitedIndexes.has(index)) return;
+    this.exitedIndexes.add(index);
+    if (!this.onControl) {
+      // A warm process died before any run was given to it.
+      this.broken = true;
+      this.markReady();
+      return;
+    }
+    if (index < this.count) this.onControl({ type: "exit", index, code: Number(match[3]) });
+  }
+
+  /** Gives the sandbox to a run of `count` processes: their pipes, and the others closed. */
+  bind(count: number, files: Record<string, string>, onControl: (message: ControlMessage) => void): ProcessPipes[] {
+    this.onControl = onControl;
+    this.count = count;
+    const code = join(this.dir, "code");
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(code, name), text, { mode: 0o644 });
+    this.cgroup?.setCpuWeight("run");
+    const pipes = Array.from({ length: count }, (_, i) => {
+      const fds = processFds(i);
+      const stdio = this.child.stdio;
+      return { stdin: stdio[fds.stdin] as Writable, stdout: stdio[fds.stdout] as Readable, stderr: stdio[fds.stderr] as Readable };
+    });
+    for (let i = count; i < MAX_PROCESSES; i++) {
+      // An unneeded warm process reads end-of-file and exits; pipes of the rest just close.
+      for (const fd of Object.values(processFds(i))) this.child.stdio[fd]?.destroy();
+    }
+    return pipes;
+  }
+
+  /** Tells process `index` what to run (starting it first, when it was not warm). */
+  start(index: number, header: ProcessHeader) {
+    if (this.started.has(index) || index >= this.count) return;
+    this.started.add(index);
+    if (index >= this.warm) (this.child.stdio[COMMAND_FD] as Writable | null)?.write(`start ${index}\n`);
+    (this.child.stdio[processFds(index).stdin] as Writable | null)?.write(`${JSON.stringify(header)}\n`);
+  }
+
+  /** No more processes will start: the supervisor may finish once the started ones have. */
+  endStarts() {
+    (this.child.stdio[COMMAND_FD] as Writable | null)?.end();
   }
 
   /** bubblewrap has exited: its pid may be reused, never signal it again. */
@@ -126,6 +201,10 @@ export class Sandbox {
     return this.child.pid;
   }
 
+  get gone(): boolean {
+    return this.closing || this.exited;
+  }
+
   /** Resolves when the sandbox and every process in it are gone. */
   closed(): Promise<void> {
     if (this.exited) return Promise.resolve();
@@ -139,11 +218,22 @@ export class Sandbox {
   sample(): TreeSample {
     const pid = this.child.pid;
     if (pid === undefined || this.exited) return { cpuTicks: 0, memoryBytes: 0, tasks: 0 };
-    // With a cgroup the kernel enforces memory itself; without one it is measured here.
-    if (this.cgroup) return sampleProcesses(this.cgroup.pids(), false);
+    // With a cgroup the kernel enforces memory itself and counts CPU of exited tasks too.
+    if (this.cgroup) {
+      const sample = sampleProcesses(this.cgroup.pids(), false);
+      const cpuMs = this.cgroup.cpuMs();
+      if (cpuMs !== undefined) sample.cpuTicks = cpuMs / 10;
+      sample.memoryBytes = this.cgroup.memoryBytes();
+      return sample;
+    }
     const pids = descendants(pid);
     this.seenPids = [...new Set([...this.seenPids, ...pids])];
     return sampleProcesses(pids, true);
+  }
+
+  /** Memory the sandbox holds now, for the runner's budget (0 when it cannot be read cheaply). */
+  memoryBytes(): number {
+    return this.exited ? 0 : (this.cgroup?.memoryBytes() ?? 0);
   }
 
   private finalOomKills = 0;
@@ -157,7 +247,7 @@ export class Sandbox {
     return this.exited ? this.finalTaskLimitHits : (this.cgroup?.taskLimitHits() ?? 0);
   }
 
-  /** Ends every process of the run at once. */
+  /** Ends every process of the sandbox at once. */
   kill() {
     if (this.exited || this.closing) return;
     this.cgroup?.killAll();
@@ -172,4 +262,3 @@ export class Sandbox {
     this.child.kill("SIGKILL");
   }
 }
-

@@ -5,41 +5,46 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main, processesWith, readEvents, request, runToEnd } from "./harness";
 
 const BUNDLE = "node_modules/.cache/zmq-playground-test/runner.mjs";
-let runner: ChildProcess | undefined;
+/** Every runner this file started: each is killed at the end, whatever happened. */
+const started = new Set<ChildProcess>();
 
-async function startStandalone(port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [BUNDLE], { env: { ...process.env, RUNNER_PORT: String(port) }, stdio: ["ignore", "pipe", "inherit"] });
-  await new Promise<void>((resolve, reject) => {
+/** Starts the bundled runner on a free port (RUNNER_PORT=0) and returns it with its address. */
+async function startStandalone(): Promise<{ child: ChildProcess; base: string }> {
+  const child = spawn(process.execPath, [BUNDLE], { env: { ...process.env, RUNNER_PORT: "0" }, stdio: ["ignore", "pipe", "inherit"] });
+  started.add(child);
+  child.once("exit", () => started.delete(child));
+  const port = await new Promise<number>((resolve, reject) => {
+    let seen = "";
     child.stdout!.on("data", (chunk: Buffer) => {
-      if (chunk.toString().includes("runner listening")) resolve();
+      seen += chunk.toString();
+      const match = /runner listening on http:\/\/localhost:(\d+)/.exec(seen);
+      if (match) resolve(Number(match[1]));
     });
-    child.on("exit", (code) => reject(new Error(`runner exited with ${code}`)));
+    child.once("exit", (code, signal) => reject(new Error(`runner exited with ${code ?? signal} before listening: ${seen.slice(-500)}`)));
   });
-  return child;
+  return { child, base: `http://127.0.0.1:${port}` };
 }
 
 beforeAll(async () => {
   await build({ entryPoints: ["runner/main.ts"], outfile: BUNDLE, bundle: true, platform: "node", format: "esm", packages: "external", logLevel: "warning" });
 });
 afterAll(() => {
-  runner?.kill("SIGKILL");
+  for (const child of started) child.kill("SIGKILL");
 });
 
 describe("standalone runner", () => {
   it("serves the same endpoints as the site", async () => {
-    runner = await startStandalone(38_731);
-    const base = "http://127.0.0.1:38731";
+    const { child: runner, base } = await startStandalone();
     const { end, output } = await runToEnd(base, main(`console.log("standalone")`));
     expect([end.status, output("main")]).toEqual(["ok", "standalone\n"]);
     expect((await request(base, "/api/health")).body.status).toBe("ok");
     expect((await request(base, "/elsewhere")).status).toBe(404);
     runner.kill("SIGTERM");
-    await new Promise((resolve) => runner!.once("exit", resolve));
+    await new Promise((resolve) => runner.once("exit", resolve));
   });
 
   it("takes every sandbox down with it when it is killed", async () => {
-    runner = await startStandalone(38_732);
-    const base = "http://127.0.0.1:38732";
+    const { child: runner, base } = await startStandalone();
     const marker = `orphan-${Math.random().toString(36).slice(2)}`;
     const started = await request(base, "/api/runs", {
       body: main(`
@@ -51,7 +56,7 @@ setInterval(() => {}, 1000);`, 30_000),
     await readEvents(base, started.body.id, { until: (e) => e.type === "stdout" });
     expect(processesWith(marker)).toHaveLength(1);
     runner.kill("SIGKILL");
-    await new Promise((resolve) => runner!.once("exit", resolve));
+    await new Promise((resolve) => runner.once("exit", resolve));
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(processesWith(marker)).toEqual([]);
   });

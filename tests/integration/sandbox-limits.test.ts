@@ -86,7 +86,7 @@ for (const pid of readdirSync("/proc").filter((name) => /^\\d+$/.test(name))) {
 }
 try { console.log(readFileSync("/proc/${process.pid}/environ", "latin1")); } catch (error) { console.log("server", error.code); }`));
     const text = output("main");
-    expect(text.split("\n")[0]).toBe(JSON.stringify(["HOME", "LANG", "PATH", "TMPDIR", "UV_THREADPOOL_SIZE"]));
+    expect(text.split("\n")[0]).toBe(JSON.stringify(["HOME", "LANG", "PATH", "RUNNER_PROCESS_NAME", "TMPDIR", "UV_THREADPOOL_SIZE"]));
     expect(text).not.toContain(SECRET);
     expect(text).toContain("server ENOENT");
   });

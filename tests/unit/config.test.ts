@@ -13,7 +13,19 @@ describe("runner config", () => {
       codeBytes: 64 * 1024,
       blockedAfterMs: 2_000,
       unwatchedMs: 30_000,
+      cpuMs: 10_000,
+      concurrency: 0,
+      queueMax: 1_000,
+      clientRunning: 2,
+      clientQueued: 2,
     });
+  });
+
+  it("sizes the memory budget from the host and the warm pool's parallelism from its cores", () => {
+    const config = configFromEnv({});
+    expect(config.memoryBudgetBytes).toBeGreaterThan(0);
+    expect(config.warmParallel).toBeGreaterThan(0);
+    expect(configFromEnv({ RUNNER_MEMORY_BUDGET_BYTES: "1073741824" }).memoryBudgetBytes).toBe(1073741824);
   });
 
   it("reads overrides from the environment", () => {
@@ -24,7 +36,8 @@ describe("runner config", () => {
   it("stops start-up on a malformed value, naming the variable", () => {
     expect(() => configFromEnv({ RUNNER_TIMEOUT_MS: "ten" })).toThrow(/RUNNER_TIMEOUT_MS/);
     expect(() => configFromEnv({ RUNNER_CGROUPS: "maybe" })).toThrow(/RUNNER_CGROUPS/);
-    expect(() => configFromEnv({ RUNNER_CONCURRENCY: "0" })).toThrow(/at least 1/);
+    expect(() => configFromEnv({ RUNNER_CLIENT_RUNNING: "0" })).toThrow(/at least 1/);
+    expect(() => configFromEnv({ RUNNER_CPU_MS: "0" })).toThrow(/RUNNER_CPU_MS/);
     expect(() => configFromEnv({ RUNNER_TIMEOUT_MS: "70000" })).toThrow(/must not exceed/);
   });
 

@@ -10,6 +10,7 @@ describe("bwrapArgs", () => {
     etcDir: "/runs/etc",
     supervisor: "/runs/supervisor.sh",
     preload: "/runs/preload.cjs",
+    boot: "/runs/boot.cjs",
     tmpBytes: 16 * 1024 * 1024,
     supervisorArgs: ["64", "--enable-source-maps", "1", "0", "main.mjs"],
   });

@@ -9,6 +9,7 @@ const END_WORDS: Record<string, { title: string; detail: string; tone: Tone }> =
   timeout: { title: 'Timed out', detail: 'The run reached its time limit and was ended.', tone: 'bad' },
   stopped: { title: 'Stopped', detail: 'The run was stopped before it finished.', tone: 'neutral' },
   'memory-limit': { title: 'Out of memory', detail: 'The run used more memory than it may.', tone: 'bad' },
+  'cpu-limit': { title: 'CPU time used up', detail: 'The run computed for longer than it may.', tone: 'bad' },
   'output-limit': { title: 'Too much output', detail: 'The run printed more than it may.', tone: 'bad' },
   'process-limit': { title: 'Too many processes', detail: 'The run started more processes or threads than it may.', tone: 'bad' },
   error: { title: 'Could not run', detail: 'Something went wrong on the server.', tone: 'bad' },
