@@ -27,6 +27,8 @@ const workshops = Workshops.start({
   runs: (id) => runner.get(id),
   trustProxy: runner.config.trustProxy,
 });
+// Learners in a workshop may all press Run at once: keep that many sandboxes warm.
+runner.expectRuns(() => workshops.onlineLearners());
 const app = next({ dev, dir, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();

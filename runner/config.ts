@@ -61,9 +61,7 @@ export interface RunnerConfig {
   addressRatePerMinute: number;
   /** Runs one address may start in a burst (RUNNER_RATE_ADDRESS_BURST). */
   addressRateBurst: number;
-  /** Node processes booted ahead in each warm sandbox (RUNNER_WARM_PROCESSES). */
-  warmProcesses: number;
-  /** Warm sandboxes kept even when idle (RUNNER_WARM_MIN). */
+  /** Warm sandboxes kept even when idle, of the size most in demand (RUNNER_WARM_MIN). */
   warmMin: number;
   /** Warm sandboxes kept at most (RUNNER_WARM_MAX). */
   warmMax: number;
@@ -118,7 +116,6 @@ export const DEFAULTS: RunnerConfig = {
   rateBurst: 40,
   addressRatePerMinute: 600,
   addressRateBurst: 400,
-  warmProcesses: 2,
   warmMin: 2,
   warmMax: 400,
   warmParallel: 0,
@@ -159,7 +156,6 @@ const ENV_NAMES: { [K in keyof RunnerConfig]: string } = {
   rateBurst: "RUNNER_RATE_BURST",
   addressRatePerMinute: "RUNNER_RATE_ADDRESS_PER_MINUTE",
   addressRateBurst: "RUNNER_RATE_ADDRESS_BURST",
-  warmProcesses: "RUNNER_WARM_PROCESSES",
   warmMin: "RUNNER_WARM_MIN",
   warmMax: "RUNNER_WARM_MAX",
   warmParallel: "RUNNER_WARM_PARALLEL",
@@ -207,7 +203,6 @@ export function configFromEnv(
   if (config.memoryBudgetBytes === 0) config.memoryBudgetBytes = Math.floor(totalmem() / 2);
   if (config.warmParallel === 0) config.warmParallel = availableParallelism();
   if (config.clientRunning < 1) throw new Error("RUNNER_CLIENT_RUNNING must be at least 1");
-  if (config.warmProcesses > 4) throw new Error("RUNNER_WARM_PROCESSES must be at most 4");
   if (config.cpuMs < 1) throw new Error("RUNNER_CPU_MS must be at least 1");
   if (config.defaultTimeoutMs > config.maxTimeoutMs) {
     throw new Error("RUNNER_TIMEOUT_MS must not exceed RUNNER_MAX_TIMEOUT_MS");

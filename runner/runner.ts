@@ -70,7 +70,7 @@ export class Runner {
     this.scheduler = new Scheduler(config, (run) => this.fits(run));
     this.limiter = new RateLimiter(config.ratePerMinute, config.rateBurst);
     this.addressLimiter = new RateLimiter(config.addressRatePerMinute, config.addressRateBurst);
-    host.pool.hasRoom = (processes) =>
+    host.pool.hasRoom = (processes: number) =>
       this.memoryUsed() + processes * config.processMemoryBytes <= config.memoryBudgetBytes * POOL_SHARE_OF_BUDGET;
     this.metrics = new RunnerMetrics({
       queueLength: () => this.scheduler.queueLength,
@@ -137,8 +137,9 @@ export class Runner {
 
   /** Whether `run` may start now on top of what is running: the processes a warm sandbox lacks must fit the budget. */
   private fits(run: Run): boolean {
-    const warm = this.host.poolStatus().warm > 0 ? this.config.warmProcesses : 0;
-    const extra = Math.max(0, run.request.processes.length - warm) * this.config.processMemoryBytes;
+    // A warm sandbox of the run's size is already counted; otherwise its processes are new memory.
+    const processes = run.request.processes.length;
+    const extra = this.host.pool.has(processes) ? 0 : processes * this.config.processMemoryBytes;
     return this.memoryUsed() + extra <= this.config.memoryBudgetBytes;
   }
 

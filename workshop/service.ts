@@ -232,6 +232,14 @@ export class Workshops {
     return this.service?.learnerKey(req);
   }
 
+  /**
+   * Learners with a workshop stream open on this server: each may press Run any
+   * moment, so the runner keeps that many sandboxes warm.
+   */
+  onlineLearners(): number {
+    return this.service?.store.presence.size ?? 0;
+  }
+
   closeStreams() {
     this.service?.closeStreams();
   }

@@ -91,7 +91,7 @@ export class SandboxHost {
   /** A sandbox for a run of `processes` processes: warm when the pool has one. */
   async acquire(processes: number): Promise<Sandbox> {
     if (!this.status.available) throw new Error(this.status.message);
-    return this.pool.take() ?? (await this.prepare(processes));
+    return this.pool.take(processes) ?? (await this.prepare(processes));
   }
 
   /** Memory of every sandbox of this runner together, measured by the kernel (0 without cgroups). */

@@ -1,38 +1,51 @@
 import type { RunnerConfig } from "../config";
-import type { Sandbox } from "./sandbox";
+import { MAX_PROCESSES, type Sandbox } from "./sandbox";
 
 export interface PoolStatus {
   /** Sandboxes waiting for a run (booted or still booting). */
   warm: number;
-  /** Of those, the ones still booting. */
+  /** Of those, the ones still booting, with those being spawned. */
   booting: number;
-  /** How many the pool is growing or shrinking to. */
+  /** How many the pool is growing or shrinking to, all sizes together. */
   target: number;
 }
 
 export interface TargetInputs {
-  /** The pool's floor (RUNNER_WARM_MIN). */
+  /** Sandboxes kept even when idle (RUNNER_WARM_MIN), of the size most in demand. */
   min: number;
-  /** The pool's ceiling (RUNNER_WARM_MAX). */
+  /** The pool's ceiling, all sizes together (RUNNER_WARM_MAX). */
   max: number;
   /** Runs expected soon, as told by the host (a workshop's online learners). */
   expected: number;
-  /** Runs started in the last DEMAND_WINDOW_MS. */
-  recent: number;
+  /** Runs started within DEMAND_WINDOW_MS, by their number of processes (index 0: one process). */
+  recent: number[];
 }
 
 /** Runs started within this window count as the demand the pool must be ready for again. */
 export const DEMAND_WINDOW_MS = 20_000;
-/** A sandbox the pool no longer needs is kept this long before it is stopped. */
+/** Sandboxes the pool no longer needs are stopped after it has held too many for this long. */
 export const IDLE_MS = 30_000;
+/** Without recent runs to go by, a run is expected to have two processes (a server and a client). */
+const USUAL_PROCESSES = 2;
 
 /**
- * How many warm sandboxes to keep: as many as a burst like the last one (or as
- * the host expects), within the floor and the ceiling. Memory is checked when
- * each one is started, not here.
+ * How many warm sandboxes of each size (1–4 processes) to keep: as many as a
+ * burst like the last one, or as the host expects split like recent runs, and
+ * the floor for the size most in demand; within the ceiling. A size matters: a
+ * sandbox with more processes than its run wastes a Node start per process.
+ * Memory is checked when each one is started, not here.
  */
-export function warmTarget(inputs: TargetInputs): number {
-  return Math.max(0, Math.min(inputs.max, Math.max(inputs.min, inputs.expected, inputs.recent)));
+export function warmTargets(inputs: TargetInputs): number[] {
+  const total = inputs.recent.reduce((a, b) => a + b, 0);
+  const shares = total > 0 ? inputs.recent.map((n) => n / total) : inputs.recent.map((_, i) => (i === USUAL_PROCESSES - 1 ? 1 : 0));
+  const usual = shares.indexOf(Math.max(...shares));
+  const targets = inputs.recent.map((recent, i) =>
+    Math.max(recent, Math.ceil(inputs.expected * shares[i]!), i === usual ? inputs.min : 0),
+  );
+  // Over the ceiling: scale every size down alike.
+  const sum = targets.reduce((a, b) => a + b, 0);
+  if (sum <= inputs.max) return targets;
+  return targets.map((n) => Math.floor((n * inputs.max) / sum));
 }
 
 interface Entry {
@@ -41,16 +54,17 @@ interface Entry {
 }
 
 /**
- * Sandboxes started ahead of demand, each used by one run only. It grows
- * towards the target a few at a time (booting costs CPU, at the lowest CPU
- * weight so running runs come first), only while the memory budget has room,
- * and shrinks when the sandboxes stay unused.
+ * Sandboxes started ahead of demand, each used by one run only, kept by size.
+ * The pool grows towards its targets a few at a time (booting costs CPU, at the
+ * lowest CPU weight so running runs come first), only while the memory budget
+ * has room, and shrinks when sandboxes stay unused.
  */
 export class WarmPool {
-  private readonly entries: Entry[] = [];
-  private starting = 0;
+  /** Warm sandboxes by size: index 0 holds one-process sandboxes. */
+  private readonly bySize: Entry[][] = Array.from({ length: MAX_PROCESSES }, () => []);
+  private readonly starting: number[] = Array.from({ length: MAX_PROCESSES }, () => 0);
   private disposed = false;
-  private takes: number[] = [];
+  private takes: { at: number; processes: number }[] = [];
   /** Since when the pool has held more than its target, if it does. */
   private overSince: number | null = null;
   /** Runs the host expects soon (a workshop's online learners); set by the host. */
@@ -64,72 +78,85 @@ export class WarmPool {
     private readonly now: () => number = Date.now,
   ) {}
 
-  target(): number {
+  targets(): number[] {
     const since = this.now() - DEMAND_WINDOW_MS;
-    this.takes = this.takes.filter((at) => at > since);
-    return warmTarget({ min: this.config.warmMin, max: this.config.warmMax, expected: this.expected(), recent: this.takes.length });
+    this.takes = this.takes.filter((take) => take.at > since);
+    const recent = this.bySize.map(() => 0);
+    for (const take of this.takes) recent[take.processes - 1]!++;
+    return warmTargets({ min: this.config.warmMin, max: this.config.warmMax, expected: this.expected(), recent });
   }
 
   status(): PoolStatus {
-    return { warm: this.entries.length, booting: this.starting + this.entries.filter((e) => !e.booted).length, target: this.target() };
+    const entries = this.bySize.flat();
+    const starting = this.starting.reduce((a, b) => a + b, 0);
+    return {
+      warm: entries.length,
+      booting: starting + entries.filter((entry) => !entry.booted).length,
+      target: this.targets().reduce((a, b) => a + b, 0),
+    };
   }
 
-  /** Processes held by warm sandboxes, for the memory budget. */
+  /** Processes held by warm sandboxes and those being started, for the memory budget. */
   processes(): number {
-    return (this.entries.length + this.starting) * this.config.warmProcesses;
+    return this.bySize.reduce((sum, entries, i) => sum + (entries.length + this.starting[i]!) * (i + 1), 0);
   }
 
-  /** A warm sandbox, booted if one is; undefined when the pool is empty. */
-  take(): Sandbox | undefined {
-    this.takes.push(this.now());
-    this.drop((entry) => entry.sandbox.broken || entry.sandbox.gone);
-    const index = Math.max(0, this.entries.findIndex((entry) => entry.booted));
-    const [entry] = this.entries.splice(index, 1);
+  /** Whether a sandbox with all `processes` processes already booting is waiting. */
+  has(processes: number): boolean {
+    return this.bySize[processes - 1]!.length > 0;
+  }
+
+  /**
+   * A warm sandbox for a run of `processes` processes, booted if one is: its own
+   * size first, else a smaller one (the rest start cold), else a larger one (the
+   * extra processes exit unused). Undefined when the pool is empty.
+   */
+  take(processes: number): Sandbox | undefined {
+    this.takes.push({ at: this.now(), processes });
+    this.forgetDead();
+    const sizes = [processes, ...range(processes - 1, 1), ...range(processes + 1, MAX_PROCESSES)];
+    let found: Entry | undefined;
+    for (const size of sizes) {
+      const entries = this.bySize[size - 1]!;
+      if (entries.length === 0) continue;
+      const index = Math.max(0, entries.findIndex((entry) => entry.booted));
+      found = entries.splice(index, 1)[0];
+      break;
+    }
     this.refill();
-    return entry?.sandbox;
+    return found?.sandbox;
   }
 
-  /** Starts sandboxes until the pool reaches its target, a few at a time. */
+  /** Starts sandboxes until each size reaches its target, a few at a time. */
   refill() {
-    const target = this.target();
-    const booting = () => this.starting + this.entries.filter((entry) => !entry.booted).length;
-    while (
-      !this.disposed &&
-      this.entries.length + this.starting < target &&
-      booting() < this.config.warmParallel &&
-      this.hasRoom(this.config.warmProcesses)
-    ) {
-      this.starting++;
-      this.prepare(this.config.warmProcesses)
-        .then((sandbox) => {
-          if (this.disposed) {
-            sandbox.kill();
-            return;
-          }
-          const entry: Entry = { sandbox, booted: false };
-          this.entries.push(entry);
-          void sandbox.ready.then(() => {
-            entry.booted = true;
-            this.refill();
-          });
-        })
-        .catch((error: unknown) => console.error("runner: could not prepare a sandbox:", (error as Error).message))
-        .finally(() => {
-          this.starting--;
-        });
+    const targets = this.targets();
+    for (;;) {
+      if (this.disposed || this.booting() >= this.config.warmParallel) return;
+      // The size furthest below its target goes next.
+      let size = -1;
+      let gap = 0;
+      targets.forEach((target, i) => {
+        const missing = target - this.bySize[i]!.length - this.starting[i]!;
+        if (missing > gap) [size, gap] = [i + 1, missing];
+      });
+      if (size < 0 || !this.hasRoom(size)) return;
+      this.start(size);
     }
   }
 
   /** Called every second: forgets dead sandboxes, stops unneeded ones, tops the pool up. */
   tick() {
-    this.drop((entry) => entry.sandbox.broken || entry.sandbox.gone);
-    const target = this.target();
+    this.forgetDead();
+    const targets = this.targets();
+    const over = this.bySize.some((entries, i) => entries.length > targets[i]!);
     const now = this.now();
-    if (this.entries.length <= target) this.overSince = null;
+    if (!over) this.overSince = null;
     else if (this.overSince === null) this.overSince = now;
     else if (now - this.overSince >= IDLE_MS) {
       // The oldest first: they have waited longest without being needed.
-      for (const entry of this.entries.splice(0, this.entries.length - target)) entry.sandbox.kill();
+      this.bySize.forEach((entries, i) => {
+        for (const entry of entries.splice(0, Math.max(0, entries.length - targets[i]!))) entry.sandbox.kill();
+      });
       this.overSince = null;
     }
     this.refill();
@@ -137,10 +164,49 @@ export class WarmPool {
 
   dispose() {
     this.disposed = true;
-    for (const entry of this.entries.splice(0)) entry.sandbox.kill();
+    for (const entries of this.bySize) for (const entry of entries.splice(0)) entry.sandbox.kill();
   }
 
-  private drop(predicate: (entry: Entry) => boolean) {
-    for (let i = this.entries.length - 1; i >= 0; i--) if (predicate(this.entries[i]!)) this.entries.splice(i, 1);
+  private booting(): number {
+    return this.starting.reduce((a, b) => a + b, 0) + this.bySize.flat().filter((entry) => !entry.booted).length;
   }
+
+  private start(size: number) {
+    this.starting[size - 1]!++;
+    this.prepare(size)
+      .then((sandbox) => {
+        if (this.disposed) {
+          sandbox.kill();
+          return;
+        }
+        const entry: Entry = { sandbox, booted: false };
+        this.bySize[size - 1]!.push(entry);
+        void sandbox.ready.then(() => {
+          entry.booted = true;
+          this.refill();
+        });
+      })
+      .catch((error: unknown) => console.error("runner: could not prepare a sandbox:", (error as Error).message))
+      .finally(() => {
+        this.starting[size - 1]!--;
+      });
+  }
+
+  private forgetDead() {
+    for (const entries of this.bySize) {
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const sandbox = entries[i]!.sandbox;
+        if (sandbox.broken || sandbox.gone) entries.splice(i, 1);
+      }
+    }
+  }
+}
+
+/** from, from±1, …, to (either direction); empty when from is beyond the 1–MAX_PROCESSES sizes. */
+function range(from: number, to: number): number[] {
+  const out: number[] = [];
+  if (from < 1 || from > MAX_PROCESSES) return out;
+  const step = from <= to ? 1 : -1;
+  for (let n = from; step > 0 ? n <= to : n >= to; n += step) out.push(n);
+  return out;
 }

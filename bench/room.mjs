@@ -1,0 +1,357 @@
+#!/usr/bin/env node
+// Room benchmark: N learners join one workshop (each with their own learner
+// cookie, all from 127.0.0.1 like a classroom behind one NAT address), keep
+// their workshop stream open, and each presses Run once at a random moment
+// inside a window. Prints accepted/refused/ok, p50/p95 from POST to the first
+// output, to `blocked` and to `end`, the peak memory of the server plus its
+// sandboxes, and the CPU-bound floor (CPU-seconds the storm cost ÷ cores) with
+// the ratio of the storm's wall time to it. Run by hand (bench/README.md).
+//
+// The server under test is the site's API server without Next.js: the runner
+// and the workshop module mounted exactly as server.ts mounts them (pages are
+// not on a run's path), bundled into .tmp/ and started in a child process with
+// the rate limits at their defaults. `--url URL --pid PID` measures a running
+// site instead.
+
+import { spawn } from "node:child_process";
+import { readFileSync, readdirSync } from "node:fs";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+function option(name, fallback) {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? process.argv[index + 1] : fallback;
+}
+const LEARNERS = Number(option("learners", 200));
+const WINDOW_S = Number(option("window", 10));
+const LESSON = option("lesson", "12-debugging");
+const SNIPPET = option("snippet", "deadlock");
+const VARIANT = option("variant", "broken");
+const WARM_WAIT_S = Number(option("warm-wait", 120));
+const EXTERNAL = option("url", null);
+const EXTERNAL_PID = option("pid", null);
+const NO_WARM_WAIT = process.argv.includes("--no-warm-wait");
+
+// ---------------------------------------------------------------------------
+// The server under test
+
+const SERVER_ENTRY = `
+import { createServer } from "node:http";
+import { configFromEnv, handleRunnerRequest, Runner } from "./runner";
+import { lessonChecks } from "./app/_lib/lessons/checks";
+import { getLessons } from "./app/_lib/lessons/loader";
+import { catalogFromLessons, handleWorkshopRequest, Workshops } from "./workshop";
+
+const runner = Runner.create(configFromEnv());
+runner.checks = lessonChecks();
+const workshops = Workshops.start({ catalog: catalogFromLessons(() => getLessons()), runs: (id) => runner.get(id), trustProxy: runner.config.trustProxy });
+runner.expectRuns(() => workshops.onlineLearners());
+await workshops.get();
+const server = createServer((req, res) => {
+  handleRunnerRequest(runner, req, res, { clientKey: (r) => workshops.learnerKey(r) })
+    .then((handled) => handled || handleWorkshopRequest(workshops, req, res))
+    .then((handled) => { if (!handled) { res.writeHead(404); res.end(); } });
+});
+server.listen(0, "127.0.0.1", () => console.log(JSON.stringify({ port: server.address().port })));
+process.once("SIGTERM", () => {
+  workshops.closeStreams();
+  server.closeAllConnections();
+  server.close();
+  void runner.close().then(() => workshops.close()).then(() => process.exit(0));
+});
+`;
+
+async function startServer(dataDir) {
+  const { build } = await import("esbuild");
+  const outfile = path.join(ROOT, ".tmp", "room-bench-server.mjs");
+  await mkdir(path.dirname(outfile), { recursive: true });
+  await build({
+    stdin: { contents: SERVER_ENTRY, resolveDir: ROOT, loader: "ts", sourcefile: "room-bench-server.ts" },
+    outfile,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    packages: "external",
+    logLevel: "warning",
+  });
+  const child = spawn(process.execPath, [outfile], {
+    cwd: ROOT,
+    env: { ...process.env, WORKSHOP_DATA_DIR: dataDir },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const port = await new Promise((resolve, reject) => {
+    let seen = "";
+    child.stdout.on("data", (chunk) => {
+      seen += chunk;
+      const match = /\{"port":(\d+)\}/.exec(seen);
+      if (match) resolve(Number(match[1]));
+    });
+    child.once("exit", (code) => reject(new Error(`server exited with ${code}`)));
+  });
+  child.stdout.resume();
+  return { url: `http://127.0.0.1:${port}`, pid: child.pid, child };
+}
+
+// ---------------------------------------------------------------------------
+// Measuring the host
+
+/** Busy and total CPU time of the machine so far, in seconds (from /proc/stat). */
+function machineCpu() {
+  const fields = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = fields;
+  // USER_HZ is 100 on Linux.
+  return { busy: (user + nice + system + irq + softirq + steal) / 100, idle: (idle + iowait) / 100 };
+}
+
+function pss(pid) {
+  try {
+    const match = /^Pss:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, "utf8"));
+    return match ? Number(match[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+function childrenOf(pid) {
+  const out = [];
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      if (ppid === pid) out.push(Number(name));
+    } catch {}
+  }
+  return out;
+}
+
+/** The memory cgroup (v1 or v2) holding every sandbox of the runner in process `pid`. */
+function sandboxGroup(pid) {
+  try {
+    for (const line of readFileSync(`/proc/${pid}/cgroup`, "utf8").split("\n")) {
+      const [, controllers, own] = line.split(":");
+      if (own === undefined) continue;
+      if (controllers.split(",").includes("memory")) {
+        return path.join("/sys/fs/cgroup/memory", own, "zmq-playground-runs", `runner-${pid}`, "memory.usage_in_bytes");
+      }
+      if (controllers === "" && readdirSync("/sys/fs/cgroup").includes("cgroup.controllers")) {
+        return path.join("/sys/fs/cgroup", own, "zmq-playground-runs", `runner-${pid}`, "memory.current");
+      }
+    }
+  } catch {}
+  return undefined;
+}
+
+function readBytes(file) {
+  try {
+    return Number(readFileSync(file, "utf8").trim());
+  } catch {
+    return 0;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// HTTP helpers
+
+async function json(url, init = {}) {
+  const response = await fetch(url, { ...init, headers: { "content-type": "application/json", ...(init.headers ?? {}) } });
+  const text = await response.text();
+  let body = text;
+  try {
+    body = JSON.parse(text);
+  } catch {}
+  return { status: response.status, headers: response.headers, body };
+}
+
+/** Reads an SSE body, calling `onEvent(type, data)` per event, until it ends or `signal` aborts. */
+async function readSse(response, onEvent) {
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = "";
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffer += decoder.decode(value, { stream: true });
+    let split;
+    while ((split = buffer.indexOf("\n\n")) >= 0) {
+      const block = buffer.slice(0, split);
+      buffer = buffer.slice(split + 2);
+      let type = "message";
+      let data = "";
+      for (const line of block.split("\n")) {
+        if (line.startsWith("event: ")) type = line.slice(7);
+        else if (line.startsWith("data: ")) data += line.slice(6);
+      }
+      if (data && onEvent(type, JSON.parse(data)) === false) {
+        await reader.cancel();
+        return;
+      }
+    }
+  }
+}
+
+function percentile(values, p) {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = (p / 100) * (sorted.length - 1);
+  const lo = Math.floor(rank);
+  const hi = Math.ceil(rank);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo);
+}
+
+const ms = (value) => (Number.isFinite(value) ? value.toFixed(0).padStart(7) : "      –");
+const mib = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
+
+// ---------------------------------------------------------------------------
+// The room
+
+function loadVariant() {
+  const dir = path.join(ROOT, "lessons", LESSON, "snippets", SNIPPET);
+  const snippet = JSON.parse(readFileSync(path.join(dir, "snippet.json"), "utf8"));
+  const files = {};
+  for (const name of readdirSync(path.join(dir, VARIANT))) files[name] = readFileSync(path.join(dir, VARIANT, name), "utf8");
+  return { files, processes: snippet.processes, timeoutMs: snippet.timeoutMs, lesson: LESSON, snippet: SNIPPET, variant: VARIANT };
+}
+
+async function main() {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "room-bench-"));
+  const server = EXTERNAL ? { url: EXTERNAL, pid: Number(EXTERNAL_PID), child: null } : await startServer(dataDir);
+  const controller = new AbortController();
+  try {
+    const base = server.url;
+    const body = loadVariant();
+    console.log(`room: ${LEARNERS} learners, one Run each within ${WINDOW_S} s, ${LESSON}/${SNIPPET}/${VARIANT} (${body.processes?.length ?? 1} processes)`);
+    console.log(`host: ${os.cpus().length} cores, ${mib(os.totalmem())}, load ${os.loadavg().map((n) => n.toFixed(1)).join(" ")}`);
+
+    const created = await json(`${base}/api/workshops`, { method: "POST", body: JSON.stringify({ title: "Room bench", items: [{ lesson: LESSON }] }) });
+    if (created.status !== 201) throw new Error(`create: ${created.status} ${JSON.stringify(created.body)}`);
+    const code = created.body.code;
+    const cookies = [];
+    for (let i = 0; i < LEARNERS; i++) {
+      const joined = await json(`${base}/api/workshops/${code}/join`, { method: "POST", body: JSON.stringify({ name: `learner ${i + 1}` }) });
+      if (joined.status !== 201) throw new Error(`join ${i}: ${joined.status} ${JSON.stringify(joined.body)}`);
+      cookies.push(joined.headers.get("set-cookie").split(";")[0]);
+    }
+    // Each learner's workshop stream stays open, as a lesson page keeps it: they are online.
+    for (const cookie of cookies) {
+      void fetch(`${base}/api/workshops/${code}/events`, { headers: { cookie }, signal: controller.signal })
+        .then((response) => readSse(response, () => true))
+        .catch(() => {});
+    }
+    const warmStarted = performance.now();
+    let health = (await json(`${base}/api/health`)).body;
+    if (!NO_WARM_WAIT) {
+      while (performance.now() - warmStarted < WARM_WAIT_S * 1000) {
+        health = (await json(`${base}/api/health`)).body;
+        const runs = health.runs ?? {};
+        if (runs.warmTarget === undefined) break; // a runner without a warm pool
+        if (runs.warmTarget >= LEARNERS && runs.warm >= runs.warmTarget && runs.warmBooting === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    }
+    const runs = health.runs ?? {};
+    console.log(
+      `warm pool before the storm: ${runs.warm ?? "n/a"} of target ${runs.warmTarget ?? "n/a"} (${runs.warmBooting ?? 0} booting) after ${((performance.now() - warmStarted) / 1000).toFixed(1)} s; ` +
+        `memory budget ${runs.memoryBudgetBytes ? mib(runs.memoryBudgetBytes) : "n/a"}`,
+    );
+
+    const group = sandboxGroup(server.pid);
+    const spawnerPids = () => [server.pid, ...childrenOf(server.pid).filter((pid) => !readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("bwrap"))];
+    let peakMemory = 0;
+    let peakParts = { server: 0, sandboxes: 0 };
+    const sampler = setInterval(() => {
+      const serverBytes = spawnerPids().reduce((sum, pid) => sum + pss(pid), 0);
+      const sandboxes = group ? readBytes(group) : 0;
+      if (serverBytes + sandboxes > peakMemory) {
+        peakMemory = serverBytes + sandboxes;
+        peakParts = { server: serverBytes, sandboxes };
+      }
+    }, 250);
+
+    const results = [];
+    const cpu0 = machineCpu();
+    const self0 = process.cpuUsage();
+    const t0 = performance.now();
+    await Promise.all(
+      cookies.map(async (cookie, i) => {
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * WINDOW_S * 1000));
+        const result = { posted: performance.now(), status: 0, end: null, first: null, blocked: null, ended: null };
+        results.push(result);
+        const response = await json(`${base}/api/runs`, {
+          method: "POST",
+          headers: { cookie },
+          body: JSON.stringify({ ...body, playground: `${LESSON}.${SNIPPET}` }),
+        });
+        result.status = response.status;
+        if (response.status !== 202) {
+          result.error = response.body?.error?.code;
+          return;
+        }
+        const events = await fetch(`${base}${response.body.events}`, { headers: { cookie } });
+        await readSse(events, (type, data) => {
+          const now = performance.now() - result.posted;
+          if ((type === "stdout" || type === "stderr") && result.first === null) result.first = now;
+          if (type === "blocked" && result.blocked === null) result.blocked = now;
+          if (type === "end") {
+            result.ended = now;
+            result.end = data.status;
+            return false;
+          }
+          return true;
+        });
+      }),
+    );
+    const wall = (performance.now() - t0) / 1000;
+    const cpu1 = machineCpu();
+    const self = process.cpuUsage(self0);
+    clearInterval(sampler);
+
+    const accepted = results.filter((r) => r.status === 202);
+    const refused = results.filter((r) => r.status !== 202);
+    const statuses = {};
+    for (const r of accepted) statuses[r.end] = (statuses[r.end] ?? 0) + 1;
+    const reasons = {};
+    for (const r of refused) reasons[`${r.status} ${r.error}`] = (reasons[`${r.status} ${r.error}`] ?? 0) + 1;
+    console.log(`\naccepted ${accepted.length}, refused ${refused.length} ${JSON.stringify(reasons)}; ends ${JSON.stringify(statuses)}`);
+    console.log(`                           p50      p95      max   (ms from POST)`);
+    for (const [label, key] of [["first output", "first"], ["blocked", "blocked"], ["end", "ended"]]) {
+      const values = accepted.map((r) => r[key]).filter((v) => v !== null);
+      if (values.length === 0) continue;
+      console.log(`  ${label.padEnd(22)} ${ms(percentile(values, 50))}  ${ms(percentile(values, 95))}  ${ms(Math.max(...values))}   (n=${values.length})`);
+    }
+    const busy = cpu1.busy - cpu0.busy;
+    const benchCpu = (self.user + self.system) / 1e6;
+    const perRun = (busy - benchCpu) / LEARNERS;
+    const cores = os.cpus().length;
+    const floor = (perRun * LEARNERS) / cores;
+    console.log(
+      `\nCPU: ${busy.toFixed(1)} CPU-s busy on the machine during the storm, of which this client ${benchCpu.toFixed(1)}; ` +
+        `${(perRun * 1000).toFixed(0)} ms per run for server + sandboxes`,
+    );
+    console.log(`CPU-bound floor ${floor.toFixed(1)} s (${(perRun * 1000).toFixed(0)} ms × ${LEARNERS} ÷ ${cores} cores); storm wall time ${wall.toFixed(1)} s, ratio ${(wall / floor).toFixed(2)}`);
+    console.log(`peak memory, server + sandboxes: ${mib(peakMemory)} (server ${mib(peakParts.server)}, sandboxes ${mib(peakParts.sandboxes)}${group ? "" : ", no cgroup to read"})`);
+  } finally {
+    controller.abort();
+    if (server.child) {
+      server.child.kill("SIGTERM");
+      await new Promise((resolve) => {
+        const timer = setTimeout(() => {
+          server.child.kill("SIGKILL");
+          resolve();
+        }, 10_000);
+        server.child.once("exit", () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
