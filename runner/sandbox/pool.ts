@@ -17,12 +17,18 @@ export interface TargetInputs {
   max: number;
   /** Runs expected soon, as told by the host (a workshop's online learners). */
   expected: number;
-  /** Runs started within DEMAND_WINDOW_MS, by their number of processes (index 0: one process). */
+  /**
+   * The largest burst of recent runs, by their number of processes (index 0: one
+   * process): the most that started within BURST_MS of each other in the last
+   * DEMAND_WINDOW_MS. A steady trickle needs a sandbox or two; a room needs many.
+   */
   recent: number[];
 }
 
-/** Runs started within this window count as the demand the pool must be ready for again. */
+/** Bursts of runs within this window are the demand the pool must be ready for again. */
 export const DEMAND_WINDOW_MS = 20_000;
+/** Runs that start this close together count as one burst (about what the pool needs to boot one sandbox again). */
+export const BURST_MS = 2_000;
 /** Sandboxes the pool no longer needs are stopped after it has held too many for this long. */
 export const IDLE_MS = 30_000;
 /** Without recent runs to go by, a run is expected to have two processes (a server and a client). */
@@ -81,8 +87,7 @@ export class WarmPool {
   targets(): number[] {
     const since = this.now() - DEMAND_WINDOW_MS;
     this.takes = this.takes.filter((take) => take.at > since);
-    const recent = this.bySize.map(() => 0);
-    for (const take of this.takes) recent[take.processes - 1]!++;
+    const recent = this.bySize.map((_, i) => largestBurst(this.takes.filter((take) => take.processes === i + 1).map((take) => take.at)));
     return warmTargets({ min: this.config.warmMin, max: this.config.warmMax, expected: this.expected(), recent });
   }
 
@@ -200,6 +205,16 @@ export class WarmPool {
       }
     }
   }
+}
+
+/** The most of `times` (in increasing order) that lie within BURST_MS of each other. */
+export function largestBurst(times: number[]): number {
+  let best = 0;
+  for (let start = 0, end = 0; end < times.length; end++) {
+    while (times[end]! - times[start]! >= BURST_MS) start++;
+    best = Math.max(best, end - start + 1);
+  }
+  return best;
 }
 
 /** from, from±1, …, to (either direction); empty when from is beyond the 1–MAX_PROCESSES sizes. */

@@ -64,8 +64,8 @@ wait
 
 /**
  * The main script of every learner process (argv: INDEX CODE_DIR). It loads
- * zeromq (the slow part of a start), reports itself ready and lets go of the
- * control channel, then reads one line from stdin — `{"main", "name", "args"}` —
+ * zeromq (the slow part of a start) through the ES module loader, reports itself
+ * ready and lets go of the control channel, then reads one line from stdin — `{"main", "name", "args"}` —
  * byte by byte, so nothing of the learner's own stdin is consumed, and runs
  * `main` exactly as `node main.mjs` would (Module.runMain: same loader, same
  * error output and exit code). End-of-file instead of a line: the process was
@@ -73,34 +73,47 @@ wait
  */
 export const BOOT_SCRIPT = String.raw`"use strict";
 const fs = require("node:fs");
+const { pathToFileURL } = require("node:url");
 const index = process.argv[2];
 const codeDir = process.argv[3];
+let zeromq;
 try {
-  require(require.resolve("zeromq", { paths: [codeDir] }));
+  zeromq = require.resolve("zeromq", { paths: [codeDir] });
 } catch {}
-try { fs.writeSync(3, "ready " + index + "\n"); } catch {}
-try { fs.closeSync(3); } catch {}
-const bytes = [];
-const one = Buffer.alloc(1);
-const pause = new Int32Array(new SharedArrayBuffer(4));
-for (;;) {
-  let n;
-  try {
-    n = fs.readSync(0, one, 0, 1, null);
-  } catch (error) {
-    if (error.code === "EAGAIN") { Atomics.wait(pause, 0, 0, 2); continue; }
-    process.exit(0);
+// Through the ES module loader, as learner code imports it: the loader starts and
+// zeromq's module (native addon included) is cached before the run.
+Promise.resolve(zeromq && import(pathToFileURL(zeromq).href))
+  .catch(() => {})
+  .then(() => {
+    try { fs.writeSync(3, "ready " + index + "
+"); } catch {}
+    try { fs.closeSync(3); } catch {}
+    const header = readHeader();
+    const main = codeDir + "/" + header.main;
+    process.env.RUNNER_PROCESS_NAME = header.name;
+    process.argv = [process.argv[0], main, ...header.args];
+    require("node:module").runMain(main);
+  });
+
+function readHeader() {
+  const bytes = [];
+  const one = Buffer.alloc(1);
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    let n;
+    try {
+      n = fs.readSync(0, one, 0, 1, null);
+    } catch (error) {
+      if (error.code === "EAGAIN") { Atomics.wait(pause, 0, 0, 2); continue; }
+      process.exit(0);
+    }
+    if (n === 0) process.exit(0);
+    if (one[0] === 10) break;
+    bytes.push(one[0]);
+    if (bytes.length > 65536) process.exit(70);
   }
-  if (n === 0) process.exit(0);
-  if (one[0] === 10) break;
-  bytes.push(one[0]);
-  if (bytes.length > 65536) process.exit(70);
+  return JSON.parse(Buffer.from(bytes).toString("utf8"));
 }
-const header = JSON.parse(Buffer.from(bytes).toString("utf8"));
-const main = codeDir + "/" + header.main;
-process.env.RUNNER_PROCESS_NAME = header.name;
-process.argv = [process.argv[0], main, ...header.args];
-require("node:module").runMain(main);
 `;
 
 /** Files for the sandbox's /etc: enough for "localhost" and a user name to resolve. */

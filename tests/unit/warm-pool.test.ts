@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULTS } from "../../runner/config";
-import { DEMAND_WINDOW_MS, IDLE_MS, WarmPool, warmTargets } from "../../runner/sandbox/pool";
+import { BURST_MS, DEMAND_WINDOW_MS, IDLE_MS, largestBurst, WarmPool, warmTargets } from "../../runner/sandbox/pool";
 import type { Sandbox } from "../../runner/sandbox/sandbox";
 
 describe("warmTargets", () => {
@@ -128,6 +128,16 @@ describe("WarmPool", () => {
     warm.tick();
     expect(warm.status().warm).toBe(2);
     expect(made.filter((s) => s.killed)).toHaveLength(18);
+  });
+
+  it("takes a trickle of runs for a small demand and a room's burst for a large one", () => {
+    const { warm, advance } = pool();
+    for (let i = 0; i < 20; i++) {
+      warm.take(1);
+      advance(700);
+    }
+    expect(warm.targets()[0]).toBe(3);
+    expect(largestBurst([0, 100, BURST_MS, BURST_MS + 50, 10_000])).toBe(3);
   });
 
   it("counts recent runs as demand only within the window", () => {
