@@ -13,6 +13,8 @@ export interface BwrapOptions {
   tmpBytes: number;
   /** The supervisor's arguments (one per line in its environment). */
   supervisorArgs: string[];
+  /** An fd of bubblewrap's, open from its start, holding the system-call filter (seccomp.ts). */
+  seccompFd?: number;
 }
 
 /** What bubblewrap runs: on its command line, since its options come through a pipe. */
@@ -25,6 +27,7 @@ export const SANDBOX_UID = 1000;
  * bubblewrap's arguments for one run. Every namespace is new (user, pid, net
  * with only loopback, ipc, uts, cgroup), every capability is dropped, the
  * environment is empty, the root is read-only apart from a size-capped /tmp,
+ * the system-call filter (when given) is loaded before anything runs inside,
  * and the sandbox dies with the runner.
  */
 export function bwrapArgs(options: BwrapOptions): string[] {
@@ -48,6 +51,7 @@ export function bwrapArgs(options: BwrapOptions): string[] {
     "--size", "4096", "--tmpfs", "/dev/shm", "--remount-ro", "/dev/shm",
     "--size", String(options.tmpBytes), "--tmpfs", "/tmp",
   ];
+  if (options.seccompFd !== undefined) args.push("--seccomp", String(options.seccompFd));
   for (const mount of options.mounts) args.push("--ro-bind", mount.source, mount.target);
   args.push(
     "--ro-bind", options.etcDir, "/etc",

@@ -11,6 +11,7 @@ import { detectCgroups, isAlive, type CgroupFactory, type RunCgroup } from "./cg
 import { findPrograms, sandboxMounts, type Mount } from "./host-files";
 import { CONTROL_FD, MAX_PROCESSES, OPTIONS_FD, Sandbox, type ControlMessage } from "./sandbox";
 import { Spawner, SPAWNER_SCRIPT, type SpawnedProcess } from "./spawner";
+import { prepareSeccomp, SECCOMP_FD, seccompInput } from "./seccomp";
 import { PRELOAD_SCRIPT, SANDBOX_ETC, SUPERVISOR_SCRIPT } from "./supervisor";
 
 export { Sandbox, type ControlMessage } from "./sandbox";
@@ -20,6 +21,8 @@ export interface SandboxStatus {
   mode: "bubblewrap" | "unsafe-no-sandbox" | "none";
   /** How memory and task limits are enforced. */
   limits: "cgroup-v1" | "cgroup-v2" | "proc-sampling";
+  /** Whether sandboxes get the system-call filter (seccomp.ts). */
+  seccomp: boolean;
   /** Why it is unavailable and how to fix it, when it is. */
   message?: string;
 }
@@ -64,6 +67,7 @@ export class SandboxHost {
     private readonly workDir: string,
     private readonly mounts: Mount[],
     private readonly cgroups: CgroupFactory | undefined,
+    private readonly seccompFilter?: Buffer,
   ) {
     this.spawner = new Spawner(join(workDir, "spawner.cjs"));
     if (status.available && status.mode === "bubblewrap") this.refill();
@@ -85,14 +89,17 @@ export class SandboxHost {
     const cgroups = config.unsafeNoSandbox || !config.useCgroups ? undefined : detectCgroups();
     const limits = cgroups?.kind ?? "proc-sampling";
     const unavailable = (message: string) =>
-      new SandboxHost({ available: false, mode: "none", limits, message }, config, workDir, [], undefined);
+      new SandboxHost({ available: false, mode: "none", limits, seccomp: false, message }, config, workDir, [], undefined);
     if (config.unsafeNoSandbox) {
-      return new SandboxHost({ available: true, mode: "unsafe-no-sandbox", limits: "proc-sampling" }, config, workDir, [], undefined);
+      return new SandboxHost({ available: true, mode: "unsafe-no-sandbox", limits: "proc-sampling", seccomp: false }, config, workDir, [], undefined);
     }
     const problem = selfTest(config);
     if (problem) return unavailable(problem);
+    const seccomp = prepareSeccomp(config, identity(config));
+    if (seccomp.problem) return unavailable(seccomp.problem);
     try {
-      return new SandboxHost({ available: true, mode: "bubblewrap", limits }, config, workDir, sandboxMounts(findPrograms()), cgroups);
+      const status: SandboxStatus = { available: true, mode: "bubblewrap", limits, seccomp: seccomp.filter !== undefined };
+      return new SandboxHost(status, config, workDir, sandboxMounts(findPrograms()), cgroups, seccomp.filter);
     } catch (error) {
       return unavailable(`The sandbox cannot be prepared: ${(error as Error).message}.`);
     }
@@ -118,6 +125,7 @@ export class SandboxHost {
       preload: join(this.workDir, "preload.cjs"),
       tmpBytes: this.config.tmpBytes,
       supervisorArgs,
+      seccompFd: this.seccompFilter ? SECCOMP_FD : undefined,
     });
     const optionsPipe = warm.child.stdio[OPTIONS_FD] as Socket;
     optionsPipe.on("error", () => {});
@@ -161,6 +169,7 @@ export class SandboxHost {
         // an empty environment and its options through a pipe, so neither the
         // server's variables nor host paths can be read from /proc/1.
         options: { stdio: sandboxStdio(), env: {}, ...identity(this.config) },
+        inputs: seccompInput(this.seccompFilter),
         cgroupProcs: cgroup?.procsFiles() ?? [],
       });
       const warm: WarmSandbox = { dir, cgroup, child, gone: false };
