@@ -11,18 +11,16 @@ import { detectCgroups, isAlive, type CgroupFactory, type RunCgroup } from "./cg
 import { findPrograms, sandboxMounts, type Mount } from "./host-files";
 import { CONTROL_FD, MAX_PROCESSES, OPTIONS_FD, Sandbox, type ControlMessage } from "./sandbox";
 import { Spawner, SPAWNER_SCRIPT, type SpawnedProcess } from "./spawner";
-import { prepareSeccomp, SECCOMP_FD, seccompInput } from "./seccomp";
+import { hardenBwrapOptions, hardenSpawn, NO_HARDENING, prepareHardening, type Hardening, type HardeningStatus } from "./hardening";
 import { PRELOAD_SCRIPT, SANDBOX_ETC, SUPERVISOR_SCRIPT } from "./supervisor";
 
 export { Sandbox, type ControlMessage } from "./sandbox";
 
-export interface SandboxStatus {
+export interface SandboxStatus extends HardeningStatus {
   available: boolean;
   mode: "bubblewrap" | "unsafe-no-sandbox" | "none";
   /** How memory and task limits are enforced. */
   limits: "cgroup-v1" | "cgroup-v2" | "proc-sampling";
-  /** Whether sandboxes get the system-call filter (seccomp.ts). */
-  seccomp: boolean;
   /** Why it is unavailable and how to fix it, when it is. */
   message?: string;
 }
@@ -67,7 +65,7 @@ export class SandboxHost {
     private readonly workDir: string,
     private readonly mounts: Mount[],
     private readonly cgroups: CgroupFactory | undefined,
-    private readonly seccompFilter?: Buffer,
+    private readonly hardening: Hardening = {},
   ) {
     this.spawner = new Spawner(join(workDir, "spawner.cjs"));
     if (status.available && status.mode === "bubblewrap") this.refill();
@@ -89,17 +87,17 @@ export class SandboxHost {
     const cgroups = config.unsafeNoSandbox || !config.useCgroups ? undefined : detectCgroups();
     const limits = cgroups?.kind ?? "proc-sampling";
     const unavailable = (message: string) =>
-      new SandboxHost({ available: false, mode: "none", limits, seccomp: false, message }, config, workDir, [], undefined);
+      new SandboxHost({ available: false, mode: "none", limits, ...NO_HARDENING, message }, config, workDir, [], undefined);
     if (config.unsafeNoSandbox) {
-      return new SandboxHost({ available: true, mode: "unsafe-no-sandbox", limits: "proc-sampling", seccomp: false }, config, workDir, [], undefined);
+      return new SandboxHost({ available: true, mode: "unsafe-no-sandbox", limits: "proc-sampling", ...NO_HARDENING }, config, workDir, [], undefined);
     }
     const problem = selfTest(config);
     if (problem) return unavailable(problem);
-    const seccomp = prepareSeccomp(config, identity(config));
-    if (seccomp.problem) return unavailable(seccomp.problem);
+    const hardened = prepareHardening(config, identity(config), workDir);
+    if (hardened.problem) return unavailable(hardened.problem);
     try {
-      const status: SandboxStatus = { available: true, mode: "bubblewrap", limits, seccomp: seccomp.filter !== undefined };
-      return new SandboxHost(status, config, workDir, sandboxMounts(findPrograms()), cgroups, seccomp.filter);
+      const status: SandboxStatus = { available: true, mode: "bubblewrap", limits, ...hardened.status };
+      return new SandboxHost(status, config, workDir, sandboxMounts(findPrograms()), cgroups, hardened.hardening);
     } catch (error) {
       return unavailable(`The sandbox cannot be prepared: ${(error as Error).message}.`);
     }
@@ -125,7 +123,7 @@ export class SandboxHost {
       preload: join(this.workDir, "preload.cjs"),
       tmpBytes: this.config.tmpBytes,
       supervisorArgs,
-      seccompFd: this.seccompFilter ? SECCOMP_FD : undefined,
+      ...hardenBwrapOptions(this.hardening, warm.dir),
     });
     const optionsPipe = warm.child.stdio[OPTIONS_FD] as Socket;
     optionsPipe.on("error", () => {});
@@ -162,16 +160,15 @@ export class SandboxHost {
     chmodSync(dir, 0o755);
     const cgroup = this.cgroups?.create(id, this.config.memoryBytes, this.config.maxTasks);
     try {
-      const child = await this.spawner.spawn({
+      const child = await this.spawner.spawn(hardenSpawn(this.hardening, dir, this.config.tmpBytes, {
         command: this.config.bwrapPath,
         args: ["--args", String(OPTIONS_FD), "--", ...SUPERVISOR_COMMAND],
         // bubblewrap's own process stays visible inside the sandbox as pid 1: it gets
         // an empty environment and its options through a pipe, so neither the
         // server's variables nor host paths can be read from /proc/1.
         options: { stdio: sandboxStdio(), env: {}, ...identity(this.config) },
-        inputs: seccompInput(this.seccompFilter),
         cgroupProcs: cgroup?.procsFiles() ?? [],
-      });
+      }));
       const warm: WarmSandbox = { dir, cgroup, child, gone: false };
       child.once("close", () => {
         warm.gone = true;

@@ -4,6 +4,9 @@
  * process.dlopen; the probe tries each refused call. The same probe in a runner
  * without the filter (RUNNER_UNSAFE_NO_SECCOMP) shows the calls did reach the
  * kernel there, so these tests fail if the filter is not applied.
+ *
+ * Those two runners keep /tmp executable (RUNNER_NOEXEC_TMP=0) so the probe can
+ * run at all; a third, as configured by default, shows it cannot.
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -98,6 +101,7 @@ let probe: string;
 let probeLibrary: string;
 let filtered: TestServer;
 let unfiltered: TestServer;
+let hardened: TestServer;
 
 beforeAll(async () => {
   buildDir = mkdtempSync(join(tmpdir(), "seccomp-probe-"));
@@ -106,13 +110,14 @@ beforeAll(async () => {
   execFileSync("cc", ["-O1", "-s", "-Wall", "-Werror", "-pthread", "-shared", "-fPIC", "-DPROBE_LIBRARY", "-o", join(buildDir, "probe.so"), source]);
   probe = readFileSync(join(buildDir, "probe")).toString("base64");
   probeLibrary = readFileSync(join(buildDir, "probe.so")).toString("base64");
-  [filtered, unfiltered] = await Promise.all([
-    startRunner({ ratePerMinute: 0, concurrency: 2 }),
-    startRunner({ ratePerMinute: 0, concurrency: 1, unsafeNoSeccomp: true }),
+  [filtered, unfiltered, hardened] = await Promise.all([
+    startRunner({ ratePerMinute: 0, concurrency: 1, noexecTmp: false }),
+    startRunner({ ratePerMinute: 0, concurrency: 1, noexecTmp: false, unsafeNoSeccomp: true }),
+    startRunner({ ratePerMinute: 0, concurrency: 1 }),
   ]);
 });
 afterAll(async () => {
-  await Promise.all([filtered?.close(), unfiltered?.close()]);
+  await Promise.all([filtered?.close(), unfiltered?.close(), hardened?.close()]);
   rmSync(buildDir, { recursive: true, force: true });
 });
 
@@ -142,8 +147,9 @@ function results(stdout: string): Record<string, string> {
 
 describe("the system-call filter", () => {
   it("is reported by GET /api/health", async () => {
-    expect((await request(filtered.url, "/api/health")).body.sandbox).toMatchObject({ available: true, mode: "bubblewrap", seccomp: true });
-    expect((await request(unfiltered.url, "/api/health")).body.sandbox).toMatchObject({ available: true, mode: "bubblewrap", seccomp: false });
+    expect((await request(filtered.url, "/api/health")).body.sandbox).toMatchObject({ available: true, mode: "bubblewrap", seccomp: true, noexecTmp: false });
+    expect((await request(unfiltered.url, "/api/health")).body.sandbox).toMatchObject({ available: true, mode: "bubblewrap", seccomp: false, noexecTmp: false });
+    expect((await request(hardened.url, "/api/health")).body.sandbox).toMatchObject({ available: true, mode: "bubblewrap", seccomp: true, noexecTmp: true });
   });
 
   it("is in force in learner processes and in the sandbox's pid 1 (bubblewrap)", async () => {
@@ -184,7 +190,7 @@ for (const pid of ["self", "1"]) console.log(pid, /^Seccomp:\\s+(\\d)/m.exec(rea
   });
 
   it("keeps zeromq working over tcp, ipc and inproc", async () => {
-    const { end, output } = await runToEnd(filtered.url, main(`import * as zmq from "zeromq";
+    const { end, output } = await runToEnd(hardened.url, main(`import * as zmq from "zeromq";
 for (const endpoint of ["tcp://127.0.0.1:*", "ipc:///tmp/seccomp.ipc", "inproc://seccomp"]) {
   const reply = new zmq.Reply();
   await reply.bind(endpoint);
@@ -201,5 +207,39 @@ for (const endpoint of ["tcp://127.0.0.1:*", "ipc:///tmp/seccomp.ipc", "inproc:/
     expect(output("main", "stderr")).toBe("");
     expect(end.status).toBe("ok");
     expect(output("main")).toBe("tcp ping pong\nipc ping pong\ninproc ping pong\n");
+  });
+});
+
+describe("learner code cannot run native code it wrote", () => {
+  it("cannot execute a program from /tmp, directly or through the dynamic loader", async () => {
+    const { end, output } = await runToEnd(hardened.url, main(`import { chmodSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+writeFileSync("/tmp/probe", Buffer.from("${probe}", "base64"));
+chmodSync("/tmp/probe", 0o755);
+const direct = spawnSync("/tmp/probe");
+console.log("direct", direct.error?.code, direct.stdout?.length ?? 0);
+const loader = spawnSync("/lib64/ld-linux-x86-64.so.2", ["/tmp/probe"], { encoding: "utf8" });
+console.log("loader", loader.status, loader.stdout.length, loader.stderr.trim().split(": ").at(-1));`));
+    expect(end.status).toBe("ok");
+    expect(output("main")).toBe("direct EACCES 0\nloader 127 0 failed to map segment from shared object\n");
+  });
+
+  it("cannot load a shared object it wrote to /tmp with process.dlopen", async () => {
+    const { end, output } = await runToEnd(hardened.url, dlopenProbe());
+    expect(end.status).toBe("ok");
+    expect(output("main")).toBe("dlopen: /tmp/probe.so: failed to map segment from shared object\n");
+  });
+
+  it("cannot rewrite its own code through /proc/self/mem, nor write files into /dev", async () => {
+    const { end, output } = await runToEnd(filtered.url, main(`import { openSync, writeFileSync } from "node:fs";
+for (const [what, act] of [
+  ["mem", () => openSync("/proc/self/mem", "r+")],
+  ["dev", () => writeFileSync("/dev/probe", "x")],
+  ["null", () => writeFileSync("/dev/null", "x")],
+]) {
+  try { act(); console.log(what, "ok"); } catch (error) { console.log(what, error.code); }
+}`));
+    expect(end.status).toBe("ok");
+    expect(output("main")).toBe("mem EROFS\ndev EROFS\nnull ok\n");
   });
 });

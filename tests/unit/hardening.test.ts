@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { bwrapArgs } from "../../runner/sandbox/bwrap";
+import { noexecTmpCommand } from "../../runner/sandbox/noexec-tmp";
 import { compileSeccompFilter, SECCOMP_FD, seccompInput } from "../../runner/sandbox/seccomp";
 import { SECCOMP_POLICY, type SeccompRule } from "../../runner/sandbox/seccomp-policy";
 
@@ -94,7 +95,7 @@ describe("the compiled filter", () => {
   });
 });
 
-describe("bwrapArgs with a filter", () => {
+describe("bwrapArgs hardening", () => {
   const options = {
     mounts: [],
     codeDir: "/runs/1/code",
@@ -108,5 +109,28 @@ describe("bwrapArgs with a filter", () => {
   it("passes --seccomp with the fd, and nothing without one", () => {
     expect(bwrapArgs({ ...options, seccompFd: SECCOMP_FD }).join(" ")).toContain(`--seccomp ${SECCOMP_FD}`);
     expect(bwrapArgs(options)).not.toContain("--seccomp");
+  });
+
+  it("binds the noexec tmpfs's folder at /tmp when there is one, and otherwise sizes bubblewrap's own", () => {
+    expect(bwrapArgs({ ...options, tmpDir: "/runs/1/tmp" }).join(" ")).toContain("--bind /runs/1/tmp /tmp");
+    expect(bwrapArgs({ ...options, tmpDir: "/runs/1/tmp" })).not.toContain("--tmpfs /tmp");
+    expect(bwrapArgs(options).join(" ")).toContain("--size 1024 --tmpfs /tmp");
+  });
+
+  it("makes /proc and /dev read-only after mounting them", () => {
+    const text = bwrapArgs(options).join(" ");
+    expect(text).toContain("--proc /proc --remount-ro /proc");
+    expect(text.indexOf("--remount-ro /dev ")).toBeGreaterThan(text.indexOf("--dev /dev"));
+    expect(text.indexOf("--remount-ro /dev ")).toBeGreaterThan(text.indexOf("--tmpfs /dev/shm"));
+  });
+});
+
+describe("noexecTmpCommand", () => {
+  it("mounts a size-capped noexec tmpfs in a namespace of its own, then execs the command with its arguments", () => {
+    const tools = { unshare: "/usr/bin/unshare", sh: "/bin/sh", mount: "/usr/bin/mount" };
+    const { command, args } = noexecTmpCommand(tools, "/runs/1/tmp", 4096, "/usr/bin/bwrap", ["--args", "5"]);
+    expect(command).toBe("/usr/bin/unshare");
+    expect(args.slice(0, 6)).toEqual(["--user", "--map-root-user", "--mount", "--propagation", "private", "--"]);
+    expect(args.slice(-6)).toEqual(["/usr/bin/mount", "size=4096,mode=755,noexec,nosuid,nodev", "/runs/1/tmp", "/usr/bin/bwrap", "--args", "5"]);
   });
 });
