@@ -1,14 +1,15 @@
 #!/usr/bin/env node
-// What the sandbox's system-call filter costs a run: time to first output of a
-// hello world (importing zeromq) with the filter and without it
-// (RUNNER_UNSAFE_NO_SECCOMP=1), side by side in one session. Run by hand:
+// What the sandbox's hardening costs a run: time to first output of a hello
+// world (importing zeromq) as configured by default (system-call filter and
+// noexec /tmp), without the filter (RUNNER_UNSAFE_NO_SECCOMP=1) and without the
+// noexec /tmp (RUNNER_NOEXEC_TMP=0), side by side in one session. Run by hand:
 //
 //   node bench/seccomp.mjs [--runs 30] [--no-build]
 //
-// It builds the runner, starts two `node dist/runner.mjs` on free ports (rate
-// limit off, one run slot each), runs the two kinds in interleaved pairs (the
-// side that goes first alternates) through the public HTTP API, prints
-// min/median/p95 of each and their ratio, and stops both runners.
+// It builds the runner, starts three `node dist/runner.mjs` on free ports (rate
+// limit off, one run slot each), runs the kinds in interleaved rounds (the
+// order rotates) through the public HTTP API, prints min/median/p95 of each and
+// the default's ratio to each of the others, and stops the runners.
 
 import { spawn, spawnSync } from "node:child_process";
 import { createServer } from "node:net";
@@ -102,27 +103,39 @@ try {
     const build = spawnSync(process.execPath, ["scripts/build-server.mjs"], { cwd: ROOT, stdio: "inherit" });
     if (build.status !== 0) throw new Error("the runner's build failed");
   }
-  const [filtered, unfiltered] = await Promise.all([startRunner({}), startRunner({ RUNNER_UNSAFE_NO_SECCOMP: "1" })]);
-  if (!filtered.health.sandbox.seccomp || unfiltered.health.sandbox.seccomp) {
-    throw new Error(`unexpected sandboxes: ${JSON.stringify([filtered.health.sandbox, unfiltered.health.sandbox])}`);
-  }
-  const sides = { "with filter": { base: filtered.base, times: [] }, "without filter": { base: unfiltered.base, times: [] } };
-  const order = Object.keys(sides);
+  const configs = {
+    default: [{}, { seccomp: true, noexecTmp: true }],
+    "no filter": [{ RUNNER_UNSAFE_NO_SECCOMP: "1" }, { seccomp: false, noexecTmp: true }],
+    "no noexec": [{ RUNNER_NOEXEC_TMP: "0" }, { seccomp: true, noexecTmp: false }],
+  };
+  const sides = {};
+  await Promise.all(
+    Object.entries(configs).map(async ([name, [env, expected]]) => {
+      const { base, health } = await startRunner(env);
+      for (const [key, value] of Object.entries(expected)) {
+        if (health.sandbox[key] !== value) throw new Error(`${name}: unexpected sandbox ${JSON.stringify(health.sandbox)}`);
+      }
+      sides[name] = { base, times: [], limits: health.sandbox.limits };
+    }),
+  );
+  const order = Object.keys(configs);
   for (let i = 0; i < WARMUP + runs; i++) {
-    for (const name of i % 2 ? [...order].reverse() : order) {
+    for (const name of [...order.slice(i % order.length), ...order.slice(0, i % order.length)]) {
       const ms = await firstOutput(sides[name].base);
       if (i >= WARMUP) sides[name].times.push(ms);
     }
   }
-  console.log(`Time to first output of a hello run (zeromq imported), ${runs} runs each, ms (sandbox limits: ${filtered.health.sandbox.limits}):\n`);
-  console.log("  side             min   median    p95");
+  console.log(`Time to first output of a hello run (zeromq imported), ${runs} runs each, ms (sandbox limits: ${sides.default.limits}):\n`);
+  console.log("  side                  min   median    p95");
   const summary = {};
-  for (const [name, side] of Object.entries(sides)) {
-    const s = (summary[name] = stats(side.times));
-    console.log(`  ${name.padEnd(15)} ${s.min.toFixed(1).padStart(5)}  ${s.median.toFixed(1).padStart(7)}  ${s.p95.toFixed(1).padStart(5)}`);
+  for (const name of order) {
+    const s = (summary[name] = stats(sides[name].times));
+    console.log(`  ${name.padEnd(20)} ${s.min.toFixed(1).padStart(5)}  ${s.median.toFixed(1).padStart(7)}  ${s.p95.toFixed(1).padStart(5)}`);
   }
-  const ratio = (key) => (summary["with filter"][key] / summary["without filter"][key]).toFixed(3);
-  console.log(`  ratio           ${ratio("min").padStart(5)}  ${ratio("median").padStart(7)}  ${ratio("p95").padStart(5)}`);
+  for (const other of order.slice(1)) {
+    const ratio = (key) => (summary.default[key] / summary[other][key]).toFixed(3).padStart(key === "median" ? 7 : 5);
+    console.log(`  default / ${other.padEnd(9)} ${ratio("min")}  ${ratio("median")}  ${ratio("p95")}`);
+  }
 } catch (error) {
   console.error(`bench/seccomp: ${error.message}`);
   process.exitCode = 1;
