@@ -9,10 +9,12 @@
  * run at all; a third, as configured by default, shows it cannot.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULTS } from "../../runner/config";
+import { detectNoexecTmp } from "../../runner/sandbox/noexec-tmp";
 import { expectHealthy, main, request, runToEnd, startRunner, type TestServer } from "./harness";
 
 /** Each probe line and what the filter answers (tests/integration/seccomp-probe.c). */
@@ -241,5 +243,21 @@ for (const [what, act] of [
 }`));
     expect(end.status).toBe("ok");
     expect(output("main")).toBe("mem EROFS\ndev EROFS\nnull ok\n");
+  });
+});
+
+describe("detecting the noexec /tmp", () => {
+  // As the launcher does: as root, sandboxes start as the unprivileged sandbox user.
+  const identity = process.getuid?.() === 0 ? { uid: DEFAULTS.sandboxUid, gid: DEFAULTS.sandboxUid } : {};
+
+  it("finds util-linux's tools and a sandbox whose /tmp is noexec on this host", () => {
+    const dir = mkdtempSync(join(tmpdir(), "noexec-detect-"));
+    chmodSync(dir, 0o755);
+    try {
+      expect(detectNoexecTmp("bwrap", dir, identity)).toEqual({ tools: { unshare: expect.any(String), sh: expect.any(String), mount: expect.any(String) } });
+      expect(detectNoexecTmp("/nonexistent/bwrap", dir, identity).problem).toBeTruthy();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
