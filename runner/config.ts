@@ -81,6 +81,10 @@ export interface RunnerConfig {
   trustProxy: boolean;
   /** Run code WITHOUT a sandbox: local development only (RUNNER_UNSAFE_NO_SANDBOX). */
   unsafeNoSandbox: boolean;
+  /** Run sandboxes WITHOUT their system-call filter, on a host that cannot build it (RUNNER_UNSAFE_NO_SECCOMP). */
+  unsafeNoSeccomp: boolean;
+  /** Mount the sandbox's /tmp noexec where the host allows (RUNNER_NOEXEC_TMP). */
+  noexecTmp: boolean;
   /** Host uid/gid the sandbox runs as when the server is root (RUNNER_SANDBOX_UID). */
   sandboxUid: number;
   /** Where run files are written (RUNNER_WORK_DIR); default: the OS temp dir. */
@@ -126,6 +130,8 @@ export const DEFAULTS: RunnerConfig = {
   stdinBytes: 64 * 1024,
   trustProxy: false,
   unsafeNoSandbox: false,
+  unsafeNoSeccomp: false,
+  noexecTmp: true,
   sandboxUid: 65534,
   workDir: undefined,
   bwrapPath: "bwrap",
@@ -166,6 +172,8 @@ const ENV_NAMES: { [K in keyof RunnerConfig]: string } = {
   stdinBytes: "RUNNER_STDIN_BYTES",
   trustProxy: "RUNNER_TRUST_PROXY",
   unsafeNoSandbox: "RUNNER_UNSAFE_NO_SANDBOX",
+  unsafeNoSeccomp: "RUNNER_UNSAFE_NO_SECCOMP",
+  noexecTmp: "RUNNER_NOEXEC_TMP",
   sandboxUid: "RUNNER_SANDBOX_UID",
   workDir: "RUNNER_WORK_DIR",
   bwrapPath: "RUNNER_BWRAP",

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Makes sure the system programs the project needs are installed.
 //
-//   node scripts/ensure-system-deps.mjs sandbox           bubblewrap (`bwrap`), used by the runner's sandbox
+//   node scripts/ensure-system-deps.mjs sandbox           bubblewrap (`bwrap`) and libseccomp's Python binding
+//                                                         (the sandbox's system-call filter), used by the runner
 //   node scripts/ensure-system-deps.mjs browser           Chromium, used by the browser tests
 //   node scripts/ensure-system-deps.mjs database          PostgreSQL server binaries, for the tests of the DATABASE_URL path
 //   node scripts/ensure-system-deps.mjs sandbox browser   several
@@ -16,14 +17,23 @@ import path from 'node:path';
 
 /** @typedef {{ name: string, label: string, find: () => string | null, packages: string[], hint?: string }} Requirement */
 
-/** @type {Record<string, Requirement>} */
+/** @type {Record<string, Requirement | Requirement[]>} */
 const REQUIREMENTS = {
-  sandbox: {
-    name: 'sandbox',
-    label: 'bubblewrap (bwrap)',
-    find: () => findOnPath('bwrap'),
-    packages: ['bubblewrap'],
-  },
+  sandbox: [
+    {
+      name: 'sandbox',
+      label: 'bubblewrap (bwrap)',
+      find: () => findOnPath('bwrap'),
+      packages: ['bubblewrap'],
+    },
+    {
+      name: 'sandbox',
+      label: "libseccomp's Python binding (for the sandbox's system-call filter)",
+      // The runner compiles the filter with Debian's /usr/bin/python3 (runner/sandbox/seccomp.ts).
+      find: () => (spawnSync('/usr/bin/python3', ['-I', '-c', 'import seccomp']).status === 0 ? '/usr/bin/python3' : null),
+      packages: ['python3-seccomp'],
+    },
+  ],
   browser: {
     name: 'browser',
     label: 'Chromium',
@@ -126,7 +136,7 @@ function main() {
 
   if (process.env.SKIP_SYSTEM_DEPS === '1') return;
 
-  const wanted = [...new Set(args)].map((arg) => REQUIREMENTS[arg]);
+  const wanted = [...new Set(args)].flatMap((arg) => REQUIREMENTS[arg]);
   const missing = wanted.filter((requirement) => requirement.find() === null);
   if (missing.length === 0) return;
 

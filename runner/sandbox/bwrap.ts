@@ -15,6 +15,10 @@ export interface BwrapOptions {
   tmpBytes: number;
   /** The supervisor's arguments (one per line in its environment). */
   supervisorArgs: string[];
+  /** An fd of bubblewrap's, open from its start, holding the system-call filter (seccomp.ts). */
+  seccompFd?: number;
+  /** A folder with a size-capped noexec tmpfs on it, bound at /tmp (noexec-tmp.ts); otherwise bubblewrap's own tmpfs. */
+  tmpDir?: string;
 }
 
 /** What bubblewrap runs: on its command line, since its options come through a pipe. */
@@ -26,7 +30,8 @@ export const SANDBOX_UID = 1000;
 /**
  * bubblewrap's arguments for one run. Every namespace is new (user, pid, net
  * with only loopback, ipc, uts, cgroup), every capability is dropped, the
- * environment is empty, the root is read-only apart from a size-capped /tmp,
+ * environment is empty, everything is read-only apart from a size-capped /tmp,
+ * the system-call filter (when given) is loaded before anything runs inside,
  * and the sandbox dies with the runner.
  */
 export function bwrapArgs(options: BwrapOptions): string[] {
@@ -44,12 +49,15 @@ export function bwrapArgs(options: BwrapOptions): string[] {
     "--clearenv",
     "--setenv", "PATH", "/usr/bin",
     "--setenv", "SUPERVISOR_ARGS", options.supervisorArgs.join("\n"),
-    "--proc", "/proc",
+    // Read-only: a process could otherwise rewrite its own code through /proc/self/mem.
+    "--proc", "/proc", "--remount-ro", "/proc",
+    // /dev and /dev/shm would be writable places with no size cap (and executable): read-only.
+    // Devices (/dev/null…) stay writable: a read-only mount does not stop writes to a device.
     "--dev", "/dev",
-    // /dev/shm would be a second writable place with no size cap: make it read-only.
-    "--size", "4096", "--tmpfs", "/dev/shm", "--remount-ro", "/dev/shm",
-    "--size", String(options.tmpBytes), "--tmpfs", "/tmp",
+    "--size", "4096", "--tmpfs", "/dev/shm", "--remount-ro", "/dev/shm", "--remount-ro", "/dev",
+    ...(options.tmpDir ? ["--bind", options.tmpDir, "/tmp"] : ["--size", String(options.tmpBytes), "--tmpfs", "/tmp"]),
   ];
+  if (options.seccompFd !== undefined) args.push("--seccomp", String(options.seccompFd));
   for (const mount of options.mounts) args.push("--ro-bind", mount.source, mount.target);
   args.push(
     "--ro-bind", options.etcDir, "/etc",

@@ -11,11 +11,12 @@ import { findPrograms, sandboxMounts, type Mount } from "./host-files";
 import { WarmPool, type PoolStatus } from "./pool";
 import { COMMAND_FD, CONTROL_FD, MAX_PROCESSES, OPTIONS_FD, Sandbox } from "./sandbox";
 import { Spawner, SPAWNER_SCRIPT } from "./spawner";
+import { hardenBwrapOptions, hardenSpawn, NO_HARDENING, prepareHardening, type Hardening, type HardeningStatus } from "./hardening";
 import { BOOT_SCRIPT, PRELOAD_SCRIPT, SANDBOX_ETC, SUPERVISOR_SCRIPT } from "./supervisor";
 
 export { Sandbox, type ControlMessage, type ProcessHeader, type ProcessPipes } from "./sandbox";
 
-export interface SandboxStatus {
+export interface SandboxStatus extends HardeningStatus {
   available: boolean;
   mode: "bubblewrap" | "unsafe-no-sandbox" | "none";
   /** How memory and task limits are enforced. */
@@ -51,6 +52,7 @@ export class SandboxHost {
     private readonly workDir: string,
     private readonly mounts: Mount[],
     readonly cgroups: CgroupFactory | undefined,
+    private readonly hardening: Hardening = {},
   ) {
     this.spawner = new Spawner(join(workDir, "spawner.cjs"));
     this.pool = new WarmPool(config, (warm) => this.prepare(warm));
@@ -75,14 +77,18 @@ export class SandboxHost {
     const limits = cgroups?.kind ?? "proc-sampling";
     const cpuShares = cgroups?.cpuShares ?? false;
     const unavailable = (message: string) =>
-      new SandboxHost({ available: false, mode: "none", limits, cpuShares, message }, config, workDir, [], undefined);
+      new SandboxHost({ available: false, mode: "none", limits, cpuShares, ...NO_HARDENING, message }, config, workDir, [], undefined);
     if (config.unsafeNoSandbox) {
-      return new SandboxHost({ available: true, mode: "unsafe-no-sandbox", limits: "proc-sampling", cpuShares: false }, config, workDir, [], undefined);
+      const status: SandboxStatus = { available: true, mode: "unsafe-no-sandbox", limits: "proc-sampling", cpuShares: false, ...NO_HARDENING };
+      return new SandboxHost(status, config, workDir, [], undefined);
     }
     const problem = selfTest(config);
     if (problem) return unavailable(problem);
+    const hardened = prepareHardening(config, identity(config), workDir);
+    if (hardened.problem) return unavailable(hardened.problem);
     try {
-      return new SandboxHost({ available: true, mode: "bubblewrap", limits, cpuShares }, config, workDir, sandboxMounts(findPrograms()), cgroups);
+      const status: SandboxStatus = { available: true, mode: "bubblewrap", limits, cpuShares, ...hardened.status };
+      return new SandboxHost(status, config, workDir, sandboxMounts(findPrograms()), cgroups, hardened.hardening);
     } catch (error) {
       return unavailable(`The sandbox cannot be prepared: ${(error as Error).message}.`);
     }
@@ -130,18 +136,21 @@ export class SandboxHost {
       boot: join(this.workDir, "boot.cjs"),
       tmpBytes: this.config.tmpBytes,
       supervisorArgs: this.supervisorArgs("/sandbox/preload.cjs", "/sandbox/boot.cjs", "/code", warm),
+      ...hardenBwrapOptions(this.hardening, dir),
     });
     try {
-      const child = await this.spawner.spawn({
-        command: this.config.bwrapPath,
-        args: ["--args", String(OPTIONS_FD), "--", ...SUPERVISOR_COMMAND],
-        // bubblewrap's own process stays visible inside the sandbox as pid 1: it gets
-        // an empty environment and its options through a pipe, so neither the
-        // server's variables nor host paths can be read from /proc/1.
-        options: { stdio: sandboxStdio(), env: {}, ...identity(this.config) },
-        input: { fd: OPTIONS_FD, data: options.map((option) => `${option}\0`).join("") },
-        cgroupProcs: cgroup?.procsFiles() ?? [],
-      });
+      const child = await this.spawner.spawn(
+        hardenSpawn(this.hardening, dir, this.config.tmpBytes, {
+          command: this.config.bwrapPath,
+          args: ["--args", String(OPTIONS_FD), "--", ...SUPERVISOR_COMMAND],
+          // bubblewrap's own process stays visible inside the sandbox as pid 1: it gets
+          // an empty environment and its options through a pipe, so neither the
+          // server's variables nor host paths can be read from /proc/1.
+          options: { stdio: sandboxStdio(), env: {}, ...identity(this.config) },
+          inputs: [{ fd: OPTIONS_FD, data: options.map((option) => `${option}\0`).join("") }],
+          cgroupProcs: cgroup?.procsFiles() ?? [],
+        }),
+      );
       return new Sandbox(child, dir, cgroup, false, warm, "/code");
     } catch (error) {
       cgroup?.remove();

@@ -16,6 +16,8 @@ const { writeFileSync } = require("node:fs");
 process.on("disconnect", () => process.exit(0));
 process.on("message", (msg) => {
   if (!msg || msg.type !== "spawn") return;
+  const inputs = msg.inputs || [];
+  for (const input of inputs) msg.options.stdio[input.fd] = "pipe";
   let child;
   try {
     child = spawn(msg.command, msg.args, msg.options);
@@ -30,13 +32,13 @@ process.on("message", (msg) => {
   for (const path of msg.cgroupProcs) {
     try { writeFileSync(path, String(child.pid)); } catch {}
   }
-  if (msg.input) {
-    const stream = child.stdio[msg.input.fd];
+  for (const input of inputs) {
+    const stream = child.stdio[input.fd];
     stream.on("error", () => {});
-    stream.end(msg.input.data);
+    stream.end(Buffer.from(input.data, input.encoding || "utf8"));
   }
   const fds = [];
-  msg.options.stdio.forEach((kind, fd) => { if (kind === "pipe" && (!msg.input || fd !== msg.input.fd)) fds.push(fd); });
+  msg.options.stdio.forEach((kind, fd) => { if (kind === "pipe" && !inputs.some((input) => input.fd === fd)) fds.push(fd); });
   process.send({ type: "spawned", id: msg.id, pid: child.pid, fds });
   for (const fd of fds) {
     child.stdio[fd].pause();
@@ -46,12 +48,19 @@ process.on("message", (msg) => {
 });
 `;
 
+/** Data for one of the child's fds; binary goes over the IPC channel as base64. */
+export interface SpawnInput {
+  fd: number;
+  data: string;
+  encoding?: "utf8" | "base64";
+}
+
 export interface SpawnRequest {
   command: string;
   args: string[];
   options: { stdio: StdioOptions; env: Record<string, string | undefined>; cwd?: string; uid?: number; gid?: number; detached?: boolean };
-  /** Text written to this fd, then closed (bubblewrap's --args). */
-  input?: { fd: number; data: string };
+  /** Data written to each of these fds (pipes the child gets), then closed: bubblewrap's --args, --seccomp. */
+  inputs?: SpawnInput[];
   /** cgroup.procs files the process joins before it reads its input. */
   cgroupProcs: string[];
 }

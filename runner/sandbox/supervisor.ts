@@ -85,8 +85,7 @@ try {
 Promise.resolve(zeromq && import(pathToFileURL(zeromq).href))
   .catch(() => {})
   .then(() => {
-    try { fs.writeSync(3, "ready " + index + "
-"); } catch {}
+    try { fs.writeSync(3, "ready " + index + "\n"); } catch {}
     try { fs.closeSync(3); } catch {}
     const header = readHeader();
     const main = codeDir + "/" + header.main;

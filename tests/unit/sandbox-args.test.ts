@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { decodeExitStatus } from "../../runner/run";
 import { bwrapArgs, SUPERVISOR_COMMAND } from "../../runner/sandbox/bwrap";
-import { SUPERVISOR_SCRIPT } from "../../runner/sandbox/supervisor";
+import { Script } from "node:vm";
+import { BOOT_SCRIPT, SUPERVISOR_SCRIPT } from "../../runner/sandbox/supervisor";
 
 describe("bwrapArgs", () => {
   const options = bwrapArgs({
@@ -37,6 +38,12 @@ describe("bwrapArgs", () => {
     expect(SUPERVISOR_COMMAND).toEqual(["/usr/bin/bash", "/sandbox/supervisor.sh"]);
     expect(text).toContain("--setenv SUPERVISOR_ARGS 64\n--enable-source-maps\n1\n0\nmain.mjs");
     expect(SUPERVISOR_SCRIPT).toContain("ulimit -u");
+  });
+});
+
+describe("the boot script of learner processes", () => {
+  it("is valid JavaScript (it is kept in a template string)", () => {
+    expect(() => new Script(BOOT_SCRIPT, { filename: "boot.cjs" })).not.toThrow();
   });
 });
 
