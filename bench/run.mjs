@@ -171,7 +171,9 @@ let measureSite = false;
 
 async function startRunner(concurrency) {
   const port = await freePort();
-  const env = { ...process.env, RUNNER_PORT: String(port), PORT: String(port), RUNNER_RATE_PER_MINUTE: "0", NEXT_TELEMETRY_DISABLED: "1" };
+  const env = { ...process.env, RUNNER_PORT: String(port), PORT: String(port), RUNNER_RATE_PER_MINUTE: "0", RUNNER_RATE_ADDRESS_PER_MINUTE: "0",
+    // One client posts every run here: the per-client caps of a room would refuse the burst.
+    RUNNER_CLIENT_RUNNING: "1000", RUNNER_CLIENT_QUEUED: "1000", NEXT_TELEMETRY_DISABLED: "1" };
   if (concurrency !== undefined) env.RUNNER_CONCURRENCY = String(concurrency);
   else delete env.RUNNER_CONCURRENCY;
   const entry = measureSite ? "dist/server.mjs" : "dist/runner.mjs";
@@ -461,10 +463,10 @@ async function startupLatency(runs) {
     ],
   );
   console.log(`  per-pair median ratio: ${ratio(median(pairRatios))}`);
-  const worst = Math.max(p50Ratio, p95Ratio);
   const gap = median(runnerMs) - median(bareSamples);
+  // Warm sandboxes have Node booted and zeromq loaded: a run's first output needs at most half a bare start.
   console.log(
-    `  target ratio ≤ 1.5: ${worst <= 1.5 ? "MET" : "NOT MET"} (p50 ${ratio(p50Ratio)}, p95 ${ratio(p95Ratio)}; ` +
+    `  target p50 ratio ≤ 0.5: ${p50Ratio <= 0.5 ? "MET" : "NOT MET"} (p50 ${ratio(p50Ratio)}, p95 ${ratio(p95Ratio)}; ` +
       `runner p50 is ${ms(Math.abs(gap))} ms ${gap >= 0 ? "slower" : "faster"} than bare node)`,
   );
   console.log(
