@@ -247,8 +247,11 @@ describe("the instructor's requests", () => {
       ["broadcasts", { lesson: slug, files: file }, 400, "invalid-snippet"],
       ["broadcasts", { lesson: slug, snippet: "nope", files: file }, 400, "unknown-snippet"],
       ["broadcasts", { lesson: slug, snippet, files: "main.ts" }, 400, "invalid-files"],
-      ["broadcasts", { lesson: slug, snippet, files: file, processes: [{ name: "p", entry: "other.ts" }] }, 400, "invalid-processes"],
-      ["broadcasts", { lesson: slug, snippet, files: file, processes: [{ name: "p", entry: "main.ts", delayMs: -5 }] }, 400, "invalid-processes"],
+      ["broadcasts", { lesson: slug, snippet, files: file, processes: {} }, 400, "invalid-processes"],
+      // Broadcast processes are checked as runs are: with the run API's codes and limits.
+      ["broadcasts", { lesson: slug, snippet, files: file, processes: [{ name: "p", entry: "other.ts" }] }, 400, "unknown-entry"],
+      ["broadcasts", { lesson: slug, snippet, files: file, processes: [{ name: "p", entry: "main.ts", delayMs: -5 }] }, 400, "invalid-delay"],
+      ["broadcasts", { lesson: slug, snippet, files: file, processes: [{ name: "p", entry: "main.ts", delayMs: 7000 }] }, 400, "invalid-delay"],
       ["broadcasts", { lesson: slug, snippet, files: file, title: "" }, 400, "invalid-title"],
       [`learners/${id}/hint`, { text: "" }, 400, "invalid-text"],
       [`learners/${id}/hint`, { text: "x".repeat(1001) }, 400, "invalid-text"],

@@ -4,7 +4,7 @@
  * and the site's origins in.
  */
 import { parseHash } from '../../components/editor/share';
-import type { LessonSummary, Snippet } from '../lessons/types';
+import type { LessonSummary, Snippet } from '../../../content/types';
 import { estimateEmbedHeight, embedUrl, iframeHtml } from './links';
 import { parseEmbedOptions, type EmbedOptions } from './options';
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { VARIANT_ORDER } from '../../_lib/lessons/types';
+import { VARIANT_ORDER } from '../../../content/types';
 import type { DiffSide } from '../editor/DiffView';
 import { folderOf } from '../editor/models';
 import { exerciseKey, markSolved } from '../progress/store';

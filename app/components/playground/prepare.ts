@@ -1,7 +1,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { highlight } from '../../_lib/highlight';
-import type { Lesson, Snippet, Variant } from '../../_lib/lessons/types';
+import type { Lesson, Snippet, Variant } from '../../../content/types';
 import type { CompareVariant, PlaygroundData, PlaygroundVariant } from './types';
 
 const MARKS: Record<string, string> = { broken: '❌', fixed: '✅' };

@@ -1,4 +1,4 @@
-import type { ProcessDef } from '../../_lib/lessons/types';
+import type { ProcessDef } from '../../../content/types';
 
 /** One file of a variant, with its code highlighted on the server. */
 export interface PlaygroundFile {

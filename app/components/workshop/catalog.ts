@@ -1,5 +1,5 @@
 import 'server-only';
-import { getLessons } from '../../_lib/lessons/loader';
+import { getLessons } from '../../../content/loader';
 import type { CatalogLesson } from './types';
 
 /** Every lesson with its sections and snippets: what a workshop can be made of and point at. */
