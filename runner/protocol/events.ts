@@ -41,6 +41,9 @@ export interface RunEventMap {
 
 export type RunEventType = keyof RunEventMap;
 
+/** Every event type, in the order a run may send them. */
+export const RUN_EVENT_TYPES: readonly RunEventType[] = ["queued", "start", "stdout", "stderr", "blocked", "exit", "check", "end"];
+
 export interface RunEvent<T extends RunEventType = RunEventType> {
   id: number;
   type: T;
