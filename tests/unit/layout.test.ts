@@ -13,7 +13,7 @@ const ROOT = resolve(__dirname, "../..");
 function sources(folder: string): string[] {
   return readdirSync(join(ROOT, folder), { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && /\.(ts|tsx)$/.test(entry.name))
-    .map((entry) => relative(ROOT, join(entry.parentPath, entry.name)));
+    .map((entry) => relative(ROOT, join(entry.parentPath ?? (entry as { path?: string }).path, entry.name)));
 }
 
 /** Project folders a file imports from (relative imports only; packages are not folders of ours). */
@@ -33,6 +33,17 @@ describe("the layout", () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  it("type-checks every TypeScript module (tsconfig.json includes every folder that has one)", () => {
+    const include: string[] = JSON.parse(readFileSync(join(ROOT, "tsconfig.json"), "utf8")).include;
+    const ignored = new Set(["node_modules", "dist", ".next", ".git"]);
+    const missing = readdirSync(ROOT, { withFileTypes: true })
+      .filter((entry) => !ignored.has(entry.name) && !entry.name.startsWith("."))
+      .filter((entry) => (entry.isDirectory() ? sources(entry.name).length > 0 : /\.(ts|tsx)$/.test(entry.name)))
+      .map((entry) => entry.name)
+      .filter((name) => !include.includes(name));
+    expect(missing).toEqual([]);
   });
 
   it("keeps the run protocol browser-safe (no Node built-ins)", () => {
