@@ -146,6 +146,7 @@ describe("the replaying event source", () => {
     expect(delays).toEqual([...REOPEN_DELAYS_MS, ...Array(12 - REOPEN_DELAYS_MS.length).fill(REOPEN_DELAYS_MS.at(-1))]);
     expect(p.sources).toHaveLength(13);
     expect(p.sources.at(-1)!.url).toBe("/api/runs/r1/events?lastEventId=5");
+    expect(p.probes).toHaveLength(11);
     expect(p.probes.at(-1)).toBe("/api/runs/r1/events?lastEventId=5");
     // Open again: the waits start over.
     p.sources.at(-1)!.open();
@@ -159,8 +160,15 @@ describe("the replaying event source", () => {
   it("stops on an answer that will not change, such as a 404, and says why", async () => {
     const p = page(() => Response.json({ error: { code: "run-not-found", message: "No run has that id." } }, { status: 404 }));
     const { statuses, problems } = listen(p.env);
+    // The first failure is most often a blip: reopened without asking.
     p.sources[0]!.fail(true);
     await settle();
+    expect(p.probes).toEqual([]);
+    p.runReopen();
+    // Failing again, the source asks what the server answers.
+    p.sources[1]!.fail(true);
+    await settle();
+    expect(p.probes).toHaveLength(1);
     expect(statuses.at(-1)).toBe("failed");
     expect(problems).toEqual([{ status: 404, code: "run-not-found", message: "No run has that id." }]);
     expect(p.reopens()).toEqual([]);
@@ -172,6 +180,10 @@ describe("the replaying event source", () => {
       const { statuses } = listen(p.env);
       p.sources[0]!.fail(true);
       await settle();
+      p.runReopen();
+      p.sources[1]!.fail(true);
+      await settle();
+      expect(p.probes, String(status)).toHaveLength(1);
       expect(statuses.at(-1), String(status)).toBe("reconnecting");
       expect(p.reopens()).toHaveLength(1);
     }

@@ -9,9 +9,9 @@
  * in a row, for as long as it takes — a network or server blip ends on its
  * own, and a learner's page must not give up on a run a few seconds too
  * early. But not while the page is hidden (it reopens when shown again), and
- * never after a 4xx that will not change (404: the run or workshop is gone;
- * 401/403: not allowed): retrying would spin forever, so the source stops
- * and says why. Ids are compared as decimal strings, exact beyond 2^53, and
+ * not after a 4xx that will not change (404: the run or workshop is gone;
+ * 401/403: not allowed), found by asking once more when a reopened stream
+ * fails again: retrying would spin forever, so the source stops and says why. Ids are compared as decimal strings, exact beyond 2^53, and
  * an event at or below the last id seen is dropped, so a replay never
  * applies anything twice.
  */
@@ -159,9 +159,13 @@ export class ReplayingEventSource {
     }
   }
 
-  /** Asks the server what it answers now: a final 4xx stops the source, anything else reopens it later. */
+  /**
+   * Reopens later. From the second failure in a row it first asks the server
+   * what it answers (the first is most often a blip, and costs no request):
+   * a final 4xx stops the source.
+   */
   private async afterGivingUp(): Promise<void> {
-    const problem = await this.finalAnswer();
+    const problem = this.failures > 0 ? await this.finalAnswer() : null;
     if (this.closed) return;
     if (problem) {
       this.close();
