@@ -1,18 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { answer } from "./api-error";
 import { DEFAULTS } from "../../runner/config";
-import { ApiError } from "../../runner/errors";
 import { checkProcessList, checkRunSpec, defaultEntry, defaultProcesses, RUN_LIMITS, startedProcesses, utf8Bytes } from "../../runner/protocol";
 import { MAX_PROCESSES } from "../../runner/sandbox/sandbox";
 
-function code(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ApiError) return `${error.status} ${error.code}`;
-    throw error;
-  }
-  return "ok";
-}
+const code = answer;
 
 describe("which file a run starts when it names no process", () => {
   it("is the only file, else main.ts, .mts, .js or .mjs, else none", () => {

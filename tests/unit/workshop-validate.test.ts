@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { answer } from "./api-error";
 import { DEFAULTS } from "../../runner/config";
-import { ApiError } from "../../runner/errors";
 import { validateRunRequest } from "../../runner/validate";
 import { defaultProcesses, type Catalog } from "../../workshop/catalog";
 import { validateActivity, validateBroadcast, validateCreate, validateHand, validateHint, validateName } from "../../workshop/validate";
@@ -19,15 +19,7 @@ const catalog: Catalog = {
   ],
 };
 
-function code(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ApiError) return `${error.status} ${error.code}`;
-    throw error;
-  }
-  return "ok";
-}
+const code = answer;
 
 describe("names", () => {
   it("are trimmed, NFC-normalised and 1–40 characters without control characters", () => {
