@@ -174,6 +174,18 @@ describe("the replaying event source", () => {
     expect(p.reopens()).toEqual([]);
   });
 
+  it("reopens soon, not after the longest wait, when the server answers with a stream again", async () => {
+    const p = page(() => new Response("", { status: 200, headers: { "Content-Type": "text/event-stream" } }));
+    listen(p.env);
+    p.sources[0]!.fail(true);
+    await settle();
+    p.runReopen();
+    p.sources[1]!.fail(true);
+    await settle();
+    expect(p.probes).toHaveLength(1);
+    expect(p.reopens().map((t) => t.ms)).toEqual([REOPEN_DELAYS_MS[0]]);
+  });
+
   it("keeps trying through a 429 or a 5xx", async () => {
     for (const status of [429, 500, 503]) {
       const p = page(() => new Response("", { status }));

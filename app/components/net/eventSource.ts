@@ -162,20 +162,21 @@ export class ReplayingEventSource {
   /**
    * Reopens later. From the second failure in a row it first asks the server
    * what it answers (the first is most often a blip, and costs no request):
-   * a final 4xx stops the source.
+   * a final 4xx stops the source; a stream that opens means the server is
+   * back, so the source reopens after the shortest wait, not the longest.
    */
   private async afterGivingUp(): Promise<void> {
-    const problem = this.failures > 0 ? await this.finalAnswer() : null;
+    const answer = this.failures > 0 ? await this.ask() : 'unknown';
     if (this.closed) return;
-    if (problem) {
+    if (answer === 'open') this.reopenLater(REOPEN_DELAYS_MS[0]);
+    else if (answer !== 'unknown') {
       this.close();
-      this.options.onStatus?.('failed', problem);
-      return;
-    }
-    this.reopenLater();
+      this.options.onStatus?.('failed', answer);
+    } else this.reopenLater();
   }
 
-  private async finalAnswer(): Promise<ApiProblem | null> {
+  /** What the server answers the stream's request now: it opens, a final problem, or nothing to go by. */
+  private async ask(): Promise<'open' | 'unknown' | ApiProblem> {
     const abort = new AbortController();
     const timer = this.env.setTimeout(() => abort.abort(), PROBE_TIMEOUT_MS);
     try {
@@ -185,10 +186,11 @@ export class ReplayingEventSource {
         cache: 'no-store',
         signal: abort.signal,
       });
-      return isFinal(response.status) ? await readApiError(response) : null;
+      if (response.ok && /^text\/event-stream/.test(response.headers.get('Content-Type') ?? '')) return 'open';
+      return isFinal(response.status) ? await readApiError(response) : 'unknown';
     } catch {
       // Not reachable at all: that may pass.
-      return null;
+      return 'unknown';
     } finally {
       // A stream that did open is not read here: the reopened EventSource reads it.
       this.env.clearTimeout(timer);
@@ -196,7 +198,7 @@ export class ReplayingEventSource {
     }
   }
 
-  private reopenLater(): void {
+  private reopenLater(wait?: number): void {
     if (!this.env.visible()) {
       // Nobody is looking: reopen when someone is.
       this.stopWatching ??= this.env.onVisible(() => {
@@ -206,7 +208,7 @@ export class ReplayingEventSource {
       });
       return;
     }
-    const delay = REOPEN_DELAYS_MS[Math.min(this.failures, REOPEN_DELAYS_MS.length - 1)]!;
+    const delay = wait ?? REOPEN_DELAYS_MS[Math.min(this.failures, REOPEN_DELAYS_MS.length - 1)]!;
     this.failures += 1;
     this.timer = this.env.setTimeout(() => {
       this.timer = null;
