@@ -8,8 +8,8 @@ import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
 import { closeOnSignals, configFromEnv, handleRunnerRequest, Runner } from "./runner";
-import { lessonChecks } from "./app/_lib/lessons/checks";
-import { getLessons } from "./app/_lib/lessons/loader";
+import { lessonChecks } from "./content/checks";
+import { getLessons } from "./content/loader";
 import { catalogFromLessons, handleWorkshopRequest, Workshops } from "./workshop";
 
 const dev = process.argv.includes("--dev");

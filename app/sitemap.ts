@@ -1,5 +1,5 @@
 import type { MetadataRoute } from 'next';
-import { getLessons } from './_lib/lessons/loader';
+import { getLessons } from '../content/loader';
 
 // Read SITE_URL when the sitemap is asked for, so one build serves any address.
 export const dynamic = 'force-dynamic';

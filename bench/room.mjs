@@ -43,8 +43,8 @@ const NO_WARM_WAIT = process.argv.includes("--no-warm-wait");
 const SERVER_ENTRY = `
 import { createServer } from "node:http";
 import { configFromEnv, handleRunnerRequest, Runner } from "./runner";
-import { lessonChecks } from "./app/_lib/lessons/checks";
-import { getLessons } from "./app/_lib/lessons/loader";
+import { lessonChecks } from "./content/checks";
+import { getLessons } from "./content/loader";
 import { catalogFromLessons, handleWorkshopRequest, Workshops } from "./workshop";
 
 const runner = Runner.create(configFromEnv());

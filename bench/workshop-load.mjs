@@ -37,7 +37,7 @@ const LEARNER_STREAMS = !process.argv.includes("--no-learner-streams");
 /** The workshop handler alone on node:http, like server.ts mounts it. */
 const SERVER_ENTRY = `
 import { createServer } from "node:http";
-import { getLessons } from "./app/_lib/lessons/loader";
+import { getLessons } from "./content/loader";
 import { catalogFromLessons, handleWorkshopRequest, Workshops } from "./workshop";
 
 const workshops = Workshops.start({ catalog: catalogFromLessons(() => getLessons()), runs: () => undefined });

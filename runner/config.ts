@@ -3,12 +3,16 @@
  *
  * Each value has a default that suits the 2-core machines we run on and can be
  * overridden by the environment variable named beside it, so operators never
- * edit code to tune a deployment.
+ * edit code to tune a deployment. What a request may ask for defaults to the
+ * run spec's public limits (runner/protocol/run-spec.ts), which the workshop,
+ * the lesson loader and the browser check against.
  */
+import { formatBytes, RUN_LIMITS, type RunLimits } from "./protocol";
+import { MAX_PROCESSES } from "./sandbox/sandbox";
 
 import { availableParallelism, totalmem } from "node:os";
 
-export interface RunnerConfig {
+export interface RunnerConfig extends RunLimits {
   /** Wall time of a run when the request does not ask (RUNNER_TIMEOUT_MS). */
   defaultTimeoutMs: number;
   /** Longest wall time a request may ask for (RUNNER_MAX_TIMEOUT_MS). */
@@ -98,16 +102,16 @@ export interface RunnerConfig {
 }
 
 export const DEFAULTS: RunnerConfig = {
-  defaultTimeoutMs: 10_000,
-  maxTimeoutMs: 60_000,
+  defaultTimeoutMs: RUN_LIMITS.defaultTimeoutMs,
+  maxTimeoutMs: RUN_LIMITS.maxTimeoutMs,
   memoryBytes: 256 * 1024 * 1024,
   maxTasks: 64,
   outputBytes: 1024 * 1024,
   tmpBytes: 16 * 1024 * 1024,
-  codeBytes: 64 * 1024,
-  maxFiles: 8,
-  maxProcesses: 4,
-  maxDelayMs: 5_000,
+  codeBytes: RUN_LIMITS.codeBytes,
+  maxFiles: RUN_LIMITS.maxFiles,
+  maxProcesses: RUN_LIMITS.maxProcesses,
+  maxDelayMs: RUN_LIMITS.maxDelayMs,
   blockedAfterMs: 2_000,
   cpuMs: 10_000,
   memoryBudgetBytes: 0,
@@ -215,15 +219,14 @@ export function configFromEnv(
   if (config.defaultTimeoutMs > config.maxTimeoutMs) {
     throw new Error("RUNNER_TIMEOUT_MS must not exceed RUNNER_MAX_TIMEOUT_MS");
   }
+  // More would pass validation and then find no pipes for the fifth process.
+  if (config.maxProcesses > MAX_PROCESSES) {
+    throw new Error(`RUNNER_MAX_PROCESSES must be at most ${MAX_PROCESSES}: the sandbox wires pipes for ${MAX_PROCESSES} processes, got ${config.maxProcesses}`);
+  }
   return config;
 }
 
-/** "256 MiB", "1 MiB", "64 KiB": how limits are named in messages. */
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`;
-  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KiB`;
-  return `${bytes} bytes`;
-}
+export { formatBytes };
 
 export function formatMs(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;

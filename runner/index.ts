@@ -1,5 +1,5 @@
-/** The runner's public surface: create one, mount its HTTP handler. */
+/** The runner's public surface: create one, mount its HTTP handler; the protocol types it speaks. */
 export { configFromEnv, DEFAULTS, type RunnerConfig } from "./config";
 export { closeOnSignals, handleRunnerRequest, isRunnerPath } from "./http";
 export { Runner, type HealthReport } from "./runner";
-export type { EndStatus, RunEvent, RunEventType, RunRequest } from "./types";
+export type { EndStatus, RunEvent, RunEventType, RunRequest, RunSpec } from "./protocol";

@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 import { configFromEnv } from "./config";
 import { closeOnSignals, handleRunnerRequest } from "./http";
 import { Runner } from "./runner";
-import { lessonChecks } from "../app/_lib/lessons/checks";
+import { lessonChecks } from "../content/checks";
 
 const port = Number(process.env.RUNNER_PORT ?? process.env.PORT ?? 3001);
 const runner = Runner.create(configFromEnv());

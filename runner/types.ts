@@ -1,57 +1,10 @@
-/** Types at the runner's public boundary (see shared/runner-api.md). */
-
-export type EndStatus =
-  | "ok"
-  | "failed"
-  | "timeout"
-  | "stopped"
-  | "memory-limit"
-  | "cpu-limit"
-  | "output-limit"
-  | "process-limit"
-  | "error";
-
-export interface ProcessSpec {
-  name: string;
-  entry: string;
-  delayMs: number;
-}
-
-/** A validated `POST /api/runs` body. */
-export interface RunRequest {
-  files: Record<string, string>;
-  processes: ProcessSpec[];
-  timeoutMs: number;
-  lesson?: string;
-  snippet?: string;
-  variant?: string;
-  /** Which playground on the client's page started it: a new run of it replaces the previous one. */
-  playground?: string;
-}
-
-export interface SourceLocation {
-  file: string;
-  line: number;
-  column: number;
-  message: string;
-}
-
-export interface RunEventMap {
-  queued: { position: number };
-  start: { process: string };
-  stdout: { process: string; data: string };
-  stderr: { process: string; data: string };
-  blocked: { processes: string[]; idleMs: number; message: string };
-  exit: { process: string; code: number | null; signal: string | null; durationMs: number };
-  /** The exercise check, for runs started for an exercise (just before `end`). */
-  check: { passed: boolean; title: string; details: string[] };
-  end: { status: EndStatus; durationMs: number; message: string; errors?: SourceLocation[] };
-}
-
-export type RunEventType = keyof RunEventMap;
-
-export interface RunEvent<T extends RunEventType = RunEventType> {
-  id: number;
-  type: T;
-  data: RunEventMap[T];
-}
+/** The runner's boundary types, kept under this name for the engine's imports; they live in runner/protocol/. */
+export type {
+  EndStatus,
+  ProcessSpec,
+  RunEvent,
+  RunEventMap,
+  RunEventType,
+  RunRequest,
+  SourceLocation,
+} from "./protocol";

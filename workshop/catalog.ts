@@ -3,7 +3,8 @@
  * items, focus targets and broadcasts. The site builds it from its lesson
  * folders (server.ts); the module never reads lesson files itself.
  */
-import type { ProcessDef } from "./types";
+import type { Lesson } from "../content/types";
+import { defaultProcesses as runDefault, type ProcessDef } from "../runner/protocol";
 
 export interface CatalogVariant {
   id: string;
@@ -29,13 +30,8 @@ export interface Catalog {
   lessons(): CatalogLesson[];
 }
 
-/** The shape of the site's loaded lessons (app/_lib/lessons/types.ts), structurally. */
-interface LessonLike {
-  slug: string;
-  title: string;
-  headings: { slug: string }[];
-  snippetDetails: { id: string; title: string; variants: CatalogVariant[] }[];
-}
+/** What the catalog reads of a loaded lesson (content/types.ts). */
+type LessonLike = Pick<Lesson, "slug" | "title" | "headings" | "snippetDetails">;
 
 export function catalogFromLessons(load: () => LessonLike[]): Catalog {
   // Every workshop request validates against the catalog: map the lessons once per loaded set, not per request.
@@ -63,10 +59,14 @@ export function findLesson(catalog: Catalog, slug: string): CatalogLesson | unde
   return catalog.lessons().find((l) => l.slug === slug);
 }
 
-/** The processes a snippet runs with by default: its first variant's, else one `main` process. */
+/**
+ * The processes code sent to a snippet runs with by default: the snippet's
+ * own (its first variant that names some) when the files have their entries,
+ * else what a run of those files starts by itself — or a 400 when a run
+ * could not tell either (the runner would refuse it).
+ */
 export function defaultProcesses(snippet: CatalogSnippet, files: string[]): ProcessDef[] {
   const declared = snippet.variants.find((v) => v.processes?.length)?.processes;
   if (declared && declared.every((p) => files.includes(p.entry))) return declared.map((p) => ({ ...p }));
-  const entry = files.includes("main.ts") ? "main.ts" : files[0]!;
-  return [{ name: "main", entry }];
+  return runDefault(files);
 }

@@ -1,4 +1,5 @@
-/** The workshop API's shapes (see /work/notes/workshop-api.md; the UI reads exactly these). */
+/** The workshop API's shapes (see workshop/README.md; the UI reads exactly these). */
+import type { ProcessDef } from "../runner/protocol";
 
 export interface WorkshopItem {
   lesson: string;
@@ -25,11 +26,8 @@ export interface CodeFile {
   content: string;
 }
 
-export interface ProcessDef {
-  name: string;
-  entry: string;
-  delayMs?: number;
-}
+/** A broadcast's processes are a run's (runner/protocol/run-spec.ts). */
+export type { ProcessDef };
 
 export interface Broadcast {
   id: number;

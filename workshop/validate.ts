@@ -1,19 +1,19 @@
-/** Turns untrusted request bodies into typed values, or throws a 400 ApiError that says what is wrong. */
+/**
+ * Turns untrusted request bodies into typed values, or throws a 400 ApiError
+ * that says what is wrong. Code and processes become learners' runs: they are
+ * checked by the run spec's own rule (runner/protocol/run-spec.ts), so the
+ * workshop accepts exactly what the runner will run.
+ */
 import { ApiError } from "../runner/errors";
-import { FILE_NAME } from "../runner/validate";
+import { checkFiles, checkProcessList, RUN_LIMITS, type ProcessDef } from "../runner/protocol";
 import { findLesson, type Catalog, type CatalogLesson } from "./catalog";
-import type { CodeFile, ProcessDef, WorkshopItem } from "./types";
+import type { CodeFile, WorkshopItem } from "./types";
 
 const MAX_ITEMS = 50;
-const MAX_FILES = 8;
-const MAX_CODE_BYTES = 64 * 1024;
-const MAX_PROCESSES = 4;
-const MAX_DELAY_MS = 10_000;
 const MAX_WORKSHOP_DAYS = 7;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const ANCHOR = /^[A-Za-z0-9_-]{1,100}$/;
 const VARIANT = /^[A-Za-z0-9._-]{1,100}$/;
-const PROCESS_NAME = /^[A-Za-z0-9_-]{1,32}$/;
 // C0/C1 controls, plus line/paragraph separators and bidi overrides that would garble a board.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
@@ -101,34 +101,19 @@ export function validatePlace(body: Record<string, unknown>, catalog: Catalog): 
   return { lesson: lesson.slug, anchor: body.anchor };
 }
 
+/** Files as a list of {name, content}: each name once, and together what a run may have. */
 export function validateFiles(value: unknown): CodeFile[] {
-  if (!Array.isArray(value) || value.length < 1 || value.length > MAX_FILES) bad("invalid-files", `"files" must be a list of 1–${MAX_FILES} files {name, content}.`);
+  const max = RUN_LIMITS.maxFiles;
+  if (!Array.isArray(value) || value.length < 1 || value.length > max) bad("invalid-files", `"files" must be a list of 1–${max} files {name, content}.`);
   const seen = new Set<string>();
-  let total = 0;
   const files = value.map((file: unknown, index): CodeFile => {
     if (!isObject(file) || typeof file.name !== "string" || typeof file.content !== "string") bad("invalid-files", `File ${index + 1} must be {name, content} with two strings.`);
-    if (!FILE_NAME.test(file.name)) bad("invalid-file-name", `File name "${file.name.slice(0, 60)}" is not allowed: use 1–40 letters, digits, "_" or "-" and end in .ts, .mts, .js or .mjs.`);
     if (seen.has(file.name)) bad("duplicate-file-name", `Two files are named "${file.name}".`);
     seen.add(file.name);
-    total += Buffer.byteLength(file.content, "utf8");
     return { name: file.name, content: file.content };
   });
-  if (total > MAX_CODE_BYTES) throw new ApiError(413, "code-too-large", `The code is ${Math.ceil(total / 1024)} KiB; the limit is ${MAX_CODE_BYTES / 1024} KiB for all files together.`);
+  checkFiles(Object.fromEntries(files.map((f) => [f.name, f.content])));
   return files;
-}
-
-function validateProcesses(value: unknown, files: CodeFile[]): ProcessDef[] {
-  if (!Array.isArray(value) || value.length < 1 || value.length > MAX_PROCESSES) bad("invalid-processes", `"processes" must be a list of 1–${MAX_PROCESSES} processes {name, entry, delayMs?}.`);
-  const names = new Set<string>();
-  return value.map((p: unknown, index): ProcessDef => {
-    if (!isObject(p) || typeof p.name !== "string" || !PROCESS_NAME.test(p.name)) bad("invalid-processes", `Process ${index + 1} needs a "name" of 1–32 letters, digits, "_" or "-".`);
-    if (names.has(p.name)) bad("invalid-processes", `Two processes are named "${p.name}".`);
-    names.add(p.name);
-    if (typeof p.entry !== "string" || !files.some((f) => f.name === p.entry)) bad("invalid-processes", `Process "${p.name}" needs an "entry" that names one of the files.`);
-    if (p.delayMs === undefined || p.delayMs === null) return { name: p.name, entry: p.entry };
-    if (typeof p.delayMs !== "number" || !Number.isInteger(p.delayMs) || p.delayMs < 0 || p.delayMs > MAX_DELAY_MS) bad("invalid-processes", `Process "${p.name}" has a "delayMs" that is not a whole number from 0 to ${MAX_DELAY_MS}.`);
-    return { name: p.name, entry: p.entry, delayMs: p.delayMs };
-  });
 }
 
 export interface BroadcastInput {
@@ -144,7 +129,7 @@ export function validateBroadcast(body: Record<string, unknown>, catalog: Catalo
   const snippet = snippetOf(lesson, body.snippet);
   const title = body.title === undefined || body.title === null ? snippet.title : text(body.title, "title", 1, 100);
   const files = validateFiles(body.files);
-  const processes = body.processes === undefined || body.processes === null ? null : validateProcesses(body.processes, files);
+  const processes = body.processes === undefined || body.processes === null ? null : checkProcessList(body.processes, { files: files.map((f) => f.name) });
   return { lesson: lesson.slug, snippet: snippet.id, title, files, processes };
 }
 

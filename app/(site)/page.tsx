@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getLessons } from '../_lib/lessons/loader';
+import { getLessons } from '../../content/loader';
 import LessonList from '../components/lesson/LessonList';
 import ContinueLink from '../components/progress/ContinueLink';
 import ResetProgress from '../components/progress/ResetProgress';

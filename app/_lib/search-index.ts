@@ -5,7 +5,7 @@ import remarkMdx from "remark-mdx";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { SKIP, visit } from "unist-util-visit";
-import type { Lesson } from "./lessons/types";
+import type { Lesson } from "../../content/types";
 
 /** A stretch of a lesson under one heading (or before the first one). */
 export interface SearchSection {

@@ -1,4 +1,4 @@
-import { getLessons } from "../_lib/lessons/loader";
+import { getLessons } from "../../content/loader";
 import { buildSearchIndex } from "../_lib/search-index";
 
 // Built once at build time, like the lesson pages; the search dialog fetches it when first opened.

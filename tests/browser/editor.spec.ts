@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import type { Lesson, Snippet } from '../../app/_lib/lessons/types';
+import type { Lesson, Snippet } from '../../content/types';
 import {
   editorReady,
   editorValue,

@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { getLessons } from '../../app/_lib/lessons/loader';
-import type { Expectation, Lesson } from '../../app/_lib/lessons/types';
+import { getLessons } from '../../content/loader';
+import type { Expectation, Lesson } from '../../content/types';
 
 /** Collects console errors, page errors and requests to any other origin than the site's. */
 export function watchPage(page: Page, baseURL: string) {

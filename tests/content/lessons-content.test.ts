@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { unmetExpectations } from "../../runner/checks";
-import { lessonChecks } from "../../app/_lib/lessons/checks";
-import { loadLessons, lessonsRoot } from "../../app/_lib/lessons/loader";
+import { lessonChecks } from "../../content/checks";
+import { loadLessons, lessonsRoot } from "../../content/loader";
 import { transpile } from "../../runner/transpile";
 import { runToEnd, startRunner, type TestServer } from "../integration/harness";
 

@@ -3,8 +3,8 @@
  * real workshop module (real database) on node:http, on a free port, plus a
  * small cookie-keeping client and an SSE reader that speak the public API.
  */
-import { getLessons } from "../../app/_lib/lessons/loader";
-import { lessonChecks } from "../../app/_lib/lessons/checks";
+import { getLessons } from "../../content/loader";
+import { lessonChecks } from "../../content/checks";
 import { configFromEnv, type RunnerConfig } from "../../runner/config";
 import { handleRunnerRequest } from "../../runner/http";
 import { Runner } from "../../runner/runner";

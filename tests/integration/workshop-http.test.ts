@@ -18,6 +18,9 @@ const browser = () => new Client(server.url, { "x-forwarded-for": `10.1.${Math.f
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "zmqp-ws-http-"));
   server = await startWorkshopServer({ env: { WORKSHOP_DATA_DIR: join(dir, "db") }, trustProxy: true, limits: { missBurst: 20, createsPerHour: 3 } });
+  // Read the lessons now: parsing them inside a test blocks this process (the server's too)
+  // for seconds on a busy host, long enough for an idle keep-alive connection to be reset.
+  firstLesson();
 }, 60_000);
 afterAll(async () => {
   await server?.close();
@@ -247,8 +250,11 @@ describe("the instructor's requests", () => {
       ["broadcasts", { lesson: slug, files: file }, 400, "invalid-snippet"],
       ["broadcasts", { lesson: slug, snippet: "nope", files: file }, 400, "unknown-snippet"],
       ["broadcasts", { lesson: slug, snippet, files: "main.ts" }, 400, "invalid-files"],
-      ["broadcasts", { lesson: slug, snippet, files: file, processes: [{ name: "p", entry: "other.ts" }] }, 400, "invalid-processes"],
-      ["broadcasts", { lesson: slug, snippet, files: file, processes: [{ name: "p", entry: "main.ts", delayMs: -5 }] }, 400, "invalid-processes"],
+      ["broadcasts", { lesson: slug, snippet, files: file, processes: {} }, 400, "invalid-processes"],
+      // Broadcast processes are checked as runs are: with the run API's codes and limits.
+      ["broadcasts", { lesson: slug, snippet, files: file, processes: [{ name: "p", entry: "other.ts" }] }, 400, "unknown-entry"],
+      ["broadcasts", { lesson: slug, snippet, files: file, processes: [{ name: "p", entry: "main.ts", delayMs: -5 }] }, 400, "invalid-delay"],
+      ["broadcasts", { lesson: slug, snippet, files: file, processes: [{ name: "p", entry: "main.ts", delayMs: 7000 }] }, 400, "invalid-delay"],
       ["broadcasts", { lesson: slug, snippet, files: file, title: "" }, 400, "invalid-title"],
       [`learners/${id}/hint`, { text: "" }, 400, "invalid-text"],
       [`learners/${id}/hint`, { text: "x".repeat(1001) }, 400, "invalid-text"],

@@ -39,6 +39,9 @@ describe("runner config", () => {
     expect(() => configFromEnv({ RUNNER_CLIENT_RUNNING: "0" })).toThrow(/at least 1/);
     expect(() => configFromEnv({ RUNNER_CPU_MS: "0" })).toThrow(/RUNNER_CPU_MS/);
     expect(() => configFromEnv({ RUNNER_TIMEOUT_MS: "70000" })).toThrow(/must not exceed/);
+    // The sandbox wires pipes for 4 processes: a fifth would pass validation and then find none.
+    expect(() => configFromEnv({ RUNNER_MAX_PROCESSES: "5" })).toThrow(/RUNNER_MAX_PROCESSES must be at most 4/);
+    expect(configFromEnv({ RUNNER_MAX_PROCESSES: "4" }).maxProcesses).toBe(4);
   });
 
   it("names limits the way people read them", () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { embedUrl, iframeHtml, parseResizeMessage, RESIZE_MESSAGE } from "../../app/_lib/embed/links";
 import { oembed, OembedError, parseEmbedTarget } from "../../app/_lib/embed/oembed";
 import { embedQuery, parseEmbedOptions, resolveEmbed } from "../../app/_lib/embed/options";
-import type { Snippet } from "../../app/_lib/lessons/types";
+import type { Snippet } from "../../content/types";
 
 const SITE = "https://zmq.example";
 const ORIGINS = [SITE];

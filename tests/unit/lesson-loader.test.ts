@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { LessonError, loadLessons, parseFrontMatter } from "../../app/_lib/lessons/loader";
+import { LessonError, loadLessons, parseFrontMatter } from "../../content/loader";
 
 let root: string;
 afterEach(() => rmSync(dirname(root), { recursive: true, force: true }));
@@ -101,6 +101,11 @@ describe("loadLessons", () => {
     ["a missing variant folder", { "01-first-steps/snippets/hello/main/main.ts": undefined, "01-first-steps/snippets/hello/other.txt": "" }, "01-first-steps/snippets/hello/main", /is missing/],
     ["an empty variant folder", { "01-first-steps/snippets/hello/main/main.ts": undefined, "01-first-steps/snippets/hello/main/README": "" }, "01-first-steps/snippets/hello/main/README", /not a runnable file name/],
     ["a process entry with no file", { "01-first-steps/snippets/hello/snippet.json": JSON.stringify({ title: "H", processes: [{ name: "s", entry: "server.ts" }], variants: { main: { label: "x" } } }) }, "01-first-steps/snippets/hello/main", /no server.ts/],
+    // The run API's own rule: what the loader accepts, the runner runs.
+    ["a delay the runner refuses", { "01-first-steps/snippets/hello/snippet.json": JSON.stringify({ title: "H", processes: [{ name: "s", entry: "main.ts", delayMs: 7000 }], variants: { main: { label: "x" } } }) }, "01-first-steps/snippets/hello/snippet.json", /"delayMs" that is not a whole number from 0 to 5000/],
+    ["a process name the runner refuses", { "01-first-steps/snippets/hello/snippet.json": JSON.stringify({ title: "H", processes: [{ name: "a b", entry: "main.ts" }], variants: { main: { label: "x" } } }) }, "01-first-steps/snippets/hello/snippet.json", /needs a "name"/],
+    ["several files and nothing to start", { "01-first-steps/snippets/hello/main/main.ts": undefined, "01-first-steps/snippets/hello/main/a.ts": "", "01-first-steps/snippets/hello/main/b.ts": "" }, "01-first-steps/snippets/hello/main", /must be main.ts/],
+    ["more files than a run may have", Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`01-first-steps/snippets/hello/main/f${i}.ts`, ""])), "01-first-steps/snippets/hello/main", /at most 8 files/],
     ["an unknown variant id", { "01-first-steps/snippets/hello/snippet.json": JSON.stringify({ title: "H", variants: { main: { label: "x" }, best: { label: "y" } } }) }, "01-first-steps/snippets/hello/snippet.json variants.best", /not a variant id/],
     ["snippet.json that is not JSON", { "01-first-steps/snippets/hello/snippet.json": "{ title: 1" }, "01-first-steps/snippets/hello/snippet.json", /not valid JSON/],
     ["an unused snippet", { "01-first-steps/snippets/extra/snippet.json": SNIPPET, "01-first-steps/snippets/extra/main/main.ts": "" }, "01-first-steps/snippets/extra", /not used/],

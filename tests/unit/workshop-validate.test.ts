@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ApiError } from "../../runner/errors";
+import { answer } from "./api-error";
+import { DEFAULTS } from "../../runner/config";
+import { validateRunRequest } from "../../runner/validate";
 import { defaultProcesses, type Catalog } from "../../workshop/catalog";
 import { validateActivity, validateBroadcast, validateCreate, validateHand, validateHint, validateName } from "../../workshop/validate";
 
@@ -17,15 +19,7 @@ const catalog: Catalog = {
   ],
 };
 
-function code(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ApiError) return `${error.status} ${error.code}`;
-    throw error;
-  }
-  return "ok";
-}
+const code = answer;
 
 describe("names", () => {
   it("are trimmed, NFC-normalised and 1–40 characters without control characters", () => {
@@ -71,8 +65,34 @@ describe("broadcasts", () => {
     expect(input.processes).toBeNull();
     const snippet = catalog.lessons()[0]!.snippets[0]!;
     expect(defaultProcesses(snippet, ["server.ts", "client.ts"])).toEqual([{ name: "server", entry: "server.ts" }, { name: "client", entry: "client.ts", delayMs: 300 }]);
-    // Files that do not fit the snippet's processes run as one main process.
+    // Files that do not fit the snippet's processes run as a run of them would: one main process.
     expect(defaultProcesses(snippet, ["main.ts"])).toEqual([{ name: "main", entry: "main.ts" }]);
+    expect(defaultProcesses(snippet, ["util.ts", "main.mjs"])).toEqual([{ name: "main", entry: "main.mjs" }]);
+    expect(defaultProcesses(snippet, ["other.ts"])).toEqual([{ name: "main", entry: "other.ts" }]);
+    // …and files a run could not start are refused, not sent to every learner to fail.
+    expect(code(() => defaultProcesses(snippet, ["a.ts", "b.ts"]))).toBe("400 missing-processes");
+  });
+
+  it("accept exactly the processes and files the runner runs", () => {
+    const files = [{ name: "server.ts", content: "" }, { name: "client.ts", content: "" }];
+    const cases: unknown[] = [
+      [{ name: "server", entry: "server.ts" }, { name: "client", entry: "client.ts", delayMs: 5000 }],
+      [{ name: "server", entry: "server.ts", delayMs: 7000 }],
+      [{ name: "server", entry: "server.ts", delayMs: 5001 }],
+      [{ name: "server", entry: "server.ts", delayMs: 1.5 }],
+      [{ name: "s", entry: "server.ts" }, { name: "s", entry: "client.ts" }],
+      [{ name: "bad name", entry: "server.ts" }],
+      [{ name: "s", entry: "missing.ts" }],
+      Array.from({ length: 5 }, (_, i) => ({ name: `p${i}`, entry: "server.ts" })),
+      [],
+    ];
+    for (const processes of cases) {
+      const workshop = code(() => validateBroadcast({ lesson: "01-intro", snippet: "pair", files, processes }, catalog));
+      const runner = code(() => validateRunRequest({ files: Object.fromEntries(files.map((f) => [f.name, f.content])), processes }, DEFAULTS));
+      expect(workshop, JSON.stringify(processes)).toBe(runner);
+    }
+    const big = [{ name: "main.ts", content: "가".repeat(22_000) }];
+    expect(code(() => validateBroadcast({ lesson: "01-intro", snippet: "solo", files: big }, catalog))).toBe("413 code-too-large");
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getLessons } from '../../_lib/lessons/loader';
+import { getLessons } from '../../../content/loader';
 import LessonList from '../../components/lesson/LessonList';
 import ResetProgress from '../../components/progress/ResetProgress';
 

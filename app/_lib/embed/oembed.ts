@@ -4,7 +4,8 @@
  * and the site's origins in.
  */
 import { parseHash } from '../../components/editor/share';
-import type { LessonSummary, Snippet } from '../lessons/types';
+import { readingOrder } from '../../components/playground/fileOrder';
+import type { LessonSummary, Snippet } from '../../../content/types';
 import { estimateEmbedHeight, embedUrl, iframeHtml } from './links';
 import { parseEmbedOptions, type EmbedOptions } from './options';
 
@@ -118,7 +119,8 @@ export function oembed(request: OembedRequest, lessons: readonly LessonWithSnipp
   if (!variant) {
     throw new OembedError(404, 'unknown-variant', `“${snippet.id}” has no variant “${target.options.variant}” (it has ${snippet.variants.map((v) => v.id).join(', ')}).`);
   }
-  const first = Object.keys(variant.files).includes('main.ts') ? 'main.ts' : (variant.processes?.[0]?.entry ?? Object.keys(variant.files).sort()[0]!);
+  // The file the embed opens with, as the playground orders them.
+  const first = readingOrder(variant)[0]!;
   const lines = (variant.files[target.options.file ?? first] ?? '').split('\n').length;
   const estimate = estimateEmbedHeight({ lines, variants: snippet.variants.length, outputOnly: target.options.outputOnly === true });
   const width = Math.min(maxwidth ?? DEFAULT_WIDTH, DEFAULT_WIDTH);

@@ -1,5 +1,5 @@
-import { lessonSummary } from "../../_lib/lessons/api";
-import { getLessons } from "../../_lib/lessons/loader";
+import { lessonSummary } from "../../../content/api";
+import { getLessons } from "../../../content/loader";
 
 export const dynamic = "force-static";
 

@@ -1,5 +1,5 @@
 import { oembed, OembedError } from '../../_lib/embed/oembed';
-import { getLessons } from '../../_lib/lessons/loader';
+import { getLessons } from '../../../content/loader';
 
 // The answer depends on the query and on the address the site is reached at.
 export const dynamic = 'force-dynamic';

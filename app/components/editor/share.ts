@@ -6,11 +6,10 @@
  * Code from a link is untrusted: every limit of the run API is checked before
  * anything is shown.
  */
+import { FILE_NAME, RUN_LIMITS, utf8Bytes } from '../../../runner/protocol';
 
-/** As the run API allows (shared/runner-api.md). */
-export const FILE_NAME = /^[A-Za-z0-9_-]{1,40}\.(ts|mts|js|mjs)$/;
-export const MAX_FILES = 8;
-export const MAX_CODE_BYTES = 64 * 1024;
+const MAX_FILES = RUN_LIMITS.maxFiles;
+const MAX_CODE_BYTES = RUN_LIMITS.codeBytes;
 /** The compressed payload, as text in the URL. */
 export const MAX_PAYLOAD_CHARS = 96 * 1024;
 
@@ -70,7 +69,7 @@ function through(bytes: Uint8Array, transform: CompressionStream | Decompression
   return new Blob([bytes as BlobPart]).stream().pipeThrough(transform as unknown as TransformStream<Uint8Array, Uint8Array>);
 }
 
-/** Checks files against the run API's limits; returns them in a fresh object, or throws a ShareError. */
+/** Checks files against the run API's rule (runner/protocol); returns them in a fresh object, or throws a ShareError in a reader's words. */
 export function validateFiles(value: unknown, allowed?: readonly string[]): Record<string, string> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ShareError('The link holds no files.');
   const entries = Object.entries(value as Record<string, unknown>);
@@ -82,7 +81,7 @@ export function validateFiles(value: unknown, allowed?: readonly string[]): Reco
     if (!FILE_NAME.test(name)) throw new ShareError(`“${name.slice(0, 60)}” is not a file name a run may use.`);
     if (allowed && !allowed.includes(name)) throw new ShareError(`This playground has no file named ${name}.`);
     if (typeof code !== 'string') throw new ShareError(`${name} in the link is not text.`);
-    bytes += new TextEncoder().encode(code).length;
+    bytes += utf8Bytes(code);
     files[name] = code;
   }
   if (bytes > MAX_CODE_BYTES) throw new ShareError(`The link’s code is larger than ${MAX_CODE_BYTES / 1024} KiB.`);

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { Lesson } from '../../_lib/lessons/types';
+import type { Lesson } from '../../../content/types';
 import LessonProgress from '../progress/LessonProgress';
 
 /** Snippets that are exercises: they have a starter variant for the learner to complete. */

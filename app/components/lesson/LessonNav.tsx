@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { Lesson } from '../../_lib/lessons/types';
+import type { Lesson } from '../../../content/types';
 
 function Card({ lesson, direction }: { lesson: Lesson; direction: 'previous' | 'next' }) {
   const next = direction === 'next';

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { Lesson } from '../../_lib/lessons/types';
+import type { Lesson } from '../../../content/types';
 
 /** The series beside the lesson on wide screens, the current one marked. */
 export default function LessonSidebar({ lessons, current }: { lessons: Lesson[]; current: string }) {

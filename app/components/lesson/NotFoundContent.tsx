@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getLessons } from '../../_lib/lessons/loader';
+import { getLessons } from '../../../content/loader';
 import LessonList from './LessonList';
 
 /** A 404 that helps: say so plainly, link home, and list the lessons. */

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
-import type { Heading } from '../../_lib/lessons/types';
+import type { Heading } from '../../../content/types';
 import { useActiveHeading } from './useActiveHeading';
 import DisclosureTriangle from '../icons/DisclosureTriangle';
 

@@ -1,4 +1,4 @@
-import type { Lesson } from '../../_lib/lessons/types';
+import type { Lesson } from '../../../content/types';
 import PlaygroundBlock from '../playground/PlaygroundBlock';
 import { preparePlayground } from '../playground/prepare';
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Lesson } from '../../_lib/lessons/types';
+import type { Lesson } from '../../../content/types';
 import { highlight } from '../../_lib/highlight';
 import { findSnippet } from '../playground/prepare';
 import Collapsible from './Collapsible';

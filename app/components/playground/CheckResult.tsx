@@ -1,4 +1,4 @@
-import type { CheckResult as Check } from '../run/useRun';
+import type { CheckResult as Check } from '../run/model';
 
 /** An exercise's verdict from the runner: passed ✓ or not yet, with what was checked. */
 export default function CheckResult({ check, counted }: { check: Check; counted: boolean }) {

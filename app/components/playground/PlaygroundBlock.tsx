@@ -1,13 +1,11 @@
 'use client';
 
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { VARIANT_ORDER } from '../../_lib/lessons/types';
-import type { DiffSide } from '../editor/DiffView';
 import { folderOf } from '../editor/models';
 import { exerciseKey, markSolved } from '../progress/store';
 import { useProgress } from '../progress/useProgress';
 import RunButtons from '../run/RunButtons';
-import { useRun, type RunRequest } from '../run/useRun';
+import { useRun } from '../run/useRun';
 import { preloadTerminal } from '../terminal/TerminalPane';
 import { useInstructorVariants } from '../workshop/useInstructorVariants';
 import Banner from './Banner';
@@ -22,17 +20,14 @@ import ResetControl from './ResetControl';
 import RunOutput from './RunOutput';
 import ShareControl from './ShareControl';
 import SolutionActions, { useLearnerCode } from './SolutionActions';
-import type { CompareVariant, PlaygroundData } from './types';
+import type { PlaygroundData } from './types';
 import { useHostedPlayground } from './useHostedPlayground';
 import { useLinkTarget } from './useLinkTarget';
 import { useNearViewport } from './useNearViewport';
 import { usePlaygroundCode } from './usePlaygroundCode';
 import VariantSwitcher from './VariantSwitcher';
-import ViewSwitcher, { type ViewOption } from './ViewSwitcher';
-
-/** How a variant reads in a button: "✅ fixed", "the starter". */
-const SHORT: Record<string, string> = { broken: '❌ broken', fixed: '✅ fixed', main: 'original', starter: 'starter', solution: 'solution' };
-const order = (id: string) => VARIANT_ORDER.indexOf(id as (typeof VARIANT_ORDER)[number]);
+import { activeTab, chosenView, codeArea, compareTargets, fileAfterSwitch, fileTabs, processPanes, runRequest, viewAfterSwitch, viewOptions } from './view';
+import ViewSwitcher from './ViewSwitcher';
 
 /**
  * A snippet of a lesson as a playground: variant switcher, file tabs, Monaco
@@ -41,6 +36,7 @@ const order = (id: string) => VARIANT_ORDER.indexOf(id as (typeof VARIANT_ORDER)
  * Stop / Reset / Share, and one terminal per process. Edits are saved in the
  * browser per snippet variant. Its element id is the block id, so
  * `#snippet` links land here; `#snippet?variant=…&code=…` too (useLinkTarget).
+ * What it shows follows from its state by the pure functions of view.ts.
  */
 export default function PlaygroundBlock({ data: given }: { data: PlaygroundData }) {
   // In a workshop, code the instructor broadcast to this snippet comes as extra variants.
@@ -91,9 +87,8 @@ export default function PlaygroundBlock({ data: given }: { data: PlaygroundData 
     (id: string) => {
       setVariantId(id);
       const next = data.variants.find((v) => v.id === id);
-      // Keep the same file open when the other variant has it.
-      setFileName((name) => (next && !next.files.some((f) => f.name === name) ? next.files[0]!.name : name));
-      setViewId((view) => (view === `compare:${id}` ? 'code' : view));
+      setFileName((name) => fileAfterSwitch(next, name));
+      setViewId((view) => viewAfterSwitch(view, id));
     },
     [data.variants],
   );
@@ -110,79 +105,25 @@ export default function PlaygroundBlock({ data: given }: { data: PlaygroundData 
     sharedFailed: setLinkError,
   });
 
-  // What "Compare with …" can show: the other variants on show, then the snippet's others.
-  const targets: CompareVariant[] = useMemo(
-    () => [
-      ...data.variants.filter((v) => v.id !== variant.id).map((v) => ({ id: v.id, label: v.label, files: v.request.files })),
-      ...data.others,
-    ],
-    [data.variants, data.others, variant.id],
-  );
-  const options: ViewOption[] = data.solves
-    ? [
-        { id: 'yours', label: 'Your code → solution', title: 'What the solution changes in your code' },
-        { id: 'code', label: 'Solution' },
-      ]
-    : [
-        { id: 'code', label: 'Code' },
-        ...targets.map((t) => ({ id: `compare:${t.id}`, label: `Diff with ${SHORT[t.id] ?? t.id}`, title: `Compare with ${t.label}` })),
-        { id: 'changes', label: 'My changes', title: 'Your edits against the lesson’s code', disabled: code.edited.length === 0 && viewId !== 'changes' },
-      ];
-  const view = options.some((o) => o.id === viewId) ? viewId : options[0]!.id;
+  const { variants, others } = data;
+  const targets = useMemo(() => compareTargets({ variants, others }, variant.id), [variants, others, variant.id]);
+  const options = viewOptions({ solves: data.solves !== null, targets, edited: code.edited.length, viewId });
+  const view = chosenView(options, viewId);
 
   const base = folderOf(data.lesson, data.blockId);
   const folder = `${base}/${encodeURIComponent(variant.id)}`;
-  const area: AreaView = useMemo(() => {
-    const current: DiffSide = {
-      folder,
-      files: code.files,
-      label: code.edited.length > 0 ? `${variant.label} (with your edits)` : variant.label,
-      live: true,
-    };
-    if (view === 'changes') {
-      return {
-        kind: 'diff',
-        key: `changes:${variant.id}`,
-        original: { folder: `${base}/.original/${variant.id}`, files: code.original, label: 'The lesson’s code' },
-        modified: { ...current, label: 'Your code' },
-        editable: !readOnly,
-      };
-    }
-    if (view === 'yours' && learner) {
-      return {
-        kind: 'diff',
-        key: 'yours',
-        original: { folder: `${base}/.yours`, files: learner.files, label: 'Your code' },
-        modified: { ...current, label: 'Solution' },
-        editable: false,
-      };
-    }
-    const other = view.startsWith('compare:') ? targets.find((t) => `compare:${t.id}` === view) : undefined;
-    if (other) {
-      const side: DiffSide = { folder: `${base}/.compare/${other.id}`, files: other.files, label: other.label };
-      const [original, modified] = order(other.id) < order(variant.id) ? [side, current] : [current, side];
-      return { kind: 'diff', key: view, original, modified, editable: false };
-    }
-    return { kind: 'code' };
-  }, [view, folder, base, code.files, code.original, code.edited.length, variant, learner, targets, readOnly]);
+  const area = useMemo(
+    () => codeArea({ view, base, folder, variant, files: code.files, original: code.original, edited: code.edited.length, learner, targets, readOnly }),
+    [view, folder, base, code.files, code.original, code.edited.length, variant, learner, targets, readOnly],
+  );
 
   // In a diff, the tabs list the files of both sides.
-  const tabNames = useMemo(() => {
-    const names = variant.files.map((f) => f.name);
-    if (area.kind === 'diff') for (const name of Object.keys(area.original.files)) if (!names.includes(name)) names.push(name);
-    return names;
-  }, [variant.files, area]);
-  const active = tabNames.includes(fileName) ? fileName : tabNames[0]!;
+  const tabNames = useMemo(() => fileTabs(variant.files, area), [variant.files, area]);
+  const active = activeTab(tabNames, fileName);
   const file = variant.files.find((f) => f.name === active);
 
-  const request = (): RunRequest => ({
-    files: code.files,
-    ...(variant.request.processes ? { processes: variant.request.processes } : {}),
-    ...(variant.request.timeoutMs ? { timeoutMs: variant.request.timeoutMs } : {}),
-    ...(data.lesson ? { lesson: data.lesson, snippet: data.id, variant: variant.id } : {}),
-  });
   const start = () => {
-    if (!busy) void run(request());
+    if (!busy) void run(runRequest(data, variant, code.files));
   };
   useHostedPlayground(block, { variant: variant.id, files: code.files, edited: code.edited.length > 0 }, start);
   const save = () =>
@@ -209,10 +150,7 @@ export default function PlaygroundBlock({ data: given }: { data: PlaygroundData 
   const titleId = `${uid}-title`;
   const hintId = `${uid}-hint`;
   const panelId = `${uid}-panel`;
-  const processes = variant.request.processes ?? [];
-  const entries = Object.fromEntries(
-    processes.length > 0 ? processes.map((p) => [p.name, p.entry]) : [['main', Object.keys(code.files).includes('main.ts') ? 'main.ts' : Object.keys(code.files)[0]!]],
-  );
+  const panes = processPanes(variant, code.files);
 
   return (
     <div
@@ -233,7 +171,7 @@ export default function PlaygroundBlock({ data: given }: { data: PlaygroundData 
         exercise={data.exercise !== null && !data.solves}
         solution={data.solves !== null}
         solved={solved}
-        processes={processes.map((p) => p.name)}
+        processes={panes.names}
       />
 
       {data.variants.length > 1 && !hosted.outputOnly && (
@@ -372,8 +310,8 @@ export default function PlaygroundBlock({ data: given }: { data: PlaygroundData 
 
       <RunOutput
         state={state}
-        entries={entries}
-        single={processes.length === 0}
+        entries={panes.entries}
+        single={panes.single}
         onBlocked={data.onBlocked}
         sendInput={sendInput}
         clear={clear}

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState, type ReactNode } from 'react';
-import type { RunState } from '../run/useRun';
+import type { RunState } from '../run/model';
 import StatusLine from '../terminal/StatusLine';
 import StdinBox from '../terminal/StdinBox';
 import Terminals from '../terminal/Terminals';

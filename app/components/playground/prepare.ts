@@ -1,7 +1,8 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { highlight } from '../../_lib/highlight';
-import type { Lesson, Snippet, Variant } from '../../_lib/lessons/types';
+import type { Lesson, Snippet, Variant } from '../../../content/types';
+import { readingOrder } from './fileOrder';
 import type { CompareVariant, PlaygroundData, PlaygroundVariant } from './types';
 
 const MARKS: Record<string, string> = { broken: '❌', fixed: '✅' };
@@ -10,15 +11,6 @@ const MARKS: Record<string, string> = { broken: '❌', fixed: '✅' };
 export function variantLabel(variant: Pick<Variant, 'id' | 'label'>): string {
   const mark = MARKS[variant.id];
   return mark && !/^[❌✅]/u.test(variant.label) ? `${mark} ${variant.label}` : variant.label;
-}
-
-/** Files in the order a reader needs them: what the processes start first, then the rest by name. */
-function orderedFiles(variant: Pick<Variant, 'files' | 'processes'>): string[] {
-  const names = Object.keys(variant.files).sort();
-  const entries = (variant.processes ?? []).map((p) => p.entry);
-  if (entries.length === 0 && names.includes('main.ts')) entries.push('main.ts');
-  const first = [...new Set(entries)].filter((name) => names.includes(name));
-  return [...first, ...names.filter((name) => !first.includes(name))];
 }
 
 /** A short hash of a variant's files: saved edits belong to one version of the code. */
@@ -42,7 +34,7 @@ export async function prepareVariant(v: Pick<Variant, 'id' | 'label' | 'files' |
     id: v.id,
     label: variantLabel(v),
     files: await Promise.all(
-      orderedFiles(v).map(async (name) => ({
+      readingOrder(v).map(async (name) => ({
         name,
         html: await highlight(v.files[name]!, name),
         runsAs: (v.processes ?? []).filter((p) => p.entry === name).map((p) => p.name),

@@ -1,4 +1,4 @@
-import type { ProcessDef } from '../../_lib/lessons/types';
+import type { RunSpec } from '../../../runner/protocol';
 
 /** One file of a variant, with its code highlighted on the server. */
 export interface PlaygroundFile {
@@ -9,19 +9,15 @@ export interface PlaygroundFile {
   runsAs: string[];
 }
 
-/** What a variant posts to /api/runs as it is (plus attribution). */
-export interface RunSpec {
-  files: Record<string, string>;
-  processes?: ProcessDef[];
-  timeoutMs?: number;
-}
+/** What a variant posts to /api/runs as it is (Run adds the attribution). */
+export type VariantRequest = Pick<RunSpec, 'files' | 'processes' | 'timeoutMs'>;
 
 export interface PlaygroundVariant {
   id: string;
   label: string;
   /** In the order a reader needs them: entry files first. */
   files: PlaygroundFile[];
-  request: RunSpec;
+  request: VariantRequest;
   /** Hash of the original files: saved edits of another version of the lesson are not restored. */
   hash: string;
 }

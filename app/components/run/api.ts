@@ -1,13 +1,13 @@
-/** Small pieces of the run API's wire format (shared/runner-api.md). */
+/** The run API as the browser calls it (shared/runner-api.md): start a run, stop it, write to its stdin. */
+import type { RunAccepted, RunSpec } from '../../../runner/protocol';
+import { errorMessage } from '../net/apiError';
 
-export interface RunHandle {
-  id: string;
-  /** The events URL the server named in its 202 answer. */
-  events: string;
-}
+/** A started run: its id and where its events are read. */
+export type RunHandle = RunAccepted;
 
 export type EventData = Record<string, unknown>;
 
+/** An event's data: a JSON object, or null for anything else. */
 export function parseEventData(raw: unknown): EventData | null {
   if (typeof raw !== 'string') return null;
   try {
@@ -32,31 +32,42 @@ export function runUrl(run: RunHandle, action: 'stop' | 'stdin'): string {
     : `/api/runs/${encodeURIComponent(run.id)}/${action}`;
 }
 
-/** The events URL, asking only for events after `lastEventId` when some were seen. */
-export function eventsUrlAfter(run: RunHandle, lastEventId: number): string {
-  if (lastEventId <= 0) return run.events;
-  const url = new URL(run.events, window.location.href);
-  url.searchParams.set('lastEventId', String(lastEventId));
-  return url.origin === window.location.origin ? `${url.pathname}${url.search}` : url.href;
+const JSON_HEADERS = { 'Content-Type': 'application/json', Accept: 'application/json' };
+
+/** `POST /api/runs`: the run's handle, or why it did not start, in words for the learner. */
+export async function startRun(body: RunSpec): Promise<{ ok: true; run: RunHandle } | { ok: false; message: string }> {
+  let response: Response;
+  try {
+    response = await fetch('/api/runs', { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify(body) });
+  } catch {
+    return { ok: false, message: 'Could not reach the server. Check the connection and try again.' };
+  }
+  if (!response.ok) return { ok: false, message: await errorMessage(response) };
+  let run: RunHandle | null = null;
+  try {
+    run = parseRunHandle(await response.json());
+  } catch {
+    run = null;
+  }
+  return run ? { ok: true, run } : { ok: false, message: 'The server accepted the run but its answer could not be read.' };
 }
 
-/** The person-readable message of an API error response (`{error: {code, message}}`). */
-export async function errorMessage(response: Response): Promise<string> {
-  let message = '';
+/** Asks the runner to stop a run; resolves to a problem to show, or null. */
+export async function stopRun(run: RunHandle): Promise<string | null> {
   try {
-    const body: unknown = await response.json();
-    const error = body !== null && typeof body === 'object' ? (body as { error?: unknown }).error : undefined;
-    const text = error !== null && typeof error === 'object' ? (error as { message?: unknown }).message : undefined;
-    if (typeof text === 'string') message = text.trim();
+    const response = await fetch(runUrl(run, 'stop'), { method: 'POST', headers: { Accept: 'application/json' } });
+    return response.ok ? null : await errorMessage(response);
   } catch {
-    // Not JSON: fall back to the status line below.
+    return 'the server did not answer.';
   }
-  if (message === '') {
-    message = `The server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`;
+}
+
+/** Writes to a process's standard input; resolves to a problem to show, or null. */
+export async function sendStdin(run: RunHandle, process: string, input: { data: string } | { eof: true }): Promise<string | null> {
+  try {
+    const response = await fetch(runUrl(run, 'stdin'), { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ process, ...input }) });
+    return response.ok ? null : await errorMessage(response);
+  } catch {
+    return 'The server did not answer.';
   }
-  const retryAfter = response.headers.get('Retry-After');
-  if (response.status === 429 && retryAfter && /^\d+$/.test(retryAfter.trim())) {
-    message += ` Try again in ${retryAfter.trim()} s.`;
-  }
-  return message;
 }

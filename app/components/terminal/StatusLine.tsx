@@ -1,6 +1,6 @@
 'use client';
 
-import type { RunState } from '../run/useRun';
+import type { RunState } from '../run/model';
 import { useNow } from './useNow';
 import { endWords, PROCESS_COLOURS, processWords, runSummary, TONE_DOT, TONE_TEXT } from './words';
 

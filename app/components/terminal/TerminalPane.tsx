@@ -1,7 +1,7 @@
 'use client';
 
 import { Component, lazy, Suspense, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import type { OutputChunk, OutputLine } from '../run/useRun';
+import type { OutputChunk, OutputLine } from '../run/transcript';
 import type { XtermHandle } from './XtermView';
 
 const XtermView = lazy(() => import('./XtermView'));

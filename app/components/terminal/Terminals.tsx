@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import type { RunState } from '../run/useRun';
+import type { RunState } from '../run/model';
 import TerminalPane from './TerminalPane';
 import { PROCESS_COLOURS } from './words';
 

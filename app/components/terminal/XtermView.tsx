@@ -4,7 +4,7 @@ import { FitAddon } from '@xterm/addon-fit';
 import { Terminal, type ITheme } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
-import type { OutputChunk } from '../run/useRun';
+import type { OutputChunk } from '../run/transcript';
 
 /**
  * One process's output in xterm.js (loaded with the playground, never with

@@ -1,4 +1,5 @@
-import { formatDuration, type ProcessState, type RunState } from '../run/useRun';
+import { formatDuration } from '../run/format';
+import type { ProcessState, RunState } from '../run/model';
 
 export type Tone = 'good' | 'bad' | 'neutral' | 'busy';
 

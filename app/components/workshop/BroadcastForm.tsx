@@ -4,7 +4,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { editsKey, readRaw } from '../editor/savedEdits';
 import { workshopApi, type BroadcastProcess, type Summary } from './api';
 import { ERROR_TEXT, FIELD, LABEL, SMALL } from './styles';
-import { workshopSnippets, type CatalogLesson } from './types';
+import { workshopSnippets, type LessonOutline } from './types';
 
 interface LessonVariant {
   id: string;
@@ -41,7 +41,7 @@ async function instructorCode(lesson: string, snippet: string) {
 }
 
 /** Sends code to every learner's playground of a snippet, as a new "From instructor" tab. */
-export default function BroadcastForm({ code, summary, catalog }: { code: string; summary: Summary; catalog: readonly CatalogLesson[] }) {
+export default function BroadcastForm({ code, summary, catalog }: { code: string; summary: Summary; catalog: readonly LessonOutline[] }) {
   const id = useId();
   const snippets = workshopSnippets(summary.items, catalog).map((s) => ({ value: `${s.lesson}/${s.id}`, label: s.label }));
   const [target, setTarget] = useState(() => {

@@ -5,7 +5,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { workshopApi, type Created, type WorkshopItem } from './api';
 import CopyField from './CopyField';
 import { CARD, ERROR_TEXT, FIELD, LABEL, PRIMARY, SECONDARY } from './styles';
-import type { CatalogLesson } from './types';
+import type { LessonOutline } from './types';
 
 const MAX_ITEMS = 50;
 
@@ -44,7 +44,7 @@ function CreatedPanel({ created }: { created: Created }) {
 }
 
 /** `/w/new`: a title, the lessons and snippets to go through, an optional end. */
-export default function CreateWorkshop({ catalog }: { catalog: CatalogLesson[] }) {
+export default function CreateWorkshop({ catalog }: { catalog: LessonOutline[] }) {
   const id = useId();
   const [title, setTitle] = useState('');
   const [items, setItems] = useState<string[]>([]);

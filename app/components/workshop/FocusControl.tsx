@@ -4,10 +4,10 @@ import Link from 'next/link';
 import { useId, useState, type FormEvent } from 'react';
 import { workshopApi, type Summary } from './api';
 import { ERROR_TEXT, FIELD, SMALL } from './styles';
-import { placeName, type CatalogLesson } from './types';
+import { placeName, type LessonOutline } from './types';
 
 /** The places of the workshop's lessons: each lesson, its sections and its snippets. */
-function places(summary: Summary, catalog: readonly CatalogLesson[]) {
+function places(summary: Summary, catalog: readonly LessonOutline[]) {
   const lessons = [...new Set(summary.items.map((i) => i.lesson))];
   return lessons.flatMap((slug) => {
     const lesson = catalog.find((l) => l.slug === slug);
@@ -21,7 +21,7 @@ function places(summary: Summary, catalog: readonly CatalogLesson[]) {
 }
 
 /** "Move the room": the lesson, section or snippet that learners who follow are taken to. */
-export default function FocusControl({ code, summary, catalog }: { code: string; summary: Summary; catalog: readonly CatalogLesson[] }) {
+export default function FocusControl({ code, summary, catalog }: { code: string; summary: Summary; catalog: readonly LessonOutline[] }) {
   const id = useId();
   const options = places(summary, catalog);
   const current = summary.focus ? `${summary.focus.lesson}${summary.focus.anchor ? `#${summary.focus.anchor}` : ''}` : '';

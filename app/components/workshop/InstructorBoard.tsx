@@ -12,7 +12,7 @@ import FocusControl from './FocusControl';
 import LearnerPanel from './LearnerPanel';
 import LearnerTile from './LearnerTile';
 import { CARD, FIELD, SMALL } from './styles';
-import type { CatalogLesson } from './types';
+import type { LessonOutline } from './types';
 import { useBoard } from './useBoard';
 import { useClock } from './useClock';
 import { useInstructorAccess } from './useInstructorAccess';
@@ -23,7 +23,7 @@ import { useInstructorAccess } from './useInstructorAccess';
  * hint, lowers a hand. Beside it: move the room, send code to everyone,
  * present, export the results, end.
  */
-export default function InstructorBoard({ code, catalog }: { code: string; catalog: CatalogLesson[] }) {
+export default function InstructorBoard({ code, catalog }: { code: string; catalog: LessonOutline[] }) {
   const board = useBoard(code);
   const access = useInstructorAccess(code, board.load);
   const now = useClock();
@@ -69,6 +69,11 @@ export default function InstructorBoard({ code, catalog }: { code: string; catal
           {board.status === 'reconnecting' && (
             <p className="text-sm font-medium text-amber-800 dark:text-amber-300" data-testid="board-reconnecting">
               Reconnecting… the board catches up by itself.
+            </p>
+          )}
+          {board.status === 'failed' && (
+            <p className="text-sm font-medium text-amber-800 dark:text-amber-300" data-testid="board-reconnecting">
+              The board lost its connection: reload the page.
             </p>
           )}
         </div>

@@ -2,23 +2,15 @@
 
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import CodeArea from '../playground/CodeArea';
-import type { OutputChunk, OutputLine } from '../run/useRun';
+import { transcriptOf } from '../run/transcript';
 import TerminalPane from '../terminal/TerminalPane';
 import { workshopApi, type LearnerDetail, type Tile } from './api';
 import { ago, runState } from './boardView';
 import { ERROR_TEXT, FIELD, SMALL } from './styles';
-import { placeName, type CatalogLesson } from './types';
+import { placeName, type LessonOutline } from './types';
 
 const noop = () => undefined;
 const COLOUR = { text: 'text-sky-800 dark:text-sky-300', dot: 'bg-sky-600' };
-
-/** The learner's last output as one read-only terminal (the server keeps its last 8 KiB, labelled per process). */
-function outputOf(text: string): { lines: OutputLine[]; chunks: OutputChunk[] } {
-  return {
-    lines: text.split('\n').map((line, index) => ({ id: index + 1, process: 'output', stream: 'stdout', text: line })),
-    chunks: [{ id: 1, process: 'output', stream: 'stdout', data: text }],
-  };
-}
 
 /**
  * A learner opened from the board, in a modal dialog: their current code
@@ -35,7 +27,7 @@ export default function LearnerPanel({
 }: {
   code: string;
   tile: Tile;
-  catalog: readonly CatalogLesson[];
+  catalog: readonly LessonOutline[];
   now: number;
   onClose(): void;
   onLowered(id: string): void;
@@ -43,6 +35,7 @@ export default function LearnerPanel({
   const id = useId();
   const dialog = useRef<HTMLDialogElement>(null);
   const [detail, setDetail] = useState<LearnerDetail | null>(null);
+  const [outputEpoch, setOutputEpoch] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [file, setFile] = useState<string | null>(null);
   const [hint, setHint] = useState('');
@@ -59,6 +52,8 @@ export default function LearnerPanel({
       if (cancelled) return;
       if (result.ok) {
         setDetail(result.data);
+        // New output starts the terminal over (its chunk ids start over too).
+        setOutputEpoch((n) => n + 1);
         setError(null);
       } else setError(result.error.message);
     });
@@ -70,7 +65,8 @@ export default function LearnerPanel({
   const files = useMemo(() => Object.fromEntries((detail?.code?.files ?? []).map((f) => [f.name, f.content])), [detail]);
   const names = Object.keys(files);
   const active = file && names.includes(file) ? file : (names[0] ?? '');
-  const output = useMemo(() => (detail?.output ? outputOf(detail.output.text) : null), [detail]);
+  // The learner's last output as one read-only terminal (the server keeps its last 8 KiB, labelled per process).
+  const output = useMemo(() => (detail?.output ? transcriptOf(detail.output.text, 'output') : null), [detail]);
 
   async function sendHint(event: FormEvent) {
     event.preventDefault();
@@ -185,7 +181,7 @@ export default function LearnerPanel({
             )}
           </h3>
           {output ? (
-            <TerminalPane process="output" label="Output" file={null} colour={COLOUR} lines={output.lines} chunks={output.chunks} epoch={1} minRows={4} maxRows={16} fontSize={12} />
+            <TerminalPane process="output" label="Output" file={null} colour={COLOUR} lines={output.lines} chunks={output.chunks} epoch={outputEpoch} minRows={4} maxRows={16} fontSize={12} />
           ) : (
             <p className="text-sm text-(--muted-fg)">No run yet.</p>
           )}

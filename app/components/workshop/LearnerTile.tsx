@@ -3,7 +3,7 @@
 import { memo } from 'react';
 import type { Tile } from './api';
 import { ago, isStuck, runState } from './boardView';
-import { placeName, type CatalogLesson } from './types';
+import { placeName, type LessonOutline } from './types';
 
 const STATUS_STYLE: Record<string, string> = {
   ok: 'bg-emerald-100 text-emerald-900 dark:bg-emerald-900/60 dark:text-emerald-100',
@@ -26,7 +26,7 @@ function LearnerTile({
   tile: Tile;
   /** Minute-precise: relative times change once a minute, not every frame. */
   now: number;
-  catalog: readonly CatalogLesson[];
+  catalog: readonly LessonOutline[];
   onOpen(id: string): void;
 }) {
   const status = runState(tile);

@@ -6,7 +6,7 @@ import { useState, type ReactNode } from 'react';
 import AccessNeeded from './AccessNeeded';
 import { workshopApi, workshopPath, type Focus, type Summary } from './api';
 import { FIELD, SMALL } from './styles';
-import { workshopSnippets, type CatalogLesson } from './types';
+import { workshopSnippets, type LessonOutline } from './types';
 import { summaryOf } from './eventData';
 import { useEventStream } from './useEventStream';
 import { useInstructorAccess } from './useInstructorAccess';
@@ -28,7 +28,7 @@ export default function PresenterView({
   children,
 }: {
   code: string;
-  catalog: CatalogLesson[];
+  catalog: LessonOutline[];
   lesson: string | null;
   snippet: string | null;
   pinned: boolean;
@@ -90,6 +90,7 @@ export default function PresenterView({
         <p className="min-w-0 flex-1 truncate text-lg text-(--muted-fg)">
           {summary?.title}
           {status === 'reconnecting' && <span className="ml-3 text-sm text-amber-800 dark:text-amber-300">Reconnecting…</span>}
+          {status === 'failed' && <span className="ml-3 text-sm text-amber-800 dark:text-amber-300">Disconnected: reload the page</span>}
         </p>
         <label className="flex items-center gap-2 text-sm">
           <span className="sr-only">Snippet on show</span>

@@ -43,7 +43,7 @@ export default function WorkshopBar() {
   const focus = me?.workshop.focus ?? null;
   const hints = me?.hints ?? [];
   const raised = Boolean(me?.hand?.raised);
-  const offline = session.status === 'reconnecting' || session.problem !== null;
+  const offline = session.status === 'reconnecting' || session.status === 'failed' || session.problem !== null;
 
   return (
     <>
@@ -64,7 +64,7 @@ export default function WorkshopBar() {
           </Link>
           {offline && (
             <span data-testid="workshop-reconnecting" className="text-xs font-medium text-amber-800 dark:text-amber-300">
-              Reconnecting…
+              {session.status === 'failed' ? 'Disconnected: reload the page' : 'Reconnecting…'}
             </span>
           )}
           {ended ? (

@@ -9,14 +9,14 @@ import { rememberJoined, setFollowing, useFollowing, useJoined } from './joined'
 import JoinForm from './JoinForm';
 import { useLearnerSession } from './session';
 import { CARD } from './styles';
-import { placeHref, placeName, type CatalogLesson } from './types';
+import { placeHref, placeName, type LessonOutline } from './types';
 
 /**
  * `/w/CODE`: the join form, then the learner's workshop home — the
  * workshop's lessons and snippets, where the instructor is, follow mode,
  * code the instructor sent, and hints.
  */
-export default function WorkshopHome({ code, catalog }: { code: string; catalog: CatalogLesson[] }) {
+export default function WorkshopHome({ code, catalog }: { code: string; catalog: LessonOutline[] }) {
   const [summary, setSummary] = useState<Summary | null>(null);
   const [problem, setProblem] = useState<ApiError | null>(null);
   const joined = useJoined();

@@ -1,10 +1,11 @@
 /**
- * The workshop HTTP API as the browser sees it (notes/workshop-api.md): the
+ * The workshop HTTP API as the browser sees it (workshop/README.md): the
  * wire types, and one function per endpoint. Every call resolves to a
  * `Result` — the body, or the server's `{error:{code,message}}` — and never
  * throws, so each page can show the server's own words inline.
  */
 
+import { readApiError, type ApiProblem } from '../net/apiError';
 // The wire types are the server's own (types only: nothing of workshop/ reaches the browser bundle).
 import type { Board, Broadcast, CodeFile, LearnerDetail, Me, ProcessDef, WorkshopItem, WorkshopSummary } from '../../../workshop/types';
 
@@ -26,11 +27,8 @@ export interface Created {
   instructorKey: string;
 }
 
-export interface ApiError {
-  status: number;
-  code: string;
-  message: string;
-}
+/** The server's `{error:{code,message}}` (status 0: not reached). */
+export type ApiError = ApiProblem;
 
 export type Result<T> = { ok: true; status: number; data: T } | { ok: false; error: ApiError };
 
@@ -49,22 +47,6 @@ export function normaliseCode(input: string): string | null {
 
 export const workshopPath = (code: string, rest = '') => `/api/workshops/${encodeURIComponent(code)}${rest}`;
 
-async function readError(response: Response): Promise<ApiError> {
-  let code = `http-${response.status}`;
-  let message = '';
-  try {
-    const body = (await response.json()) as { error?: { code?: unknown; message?: unknown } };
-    if (typeof body?.error?.code === 'string') code = body.error.code;
-    if (typeof body?.error?.message === 'string') message = body.error.message.trim();
-  } catch {
-    // Not JSON: the status line below says what happened.
-  }
-  if (!message) message = `The server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`;
-  const retryAfter = response.headers.get('Retry-After');
-  if (response.status === 429 && retryAfter && /^\d+$/.test(retryAfter.trim())) message += ` Try again in ${retryAfter.trim()} s.`;
-  return { status: response.status, code, message };
-}
-
 async function call<T>(path: string, init: { method?: string; body?: unknown; keepalive?: boolean } = {}): Promise<Result<T>> {
   let response: Response;
   try {
@@ -79,7 +61,7 @@ async function call<T>(path: string, init: { method?: string; body?: unknown; ke
   } catch {
     return { ok: false, error: { status: 0, code: 'offline', message: 'Could not reach the server. Check the connection and try again.' } };
   }
-  if (!response.ok) return { ok: false, error: await readError(response) };
+  if (!response.ok) return { ok: false, error: await readApiError(response) };
   if (response.status === 204) return { ok: true, status: 204, data: undefined as T };
   try {
     return { ok: true, status: response.status, data: (await response.json()) as T };

@@ -1,9 +1,9 @@
 import 'server-only';
-import { getLessons } from '../../_lib/lessons/loader';
-import type { CatalogLesson } from './types';
+import { getLessons } from '../../../content/loader';
+import type { LessonOutline } from './types';
 
 /** Every lesson with its sections and snippets: what a workshop can be made of and point at. */
-export function workshopCatalog(): CatalogLesson[] {
+export function workshopCatalog(): LessonOutline[] {
   return getLessons().map((lesson) => ({
     slug: lesson.slug,
     part: lesson.part,

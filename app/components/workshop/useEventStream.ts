@@ -1,22 +1,19 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
+import { ReplayingEventSource, type StreamStatus } from '../net/eventSource';
 
-export type StreamStatus = 'connecting' | 'open' | 'reconnecting';
+export type { StreamStatus };
 
 export type StreamHandlers = Record<string, (data: unknown) => void>;
 
-/** Reopening a stream the browser gave up on (a 502 from a proxy, a server that restarted): waits between tries, in ms. */
-const REOPEN_DELAYS = [1000, 2000, 3000, 5000];
-
 /**
- * A workshop event stream (SSE). The browser reconnects by itself and sends
- * Last-Event-ID, so the server replays what was missed; when it gives up
- * (the stream answered something else than 200) we reopen it ourselves with
- * `?lastEventId=`, forever, slower and slower. Events at or below the last id
- * seen are dropped, so a replay never applies anything twice. Handlers may
- * change on every render; `url` null means no stream. `after`: the
- * `lastEventId` of a snapshot loaded just before, so the stream starts there.
+ * A workshop event stream (SSE) through the replaying event source
+ * (net/eventSource.ts): what a dropped connection missed is replayed, nothing
+ * twice; it reopens for as long as it takes, and stops (`failed`) on an
+ * answer that will not change, such as a 404. Handlers may change on every
+ * render; `url` null means no stream. `after`: the `lastEventId` of a
+ * snapshot loaded just before, so the stream starts there.
  */
 export function useEventStream(url: string | null, handlers: StreamHandlers, after: string | number | null = null): StreamStatus {
   const [status, setStatus] = useState<StreamStatus>('connecting');
@@ -26,56 +23,23 @@ export function useEventStream(url: string | null, handlers: StreamHandlers, aft
 
   useEffect(() => {
     if (!url) return;
-    let source: EventSource | null = null;
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    let lastId: bigint | null = after !== null && /^\d+$/.test(String(after)) ? BigInt(after) : null;
-    let failures = 0;
-    let closed = false;
-
-    const open = () => {
-      let target = url;
-      if (lastId !== null) target += `${url.includes('?') ? '&' : '?'}lastEventId=${lastId.toString()}`;
-      const es = new EventSource(target, { withCredentials: true });
-      source = es;
-      es.onopen = () => {
-        failures = 0;
-        setStatus('open');
-      };
-      es.onerror = () => {
-        if (closed || source !== es) return;
-        setStatus('reconnecting');
-        if (es.readyState !== EventSource.CLOSED) return;
-        es.close();
-        const delay = REOPEN_DELAYS[Math.min(failures, REOPEN_DELAYS.length - 1)]!;
-        failures += 1;
-        timer = setTimeout(open, delay);
-      };
-      for (const type of types.split(' ').filter(Boolean)) {
-        es.addEventListener(type, (event) => {
-          const message = event as MessageEvent<string>;
-          if (/^\d+$/.test(message.lastEventId)) {
-            const id = BigInt(message.lastEventId);
-            if (lastId !== null && id <= lastId) return;
-            lastId = id;
-          }
-          let data: unknown;
-          try {
-            data = JSON.parse(message.data);
-          } catch {
-            return;
-          }
-          latest.current[type]?.(data);
-        });
-      }
-    };
-
-    setStatus('connecting');
-    open();
-    return () => {
-      closed = true;
-      source?.close();
-      if (timer) clearTimeout(timer);
-    };
+    const source = new ReplayingEventSource({
+      url,
+      types: types.split(' ').filter(Boolean),
+      after,
+      withCredentials: true,
+      onEvent(type, raw) {
+        let data: unknown;
+        try {
+          data = JSON.parse(raw);
+        } catch {
+          return;
+        }
+        latest.current[type]?.(data);
+      },
+      onStatus: (next) => setStatus(next),
+    });
+    return () => source.close();
     // `after` counts only for the first open of this url.
   }, [url, types]);
 

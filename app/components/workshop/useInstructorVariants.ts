@@ -1,6 +1,7 @@
 'use client';
 
 import { useMemo } from 'react';
+import { readingOrder } from '../playground/fileOrder';
 import type { PlaygroundData, PlaygroundVariant } from '../playground/types';
 import { broadcastVariant, useBroadcasts } from './broadcasts';
 
@@ -29,8 +30,7 @@ export function useInstructorVariants(data: PlaygroundData): PlaygroundData {
     const added: PlaygroundVariant[] = mine.map((b, index) => {
       const files = Object.fromEntries(b.files.map((f) => [f.name, f.content]));
       const processes = b.processes && b.processes.length > 0 ? b.processes : undefined;
-      const entries = (processes ?? []).map((p) => p.entry);
-      const names = [...b.files.map((f) => f.name)].sort((x, y) => Number(entries.includes(y)) - Number(entries.includes(x)));
+      const names = readingOrder({ files, processes });
       const label = b.title ? `From instructor: ${b.title}` : mine.length > 1 && index < mine.length - 1 ? `From instructor (${index + 1})` : 'From instructor';
       return {
         id: broadcastVariant(b),

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { oembedDiscovery } from '../../../_lib/embed/links';
-import { getLesson, getLessons } from '../../../_lib/lessons/loader';
-import { renderLesson } from '../../../_lib/lessons/render';
+import { getLesson, getLessons } from '../../../../content/loader';
+import { renderLesson } from '../../../_lib/render-lesson';
 import LessonNav from '../../../components/lesson/LessonNav';
 import LessonSidebar from '../../../components/lesson/LessonSidebar';
 import ReadingProgress from '../../../components/lesson/ReadingProgress';

@@ -1,5 +1,5 @@
-import { lessonDetail } from "../../../_lib/lessons/api";
-import { getLesson, getLessons } from "../../../_lib/lessons/loader";
+import { lessonDetail } from "../../../../content/api";
+import { getLesson, getLessons } from "../../../../content/loader";
 
 export function generateStaticParams() {
   return getLessons().map((lesson) => ({ slug: lesson.slug }));

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getLesson, getLessons } from '../../../_lib/lessons/loader';
+import { getLesson, getLessons } from '../../../../content/loader';
 import EmbedPlayground from '../../../components/embed/EmbedPlayground';
 import { preparePlayground, prepareVariant } from '../../../components/playground/prepare';
 

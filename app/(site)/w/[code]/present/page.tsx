@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getLesson } from '../../../../_lib/lessons/loader';
+import { getLesson } from '../../../../../content/loader';
 import PlaygroundBlock from '../../../../components/playground/PlaygroundBlock';
 import { preparePlayground } from '../../../../components/playground/prepare';
 import { workshopCatalog } from '../../../../components/workshop/catalog';

@@ -7,7 +7,7 @@ import * as runtime from "react/jsx-runtime";
 import rehypeSlug from "rehype-slug";
 import remarkGfm from "remark-gfm";
 import { visit } from "unist-util-visit";
-import type { Lesson } from "./types";
+import type { Lesson } from "../../content/types";
 
 /** ```mermaid blocks become <Mermaid chart="…" />, drawn in the browser when scrolled into view. */
 function remarkMermaid() {

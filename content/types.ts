@@ -1,16 +1,11 @@
 /** What a lesson folder becomes once loaded (see lessons/README.md for the format on disk). */
+import type { Check, Expectation } from "../runner/checks";
+import type { ProcessDef } from "../runner/protocol";
+
+export type { Check, Expectation, ProcessDef };
 
 export type VariantId = "broken" | "fixed" | "main" | "starter" | "solution";
 export const VARIANT_ORDER: VariantId[] = ["broken", "fixed", "main", "starter", "solution"];
-
-export interface ProcessDef {
-  name: string;
-  entry: string;
-  delayMs?: number;
-}
-
-export type { Check, Expectation } from "../../../runner/checks";
-import type { Check, Expectation } from "../../../runner/checks";
 
 export interface Variant {
   id: VariantId;

@@ -1,0 +1,194 @@
+/**
+ * A run as the page knows it, from what happened to it: Run pressed, the
+ * run's events (shared/runner-api.md), the connection dropping, Stop. Events
+ * in, state out — no React, no network — so it is tested in milliseconds
+ * (tests/unit/run-model.test.ts); useRun.ts feeds it.
+ */
+import type { CheckResult } from '../../../runner/protocol';
+import { describeExit, shortExit, type ProcessExit } from './format';
+import { EMPTY_TRANSCRIPT, TranscriptWriter, type Transcript } from './transcript';
+
+export type Phase = 'idle' | 'starting' | 'queued' | 'running' | 'stopping' | 'ended';
+
+export interface ProcessState {
+  name: string;
+  /** `performance.now()` when its `start` event came, for a live elapsed time. */
+  startedAt: number | null;
+  exit: ProcessExit | null;
+}
+
+export interface RunEnd {
+  status: string;
+  message: string | null;
+  durationMs: number | null;
+}
+
+export type { CheckResult };
+
+export interface RunState extends Transcript {
+  phase: Phase;
+  queuePosition: number | null;
+  /** `performance.now()` when the first process started. */
+  startedAt: number | null;
+  /** Bumped when the output is cleared, so terminals start over. */
+  epoch: number;
+  /** Process names in the order they were declared or first seen. */
+  processes: string[];
+  process: Record<string, ProcessState>;
+  /** The `blocked` event: which processes wait, and its message. */
+  blocked: { message: string; processes: string[] } | null;
+  /** Why the run could not start or lost its connection (HTTP errors such as 429 and 503). */
+  error: string | null;
+  /** The stream dropped and is being reopened. */
+  reconnecting: boolean;
+  check: CheckResult | null;
+  end: RunEnd | null;
+}
+
+/** An event's data as it came: untrusted JSON, read field by field. */
+export type EventData = Record<string, unknown>;
+
+export type RunInput =
+  /** Run was pressed: a fresh run of these (declared) processes. */
+  | { type: 'begin'; processes: string[] }
+  /** An event of the run's stream; `at` is `performance.now()` when it came. */
+  | { type: 'event'; event: string; data: EventData; at: number }
+  | { type: 'connection'; reconnecting: boolean }
+  | { type: 'stopping' }
+  /** Stop was refused: the run goes on. */
+  | { type: 'stop-failed'; problem: string }
+  /** The run could not start, or its stream was lost. */
+  | { type: 'failed'; message: string }
+  /** Clear: empties the output, keeps the run's status. */
+  | { type: 'clear' };
+
+export const IDLE: RunState = {
+  ...EMPTY_TRANSCRIPT,
+  phase: 'idle',
+  queuePosition: null,
+  startedAt: null,
+  epoch: 0,
+  processes: [],
+  process: {},
+  blocked: null,
+  error: null,
+  reconnecting: false,
+  check: null,
+  end: null,
+};
+
+export const isBusy = (phase: Phase) => phase === 'starting' || phase === 'queued' || phase === 'running' || phase === 'stopping';
+
+const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value.trim() : null);
+const number = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+
+/** The state after `inputs`, in order. `state` is not changed; the output is copied once for the whole batch. */
+export function applyRunInputs(state: RunState, inputs: readonly RunInput[]): RunState {
+  if (inputs.length === 0) return state;
+  let s: RunState = { ...state, processes: state.processes.slice(), process: { ...state.process } };
+  let out = new TranscriptWriter(s);
+  for (const input of inputs) {
+    if (input.type === 'begin' || input.type === 'clear') {
+      // Starts the output over (ids keep growing, so terminals never mistake new chunks for written ones).
+      const serial = out.transcript.serial;
+      s = input.type === 'begin' ? fresh(s, input.processes) : { ...s, epoch: s.epoch + 1 };
+      out = new TranscriptWriter({ ...EMPTY_TRANSCRIPT, serial });
+      continue;
+    }
+    apply(s, input, out);
+  }
+  return { ...s, ...out.transcript };
+}
+
+export const reduceRun = (state: RunState, input: RunInput): RunState => applyRunInputs(state, [input]);
+
+function fresh(before: RunState, declared: string[]): RunState {
+  const process: Record<string, ProcessState> = {};
+  for (const name of declared) process[name] = { name, startedAt: null, exit: null };
+  return { ...IDLE, processes: declared.slice(), process, epoch: before.epoch + 1, phase: 'starting' };
+}
+
+function seeProcess(s: RunState, name: string) {
+  if (!name || s.process[name]) return;
+  s.processes.push(name);
+  s.process[name] = { name, startedAt: null, exit: null };
+}
+
+/** Applies one input to the working copies `s` and `out`. */
+function apply(s: RunState, input: Exclude<RunInput, { type: 'begin' | 'clear' }>, out: TranscriptWriter) {
+  switch (input.type) {
+    case 'connection':
+      s.reconnecting = input.reconnecting;
+      return;
+    case 'stopping':
+      if (s.phase === 'starting' || s.phase === 'queued' || s.phase === 'running') s.phase = 'stopping';
+      return;
+    case 'stop-failed':
+      out.note(`Could not stop the run: ${input.problem}`);
+      if (s.phase === 'stopping') s.phase = 'running';
+      return;
+    case 'failed':
+      s.error = input.message;
+      s.queuePosition = null;
+      s.reconnecting = false;
+      s.phase = 'ended';
+      s.end = { status: 'error', message: input.message, durationMs: null };
+      return;
+    case 'event':
+      event(s, input.event, input.data, input.at, out);
+  }
+}
+
+function event(s: RunState, type: string, data: EventData, at: number, out: TranscriptWriter) {
+  switch (type) {
+    case 'queued':
+      s.queuePosition = number(data.position);
+      if (s.phase !== 'stopping') s.phase = 'queued';
+      return;
+    case 'start': {
+      const name = text(data.process);
+      if (name) {
+        seeProcess(s, name);
+        s.process[name] = { ...s.process[name]!, startedAt: at };
+      }
+      s.startedAt ??= at;
+      s.queuePosition = null;
+      if (s.phase !== 'stopping') s.phase = 'running';
+      return;
+    }
+    case 'stdout':
+    case 'stderr': {
+      if (typeof data.data !== 'string') return;
+      const name = text(data.process) ?? '';
+      seeProcess(s, name);
+      out.write(name, type, data.data);
+      return;
+    }
+    case 'blocked':
+      s.blocked = { message: text(data.message) ?? 'Every process is waiting and none is making progress.', processes: strings(data.processes) };
+      return;
+    case 'exit': {
+      const name = text(data.process);
+      if (!name) return;
+      seeProcess(s, name);
+      const exit = { code: number(data.code), signal: text(data.signal), durationMs: number(data.durationMs) };
+      s.process[name] = { ...s.process[name]!, exit };
+      // "server exited with code 0 after 812 ms": in the transcript, and dimmed in the terminal.
+      out.note(describeExit(exit), name);
+      out.remark(name, shortExit(exit));
+      return;
+    }
+    case 'check':
+      s.check = { passed: data.passed === true, title: text(data.title) ?? 'Exercise check', details: strings(data.details) };
+      return;
+    case 'end':
+      s.end = { status: text(data.status) ?? 'error', message: text(data.message), durationMs: number(data.durationMs) };
+      out.closeLines();
+      s.queuePosition = null;
+      s.reconnecting = false;
+      s.phase = 'ended';
+      return;
+    // Any other event type (trace, …) is ignored.
+  }
+}
