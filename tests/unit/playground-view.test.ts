@@ -66,8 +66,9 @@ describe("the playground's view", () => {
       lesson: "01-x",
       snippet: "pair",
       variant: "broken",
+      playground: "01-x.pair",
     });
-    expect(runRequest({ lesson: "", id: "scratch" }, variant("main", { "main.ts": "" }), { "main.ts": "x" })).toEqual({ files: { "main.ts": "x" } });
+    expect(runRequest({ lesson: "", id: "scratch" }, variant("main", { "main.ts": "" }), { "main.ts": "x" })).toEqual({ files: { "main.ts": "x" }, playground: "scratch" });
     expect(processPanes(broken, broken.request.files)).toEqual({ entries: { server: "server.ts", client: "client.ts" }, names: ["server", "client"], single: false });
     // With no processes, the pane is the file a run starts, by the run API's rule.
     expect(processPanes(variant("main", { "util.ts": "", "main.mjs": "" }), { "util.ts": "", "main.mjs": "" })).toEqual({ entries: { main: "main.mjs" }, names: [], single: true });

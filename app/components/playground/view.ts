@@ -122,7 +122,14 @@ export function runRequest(data: Pick<PlaygroundData, 'lesson' | 'id'>, variant:
     ...(variant.request.processes ? { processes: variant.request.processes } : {}),
     ...(variant.request.timeoutMs ? { timeoutMs: variant.request.timeoutMs } : {}),
     ...(data.lesson ? { lesson: data.lesson, snippet: data.id, variant: variant.id } : {}),
+    // A new Run of this playground (from another tab, or after a reload) replaces the learner's earlier one.
+    playground: playgroundId(data),
   };
+}
+
+/** The playground's name for the runner: `lesson.snippet`, or the snippet id alone outside lessons. */
+export function playgroundId(data: Pick<PlaygroundData, 'lesson' | 'id'>): string {
+  return (data.lesson ? `${data.lesson}.${data.id}` : data.id).replace(/[^A-Za-z0-9._-]/g, '-').slice(0, 100) || 'playground';
 }
 
 /** One terminal per process a run starts: process name → its file; `single` when the variant names none. */
