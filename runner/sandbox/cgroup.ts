@@ -22,7 +22,7 @@ export interface RunCgroup {
   cpuMs(): number | undefined;
   /**
    * The run's share of the CPU against other runs: a warm sandbox booting ahead
-   * of demand gets the least, so it never slows a run that is running.
+   * of demand gets far less, so it barely slows a run that is running.
    */
   setCpuWeight(level: "warm" | "run"): void;
   killAll(): void;
@@ -146,9 +146,14 @@ function ownPath(controller: string): string | undefined {
   return undefined;
 }
 
-/** CPU weights: cgroup v1 cpu.shares (2–262144, default 1024), v2 cpu.weight (1–10000, default 100). */
-const V1_SHARES = { warm: "2", run: "1024" } as const;
-const V2_WEIGHT = { warm: "1", run: "100" } as const;
+/**
+ * CPU weights: cgroup v1 cpu.shares (2–262144, default 1024), v2 cpu.weight (1–10000,
+ * default 100). A booting sandbox gets an eighth of a run's: runs come first, yet the
+ * pool still grows on a host that other work keeps busy (at the minimum weight it
+ * starved there, and every run after it started cold).
+ */
+const V1_SHARES = { warm: "128", run: "1024" } as const;
+const V2_WEIGHT = { warm: "12", run: "100" } as const;
 
 /** A v1 hierarchy's folder for this runner's groups, created; undefined where it cannot be. */
 function v1Parent(controller: string, file: string): string | undefined {

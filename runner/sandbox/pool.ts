@@ -62,7 +62,7 @@ interface Entry {
 /**
  * Sandboxes started ahead of demand, each used by one run only, kept by size.
  * The pool grows towards its targets a few at a time (booting costs CPU, at the
- * lowest CPU weight so running runs come first), only while the memory budget
+ * an eighth of a run's CPU weight, so running runs come first), only while the memory budget
  * has room, and shrinks when sandboxes stay unused.
  */
 export class WarmPool {
