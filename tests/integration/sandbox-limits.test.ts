@@ -167,4 +167,40 @@ try { new zmq.Dealer({ notAnOption: 1 } as any); } catch (error) { console.log("
     expect(end.status).toBe("failed");
     expect(end.message).toMatch(/crashed \(SIGSEGV\)|exited with code/);
   });
+  it("treats the supervisor's channels as untrusted: forged lines reach no other run and no process that is not there", async () => {
+    // Learner code shares the supervisor's uid and can open its pipes through /proc.
+    const bystander = runToEnd(server.url, main(`await new Promise((r) => setTimeout(r, 1500)); console.log("bystander done");`));
+    const { end, output, events } = await runToEnd(server.url, {
+      files: {
+        "main.ts": `
+import { openSync, writeSync } from "node:fs";
+let wrote = 0;
+for (const fd of [3, 4]) {
+  try {
+    const channel = openSync("/proc/" + process.ppid + "/fd/" + fd, "w");
+    for (const line of ["exit 1 0", "exit 7 0", "ready 3", "start 9", "start 1", "x".repeat(10000), "exit 99999 1"]) writeSync(channel, line + "\\n");
+    wrote++;
+  } catch (error) { console.log("fd", fd, error.code); }
+}
+console.log("wrote", wrote);
+await new Promise((r) => setTimeout(r, 300));
+console.log("main done");`,
+        "other.ts": `await new Promise((r) => setTimeout(r, 800)); console.log("other done");`,
+      },
+      processes: [
+        { name: "main", entry: "main.ts" },
+        { name: "other", entry: "other.ts" },
+      ],
+    });
+    expect(output("main")).toContain("main done");
+    // Here the channels are socket pairs, which /proc will not reopen (ENXIO); were they
+    // reachable, the lines below must still hold.
+    expect(output("main")).toMatch(/^wrote [0-2]$/m);
+    // The forged "exit 1 0" may misreport this run's own process at most: it still ran to its end.
+    expect(output("other")).toBe("other done\n");
+    expect(events.filter((e) => e.type === "exit").map((e) => e.data.process).sort()).toEqual(["main", "other"]);
+    expect(["ok", "failed"]).toContain(end.status);
+    const other = await bystander;
+    expect([other.end.status, other.output("main")]).toEqual(["ok", "bystander done\n"]);
+  });
 });
