@@ -45,6 +45,8 @@ export interface RunnerConfig {
   stdinBytes: number;
   /** Use X-Forwarded-For to identify clients, behind a proxy only (RUNNER_TRUST_PROXY). */
   trustProxy: boolean;
+  /** Bearer token that opens /metrics; unset: /metrics answers only loopback (RUNNER_METRICS_TOKEN). */
+  metricsToken: string | undefined;
   /** Run code WITHOUT a sandbox: local development only (RUNNER_UNSAFE_NO_SANDBOX). */
   unsafeNoSandbox: boolean;
   /** Host uid/gid the sandbox runs as when the server is root (RUNNER_SANDBOX_UID). */
@@ -79,6 +81,7 @@ export const DEFAULTS: RunnerConfig = {
   retainMs: 5 * 60_000,
   stdinBytes: 64 * 1024,
   trustProxy: false,
+  metricsToken: undefined,
   unsafeNoSandbox: false,
   sandboxUid: 65534,
   workDir: undefined,
@@ -107,6 +110,7 @@ const ENV_NAMES: { [K in keyof RunnerConfig]: string } = {
   retainMs: "RUNNER_RETAIN_MS",
   stdinBytes: "RUNNER_STDIN_BYTES",
   trustProxy: "RUNNER_TRUST_PROXY",
+  metricsToken: "RUNNER_METRICS_TOKEN",
   unsafeNoSandbox: "RUNNER_UNSAFE_NO_SANDBOX",
   sandboxUid: "RUNNER_SANDBOX_UID",
   workDir: "RUNNER_WORK_DIR",

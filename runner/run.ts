@@ -220,8 +220,9 @@ export class Run {
     if (this.processes[index]!.exitCode !== undefined) return { code: "process-exited", message: `"${processName}" has already exited.` };
     if (this.state === "queued" || !this.sandbox) return { code: "run-not-started", message: "The run has not started yet; send stdin once its process has started." };
     const stdin = this.sandbox.pipes[index]!.stdin;
+    if (stdin.writableEnded) return { code: "stdin-closed", message: `The stdin of "${processName}" is closed (eof was sent).` };
     if (eof) stdin.end();
-    else if (!stdin.writableEnded) stdin.write(data);
+    else stdin.write(data);
     return undefined;
   }
 
