@@ -1,4 +1,5 @@
 /** Turns untrusted request bodies into typed values, or throws a 400 ApiError that says what is wrong. */
+import { DEFAULTS } from "../runner/config";
 import { ApiError } from "../runner/errors";
 import { FILE_NAME } from "../runner/validate";
 import { findLesson, type Catalog, type CatalogLesson } from "./catalog";
@@ -6,7 +7,8 @@ import type { CodeFile, ProcessDef, WorkshopItem } from "./types";
 
 const MAX_ITEMS = 50;
 const MAX_FILES = 8;
-const MAX_CODE_BYTES = 64 * 1024;
+/** As much code as the runner takes by default: code that runs can be shown and broadcast. */
+export const MAX_CODE_BYTES = DEFAULTS.codeBytes;
 const MAX_PROCESSES = 4;
 const MAX_DELAY_MS = 10_000;
 const MAX_WORKSHOP_DAYS = 7;
@@ -25,9 +27,27 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** Trimmed, NFC, lengths counted in code points; `allowNewlines` for multi-line text. */
+/**
+ * Text the database can store: PostgreSQL text and jsonb hold neither NUL nor half of a
+ * UTF-16 surrogate pair, so those become U+FFFD. For what a learner did, which is kept
+ * rather than refused (their code, their run's output).
+ */
+export function storableText(value: string): string {
+  return value.toWellFormed().replaceAll("\u0000", "\uFFFD");
+}
+
+/** What the database cannot store (see storableText), in text that is refused rather than altered. */
+function unstorable(value: string): boolean {
+  return !value.isWellFormed() || value.includes("\u0000");
+}
+
+/**
+ * Trimmed, NFC, lengths counted in code points; `allowNewlines` for multi-line text.
+ * Typed by a person, so half a surrogate pair (which no keyboard makes) is refused.
+ */
 function text(value: unknown, field: string, min: number, max: number, allowNewlines = false): string {
   if (typeof value !== "string") bad(`invalid-${field}`, `"${field}" must be a string of ${min}–${max} characters.`);
+  if (!value.isWellFormed()) bad(`invalid-${field}`, `"${field}" must be well-formed Unicode text (it holds half of a surrogate pair).`);
   const clean = value.normalize("NFC").trim();
   const length = [...clean].length;
   if (length < min || length > max) {
@@ -101,7 +121,11 @@ export function validatePlace(body: Record<string, unknown>, catalog: Catalog): 
   return { lesson: lesson.slug, anchor: body.anchor };
 }
 
-export function validateFiles(value: unknown): CodeFile[] {
+/**
+ * `files` of a body. `unstorable` says what becomes of NUL and half surrogate pairs in the
+ * code: "replace" (a learner's code, kept for the board whatever it holds) or "refuse".
+ */
+export function validateFiles(value: unknown, unstorableCode: "replace" | "refuse"): CodeFile[] {
   if (!Array.isArray(value) || value.length < 1 || value.length > MAX_FILES) bad("invalid-files", `"files" must be a list of 1–${MAX_FILES} files {name, content}.`);
   const seen = new Set<string>();
   let total = 0;
@@ -111,6 +135,10 @@ export function validateFiles(value: unknown): CodeFile[] {
     if (seen.has(file.name)) bad("duplicate-file-name", `Two files are named "${file.name}".`);
     seen.add(file.name);
     total += Buffer.byteLength(file.content, "utf8");
+    if (unstorableCode === "replace") return { name: file.name, content: storableText(file.content) };
+    if (unstorable(file.content)) {
+      bad("invalid-files", `The code of "${file.name}" holds a NUL character or half of a surrogate pair, which cannot be stored; remove it.`);
+    }
     return { name: file.name, content: file.content };
   });
   if (total > MAX_CODE_BYTES) throw new ApiError(413, "code-too-large", `The code is ${Math.ceil(total / 1024)} KiB; the limit is ${MAX_CODE_BYTES / 1024} KiB for all files together.`);
@@ -143,7 +171,8 @@ export function validateBroadcast(body: Record<string, unknown>, catalog: Catalo
   const lesson = lessonOf(catalog, body.lesson);
   const snippet = snippetOf(lesson, body.snippet);
   const title = body.title === undefined || body.title === null ? snippet.title : text(body.title, "title", 1, 100);
-  const files = validateFiles(body.files);
+  // Sent to every learner's editor: altered code would run differently from what the instructor wrote.
+  const files = validateFiles(body.files, "refuse");
   const processes = body.processes === undefined || body.processes === null ? null : validateProcesses(body.processes, files);
   return { lesson: lesson.slug, snippet: snippet.id, title, files, processes };
 }
@@ -164,7 +193,7 @@ export function validateActivity(body: Record<string, unknown>, catalog: Catalog
       const lesson = lessonOf(catalog, body.lesson);
       const snippet = snippetOf(lesson, body.snippet);
       if (typeof body.variant !== "string" || !VARIANT.test(body.variant)) bad("invalid-variant", `"variant" must be a variant id, like "starter".`);
-      return { type: "code", lesson: lesson.slug, snippet: snippet.id, variant: body.variant, files: validateFiles(body.files) };
+      return { type: "code", lesson: lesson.slug, snippet: snippet.id, variant: body.variant, files: validateFiles(body.files, "replace") };
     }
     default:
       bad("invalid-type", `"type" must be "location", "run" or "code".`);
