@@ -119,6 +119,7 @@ test('a page on another port cannot end a workshop, join or start runs with our 
   await expect(learnerPage.getByText('You joined as Ada')).toBeVisible();
   await learnerPage.goto(`/lessons/${LESSON}#${SNIPPET}`);
   const block = playground(learnerPage, SNIPPET);
+  await editorReady(block);
   await block.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(await waitForEnd(block)).toHaveAttribute('data-phase', 'ended');
 
@@ -153,6 +154,7 @@ test('every kind of page runs under the script policy without a violation, and t
   await expect(diagram).toHaveAttribute('data-mermaid', 'drawn', { timeout: 20_000 });
   const block = playground(page, SNIPPET);
   await block.scrollIntoViewIfNeeded();
+  await editorReady(block);
   await block.getByRole('button', { name: 'Run', exact: true }).click();
   await waitForEnd(block);
   expect(await violations(page)).toEqual([]);
