@@ -1,13 +1,17 @@
 /**
  * The site's server: Next.js for pages, with the runner mounted in the same
  * process for /api/runs*, /api/health and /metrics (see runner/http.ts), and
- * workshops for /api/workshops* (see workshop/http.ts).
+ * workshops for /api/workshops* (see workshop/http.ts). Pages get their script
+ * policy here (csp.ts).
  */
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
+import { applyScriptPolicy } from "./csp";
 import { closeOnSignals, configFromEnv, handleRunnerRequest, Runner } from "./runner";
+import { ApiError } from "./runner/errors";
+import { sendError } from "./runner/http";
 import { lessonChecks } from "./content/checks";
 import { getLessons } from "./content/loader";
 import { catalogFromLessons, handleWorkshopRequest, Workshops } from "./workshop";
@@ -33,10 +37,39 @@ const app = next({ dev, dir, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+/** Whether the path's percent-encoding decodes (Next.js answers 500 to `/lessons/%C0`). */
+function decodablePath(url: string | undefined): boolean {
+  try {
+    decodeURIComponent(new URL(url ?? "/", "http://site.invalid").pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const BAD_ADDRESS_PAGE = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Bad address · ZeroMQ Playground</title><p>This address is not valid: its percent-encoding is malformed. <a href="/">Go to the home page</a>.</p></html>`;
+
+function page(req: IncomingMessage, res: ServerResponse) {
+  if (!decodablePath(req.url)) {
+    if (req.url?.startsWith("/api/")) return sendError(res, new ApiError(400, "invalid-url", "The request address is not valid percent-encoding."));
+    res.writeHead(400, {
+      "Content-Type": "text/html; charset=utf-8",
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+      "X-Frame-Options": "DENY",
+      "Content-Security-Policy": "frame-ancestors 'none'; script-src 'none'; object-src 'none'; base-uri 'none'",
+    });
+    res.end(BAD_ADDRESS_PAGE);
+    return;
+  }
+  applyScriptPolicy(req, res, { dev });
+  return handle(req, res);
+}
+
 const server = createServer((req, res) => {
   handleRunnerRequest(runner, req, res, { clientKey: (r) => workshops.learnerKey(r) })
     .then((handled) => handled || handleWorkshopRequest(workshops, req, res))
-    .then((handled) => (handled ? undefined : handle(req, res)))
+    .then((handled) => (handled ? undefined : page(req, res)))
     .catch((error: unknown) => {
       console.error("server: request failed", error);
       if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });

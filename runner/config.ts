@@ -83,6 +83,8 @@ export interface RunnerConfig extends RunLimits {
   stdinBytes: number;
   /** Use X-Forwarded-For to identify clients, behind a proxy only (RUNNER_TRUST_PROXY). */
   trustProxy: boolean;
+  /** Bearer token that opens /metrics; unset: /metrics answers only loopback (RUNNER_METRICS_TOKEN). */
+  metricsToken: string | undefined;
   /** Run code WITHOUT a sandbox: local development only (RUNNER_UNSAFE_NO_SANDBOX). */
   unsafeNoSandbox: boolean;
   /** Run sandboxes WITHOUT their system-call filter, on a host that cannot build it (RUNNER_UNSAFE_NO_SECCOMP). */
@@ -133,6 +135,7 @@ export const DEFAULTS: RunnerConfig = {
   retainMs: 5 * 60_000,
   stdinBytes: 64 * 1024,
   trustProxy: false,
+  metricsToken: undefined,
   unsafeNoSandbox: false,
   unsafeNoSeccomp: false,
   noexecTmp: true,
@@ -175,6 +178,7 @@ const ENV_NAMES: { [K in keyof RunnerConfig]: string } = {
   retainMs: "RUNNER_RETAIN_MS",
   stdinBytes: "RUNNER_STDIN_BYTES",
   trustProxy: "RUNNER_TRUST_PROXY",
+  metricsToken: "RUNNER_METRICS_TOKEN",
   unsafeNoSandbox: "RUNNER_UNSAFE_NO_SANDBOX",
   unsafeNoSeccomp: "RUNNER_UNSAFE_NO_SECCOMP",
   noexecTmp: "RUNNER_NOEXEC_TMP",

@@ -1,12 +1,16 @@
+import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import { formatBytes } from "./config";
 import { ApiError } from "./errors";
 import type { Run } from "./run";
 import type { Runner } from "./runner";
 import type { RunEvent } from "./types";
 import { parseJsonObject, validateRunRequest, validateStdinRequest } from "./validate";
 
-/** Largest request body read; the code limit (64 KiB) is checked on the parsed files. */
-const MAX_BODY_BYTES = 1024 * 1024;
+/** JSON escaping can grow text up to 6× (a control character becomes `\u0001`). */
+const JSON_ESCAPE_GROWTH = 6;
+/** Room in a body for everything beside the text it carries: names, processes, options. */
+const BODY_OVERHEAD_BYTES = 16 * 1024;
 const BODY_TIMEOUT_MS = 10_000;
 const HEARTBEAT_MS = 15_000;
 /** Event streams one run may have open at once (tabs, reconnects, an instructor's board). */
@@ -32,12 +36,21 @@ export function sendError(res: ServerResponse, error: ApiError) {
   sendJson(res, error.status, error.toJSON(), error.headers);
 }
 
+/**
+ * The largest JSON body that carries `textBytes` of text (code, stdin) however it is escaped:
+ * bodies are capped by what their content needs, so nothing larger is ever read or parsed.
+ */
+export function jsonBodyLimit(textBytes: number): number {
+  return textBytes * JSON_ESCAPE_GROWTH + BODY_OVERHEAD_BYTES;
+}
+
 /** Reads a request body of at most `maxBytes` (413 beyond), within BODY_TIMEOUT_MS (408). */
-export function readBody(req: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<string> {
+export function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
+  const tooLarge = () => new ApiError(413, "body-too-large", `The request body may be at most ${formatBytes(maxBytes)}.`);
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers["content-length"]);
     if (declared > maxBytes) {
-      reject(new ApiError(413, "body-too-large", `The request body may be at most ${maxBytes / 1024} KiB.`));
+      reject(tooLarge());
       return;
     }
     const chunks: Buffer[] = [];
@@ -49,7 +62,7 @@ export function readBody(req: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promi
       size += chunk.length;
       if (size > maxBytes) {
         clearTimeout(timer);
-        reject(new ApiError(413, "body-too-large", `The request body may be at most ${maxBytes / 1024} KiB.`));
+        reject(tooLarge());
         req.removeAllListeners("data");
         req.resume();
         return;
@@ -67,14 +80,82 @@ export function readBody(req: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promi
   });
 }
 
-export function clientOf(req: IncomingMessage, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = req.headers["x-forwarded-for"];
-    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
-    if (first) return first;
+/**
+ * A JSON request body, parsed: `Content-Type: application/json` (415 otherwise: a cross-site
+ * form or `text/plain` fetch cannot send it), at most `maxBytes`, one JSON object.
+ */
+export async function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<Record<string, unknown>> {
+  if (!/^application\/json\s*(;|$)/i.test(req.headers["content-type"] ?? "")) {
+    throw new ApiError(415, "unsupported-media-type", "Send the request body as JSON (Content-Type: application/json).");
   }
-  return req.socket.remoteAddress ?? "unknown";
+  return parseJsonObject(await readBody(req, maxBytes));
 }
+
+/**
+ * The value a trusted reverse proxy put in a forwarding header: the last entry, since proxies
+ * append to what arrived and everything before the last one came from the client.
+ */
+function forwarded(req: IncomingMessage, name: "x-forwarded-for" | "x-forwarded-host" | "x-forwarded-proto"): string | undefined {
+  const raw = req.headers[name];
+  const text = Array.isArray(raw) ? raw.join(",") : raw;
+  return text?.split(",").at(-1)?.trim() || undefined;
+}
+
+/** Whether the client sent this request over https (to us, or with `trustProxy` to the proxy). */
+export function isHttps(req: IncomingMessage, trustProxy: boolean): boolean {
+  if ((req.socket as { encrypted?: boolean }).encrypted === true) return true;
+  return trustProxy && forwarded(req, "x-forwarded-proto")?.toLowerCase() === "https";
+}
+
+/** Who a request comes from: its address, or with `trustProxy` the address the proxy saw. */
+export function clientOf(req: IncomingMessage, trustProxy: boolean): string {
+  return (trustProxy ? forwarded(req, "x-forwarded-for") : undefined) ?? req.socket.remoteAddress ?? "unknown";
+}
+
+function originOf(url: string): string | undefined {
+  try {
+    const { origin } = new URL(url);
+    return origin === "null" ? undefined : origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The origins this request may come from: the address it was sent to (the Host header, or
+ * with `trustProxy` what the proxy forwarded) and SITE_URL, the operator's public address.
+ */
+function ownOrigins(req: IncomingMessage, trustProxy: boolean, siteUrl: string | undefined): string[] {
+  const proto = isHttps(req, trustProxy) ? "https" : "http";
+  const host = (trustProxy ? forwarded(req, "x-forwarded-host") : undefined) ?? req.headers.host;
+  const origins = [siteUrl ? originOf(siteUrl) : undefined, host ? originOf(`${proto}://${host}`) : undefined];
+  return origins.filter((origin): origin is string => origin !== undefined);
+}
+
+/**
+ * Whether a browser sent this request from a page of another origin. Browsers name the
+ * page's origin (`Sec-Fetch-Site`, `Origin`) and pages cannot change either; a request with
+ * neither comes from a program (curl, a script), which holds no one's cookies. Another port
+ * of the same host is another origin, though the same site: its requests carry our cookies.
+ */
+export function isCrossOrigin(req: IncomingMessage, trustProxy: boolean, siteUrl = process.env.SITE_URL): boolean {
+  const fetchSite = req.headers["sec-fetch-site"];
+  // "none": the user typed the address or opened a bookmark, never a page's doing.
+  if (typeof fetchSite === "string") return fetchSite !== "same-origin" && fetchSite !== "none";
+  const origin = req.headers.origin;
+  if (origin === undefined) return false;
+  const named = originOf(origin);
+  return named === undefined || !ownOrigins(req, trustProxy, siteUrl).includes(named);
+}
+
+/** Refuses a request made by another origin's page (see isCrossOrigin). */
+export function refuseCrossOrigin(req: IncomingMessage, trustProxy: boolean) {
+  if (isCrossOrigin(req, trustProxy)) {
+    throw new ApiError(403, "cross-origin-request", "This request came from a page of another site; only this site's own pages (or programs without a browser) may make it.");
+  }
+}
+
+const isStateChanging = (method: string) => method !== "GET" && method !== "HEAD";
 
 export function methodNotAllowed(allowed: string): ApiError {
   return new ApiError(405, "method-not-allowed", `Use ${allowed} for this address.`, { Allow: allowed });
@@ -143,9 +224,34 @@ export function openEventStream(res: ServerResponse) {
   res.write("retry: 1000\n\n");
 }
 
+/** Loopback: the machine itself (IPv4, IPv6, and IPv4 written as IPv6). */
+function isLoopback(address: string | undefined): boolean {
+  return address !== undefined && (/^127\./.test(address) || address === "::1" || /^::ffff:127\./i.test(address));
+}
+
+/**
+ * /metrics is for operators: with RUNNER_METRICS_TOKEN, requests that present it as a Bearer
+ * token; without one, requests from this machine that did not come through a proxy.
+ */
+function refuseMetrics(req: IncomingMessage, token: string | undefined) {
+  if (token) {
+    const given = Buffer.from(/^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "")?.[1] ?? "", "utf8");
+    const wanted = Buffer.from(token, "utf8");
+    if (given.length === wanted.length && timingSafeEqual(given, wanted)) return;
+    throw new ApiError(401, "metrics-unauthorized", "The metrics need the operator's token: send Authorization: Bearer <RUNNER_METRICS_TOKEN>.", {
+      "WWW-Authenticate": 'Bearer realm="metrics"',
+    });
+  }
+  const proxied = req.headers["x-forwarded-for"] !== undefined || req.headers.forwarded !== undefined || req.headers["x-real-ip"] !== undefined;
+  if (!isLoopback(req.socket.remoteAddress) || proxied) {
+    throw new ApiError(403, "metrics-forbidden", "The metrics are served only to this machine (loopback, not through a proxy); set RUNNER_METRICS_TOKEN to read them from elsewhere.");
+  }
+}
+
 async function route(runner: Runner, req: IncomingMessage, res: ServerResponse, url: URL, options: RunnerHttpOptions) {
   const path = url.pathname;
   const method = req.method ?? "GET";
+  if (isStateChanging(method)) refuseCrossOrigin(req, runner.config.trustProxy);
   if (path === "/api/health") {
     if (method !== "GET" && method !== "HEAD") throw methodNotAllowed("GET");
     const report = runner.health();
@@ -154,6 +260,7 @@ async function route(runner: Runner, req: IncomingMessage, res: ServerResponse, 
   }
   if (path === "/metrics") {
     if (method !== "GET") throw methodNotAllowed("GET");
+    refuseMetrics(req, runner.config.metricsToken);
     const text = await runner.metrics.registry.metrics();
     res.writeHead(200, { "Content-Type": runner.metrics.registry.contentType, "Cache-Control": "no-store" });
     res.end(text);
@@ -161,7 +268,7 @@ async function route(runner: Runner, req: IncomingMessage, res: ServerResponse, 
   }
   if (path === "/api/runs" || path === "/api/runs/") {
     if (method !== "POST") throw methodNotAllowed("POST");
-    const body = parseJsonObject(await readBody(req));
+    const body = await readJsonBody(req, jsonBodyLimit(runner.config.codeBytes));
     const request = validateRunRequest(body, runner.config);
     const address = clientOf(req, runner.config.trustProxy);
     const run = await runner.submit(request, { key: options.clientKey?.(req) ?? address, address });
@@ -189,7 +296,7 @@ async function route(runner: Runner, req: IncomingMessage, res: ServerResponse, 
       return;
     case "stdin": {
       if (method !== "POST") throw methodNotAllowed("POST");
-      const body = validateStdinRequest(parseJsonObject(await readBody(req)), runner.config);
+      const body = validateStdinRequest(await readJsonBody(req, jsonBodyLimit(runner.config.stdinBytes)), runner.config);
       const problem = run.writeStdin(body.process, body.data, body.eof);
       if (problem) throw new ApiError(problem.code === "unknown-process" ? 400 : 409, problem.code, problem.message);
       sendJson(res, 200, { status: "written" });

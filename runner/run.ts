@@ -276,8 +276,9 @@ export class Run {
     if (this.processes[index]!.exitCode !== undefined) return { code: "process-exited", message: `"${processName}" has already exited.` };
     const stdin = this.stdin[index] as (NodeJS.WritableStream & { writableEnded?: boolean }) | undefined;
     if (this.state === "queued" || !stdin) return { code: "run-not-started", message: "The run has not started yet; send stdin once its process has started." };
+    if (stdin.writableEnded) return { code: "stdin-closed", message: `The stdin of "${processName}" is closed (eof was sent).` };
     if (eof) stdin.end();
-    else if (!stdin.writableEnded) stdin.write(data);
+    else stdin.write(data);
     return undefined;
   }
 

@@ -18,8 +18,36 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** Deeper than any body of the API (they nest 3 levels): deeper JSON is refused unparsed. */
+export const MAX_JSON_DEPTH = 32;
+
+/**
+ * Whether JSON text nests arrays/objects deeper than `max`: one pass, no allocation, so a
+ * deeply nested body costs the event loop a scan instead of a slow JSON.parse.
+ */
+function nestsDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      // Skip the string: brackets inside it do not nest.
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c /* \ */) i++;
+        else if (d === 0x22) break;
+      }
+    } else if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
+      if (++depth > max) return true;
+    } else if (c === 0x5d /* ] */ || c === 0x7d /* } */) {
+      depth--;
+    }
+  }
+  return false;
+}
+
 /** Parses a request body that must be one JSON object. */
 export function parseJsonObject(text: string): Record<string, unknown> {
+  if (nestsDeeperThan(text, MAX_JSON_DEPTH)) bad("json-too-deep", `The request body nests deeper than ${MAX_JSON_DEPTH} levels of arrays and objects.`);
   let value: unknown;
   try {
     value = JSON.parse(text);

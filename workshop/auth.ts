@@ -42,8 +42,21 @@ export function keyMatches(key: string, storedHash: string): boolean {
 }
 
 export const LEARNER_COOKIE_PREFIX = "zmqp_l_";
-export const learnerCookie = (code: string) => `${LEARNER_COOKIE_PREFIX}${code}`;
-export const instructorCookie = (code: string) => `zmqp_i_${code}`;
+/**
+ * Over https the cookies are named `__Host-…`: browsers keep such a cookie only if it is
+ * Secure, for Path=/ and this exact host, so no sibling subdomain and no plain-http page can
+ * plant one. Plain http (a classroom server on a LAN address) cannot set Secure cookies:
+ * there the names stay unprefixed, and those are still read everywhere (cookies set before).
+ */
+export const HOST_COOKIE_PREFIX = "__Host-";
+const cookieName = (base: string, secure: boolean) => (secure ? HOST_COOKIE_PREFIX : "") + base;
+export const learnerCookie = (code: string, secure = false) => cookieName(`${LEARNER_COOKIE_PREFIX}${code}`, secure);
+export const instructorCookie = (code: string, secure = false) => cookieName(`zmqp_i_${code}`, secure);
+
+/** A workshop cookie's value: the `__Host-` one when the browser holds it, else the plain one. */
+export function cookieValue(cookies: Map<string, string>, name: string): string | undefined {
+  return cookies.get(HOST_COOKIE_PREFIX + name) ?? cookies.get(name);
+}
 
 /** Signs and checks cookie values with one HMAC-SHA256 key. */
 export class CookieSigner {

@@ -5,9 +5,8 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { ApiError } from "../runner/errors";
-import { clientOf, methodNotAllowed, readBody, sendFailure, sendJson } from "../runner/http";
-import { parseJsonObject } from "../runner/validate";
-import { cookieHeader, hashKey, instructorCookie, keyMatches, learnerCookie, newInstructorKey, normalizeCode, parseCookies } from "./auth";
+import { clientOf, isHttps, jsonBodyLimit, methodNotAllowed, readJsonBody, refuseCrossOrigin, sendFailure, sendJson } from "../runner/http";
+import { cookieHeader, cookieValue, hashKey, instructorCookie, keyMatches, learnerCookie, newInstructorKey, normalizeCode, parseCookies } from "./auth";
 import { defaultProcesses, findLesson } from "./catalog";
 import { exportCsv } from "./csv";
 import { BOARD, learnerAudience, LEARNERS } from "./events";
@@ -25,11 +24,12 @@ import {
   validateLowerHand,
   validateName,
   validatePlace,
+  MAX_CODE_BYTES,
 } from "./validate";
 
 const BODY_BYTES = 64 * 1024;
-/** Code updates and broadcasts carry up to 64 KiB of source, JSON-escaped. */
-const CODE_BODY_BYTES = 256 * 1024;
+/** Code updates and broadcasts carry up to MAX_CODE_BYTES of source, JSON-escaped. */
+const CODE_BODY_BYTES = jsonBodyLimit(MAX_CODE_BYTES);
 const COOKIE_MAX_AGE_S = 30 * 86_400;
 
 export function isWorkshopPath(pathname: string): boolean {
@@ -62,11 +62,8 @@ interface Context {
   client: string;
 }
 
-async function body(ctx: Context, maxBytes = BODY_BYTES): Promise<Record<string, unknown>> {
-  const type = ctx.req.headers["content-type"] ?? "";
-  // JSON only: a cross-site form post (text/plain, urlencoded) cannot act with the learner's cookie.
-  if (!/^application\/json\b/i.test(type)) throw new ApiError(415, "unsupported-media-type", "Send the request body as JSON (Content-Type: application/json).");
-  return parseJsonObject(await readBody(ctx.req, maxBytes));
+function body(ctx: Context, maxBytes = BODY_BYTES): Promise<Record<string, unknown>> {
+  return readJsonBody(ctx.req, maxBytes);
 }
 
 function only(ctx: Context, method: "GET" | "POST") {
@@ -78,9 +75,15 @@ function noContent(res: ServerResponse, headers: Record<string, string> = {}) {
   res.end();
 }
 
+/** Over https the cookies are Secure and `__Host-` named (see auth.ts). */
 function secure(ctx: Context): boolean {
-  if ((ctx.req.socket as { encrypted?: boolean }).encrypted) return true;
-  return ctx.ws.trustProxy && String(ctx.req.headers["x-forwarded-proto"] ?? "").split(",")[0]!.trim() === "https";
+  return isHttps(ctx.req, ctx.ws.trustProxy);
+}
+
+/** The bearer key of `Authorization`, undefined when there is no such header, "" when it is malformed. */
+function bearerOf(ctx: Context): string | undefined {
+  const auth = ctx.req.headers.authorization;
+  return auth === undefined ? undefined : (/^Bearer\s+(\S{1,200})$/i.exec(auth)?.[1] ?? "");
 }
 
 function tooMany(wait: number, what: string): ApiError {
@@ -97,6 +100,9 @@ const notFound = () => new ApiError(404, "workshop-not-found", "There is no work
 const ended = () => new ApiError(410, "workshop-ended", "This workshop has ended.");
 
 async function route(ws: WorkshopService, req: IncomingMessage, res: ServerResponse, url: URL) {
+  // Before anything counts: another site's page must neither act with our cookies nor spend a classroom's misses.
+  // Every method: no page of another origin has a use for this API (it cannot read the answers).
+  refuseCrossOrigin(req, ws.trustProxy);
   const ctx: Context = { ws, req, res, url, method: req.method ?? "GET", client: clientOf(req, ws.trustProxy) };
   const parts = url.pathname.split("/").slice(3); // "", "api", "workshops", …
   if (parts.at(-1) === "") parts.pop();
@@ -109,12 +115,14 @@ async function route(ws: WorkshopService, req: IncomingMessage, res: ServerRespo
   const cookies = parseCookies(req.headers.cookie);
   const code = normalizeCode(rawCode!);
   const workshop = code ? await ws.store.workshop(code) : undefined;
-  // A client out of misses gets nothing (not even a hit) unless it holds a valid cookie of this workshop;
+  // A client out of misses gets nothing (not even a hit) unless it holds a valid cookie or key of this workshop;
   // the answer is the same 429 whether or not the code exists.
+  const bearer = bearerOf(ctx);
   const vouched =
     code !== undefined &&
-    (ws.signer.learnerFrom(code, cookies.get(learnerCookie(code))) !== undefined ||
-      (workshop !== undefined && ws.signer.instructorValid(code, workshop.keyHash, cookies.get(instructorCookie(code)))));
+    (ws.signer.learnerFrom(code, cookieValue(cookies, learnerCookie(code))) !== undefined ||
+      (workshop !== undefined &&
+        (ws.signer.instructorValid(code, workshop.keyHash, cookieValue(cookies, instructorCookie(code))) || (!!bearer && keyMatches(bearer, workshop.keyHash)))));
   const wait = vouched ? 0 : ws.misses.wait(ctx.client);
   if (wait > 0) throw tooMany(wait, "failed attempts");
   if (!code || !workshop) throw miss(ctx, notFound());
@@ -160,9 +168,15 @@ async function join(ctx: Context, workshop: WorkshopRecord, cookies: Map<string,
   const name = validateName(await body(ctx));
   if (workshop.ended) throw ended();
   const code = workshop.summary.code;
-  const current = ctx.ws.signer.learnerFrom(code, cookies.get(learnerCookie(code)));
+  const current = ctx.ws.signer.learnerFrom(code, cookieValue(cookies, learnerCookie(code)));
+  // Each join without this workshop's cookie makes a learner and a cookie: so many per address, no more
+  // (a page cannot mint learners without end). A renaming (the cookie comes along) makes nothing new.
+  if (current === undefined) {
+    const wait = ctx.ws.joins.take(ctx.client);
+    if (wait > 0) throw tooMany(wait, "joins");
+  }
   const { learner, created } = await ctx.ws.store.join(code, name, current);
-  const cookie = cookieHeader(learnerCookie(code), ctx.ws.signer.learnerValue(code, learner.id), { maxAgeSeconds: COOKIE_MAX_AGE_S, secure: secure(ctx) });
+  const cookie = cookieHeader(learnerCookie(code, secure(ctx)), ctx.ws.signer.learnerValue(code, learner.id), { maxAgeSeconds: COOKIE_MAX_AGE_S, secure: secure(ctx) });
   sendJson(ctx.res, created ? 201 : 200, { learner }, { "Set-Cookie": cookie });
 }
 
@@ -170,13 +184,13 @@ async function exchangeKey(ctx: Context, workshop: WorkshopRecord) {
   const key = validateKey(await body(ctx));
   if (!keyMatches(key, workshop.keyHash)) throw miss(ctx, new ApiError(403, "wrong-key", "That instructor key does not belong to this workshop."));
   const code = workshop.summary.code;
-  const cookie = cookieHeader(instructorCookie(code), ctx.ws.signer.instructorValue(code, workshop.keyHash), { maxAgeSeconds: COOKIE_MAX_AGE_S, secure: secure(ctx) });
+  const cookie = cookieHeader(instructorCookie(code, secure(ctx)), ctx.ws.signer.instructorValue(code, workshop.keyHash), { maxAgeSeconds: COOKIE_MAX_AGE_S, secure: secure(ctx) });
   noContent(ctx.res, { "Set-Cookie": cookie });
 }
 
 async function learnerOf(ctx: Context, workshop: WorkshopRecord, cookies: Map<string, string>): Promise<string> {
   const code = workshop.summary.code;
-  const id = ctx.ws.signer.learnerFrom(code, cookies.get(learnerCookie(code)));
+  const id = ctx.ws.signer.learnerFrom(code, cookieValue(cookies, learnerCookie(code)));
   if (!id || !(await ctx.ws.store.learnerExists(code, id))) {
     throw new ApiError(401, "not-joined", "You have not joined this workshop (or your session is no longer valid); join it with your name.");
   }
@@ -185,13 +199,12 @@ async function learnerOf(ctx: Context, workshop: WorkshopRecord, cookies: Map<st
 
 function instructorOf(ctx: Context, workshop: WorkshopRecord, cookies: Map<string, string>) {
   const code = workshop.summary.code;
-  const auth = ctx.req.headers.authorization;
-  if (auth !== undefined) {
-    const bearer = /^Bearer\s+(\S{1,200})$/i.exec(auth)?.[1];
+  const bearer = bearerOf(ctx);
+  if (bearer !== undefined) {
     if (!bearer || !keyMatches(bearer, workshop.keyHash)) throw miss(ctx, new ApiError(403, "wrong-key", "That instructor key does not belong to this workshop."));
     return;
   }
-  if (!ctx.ws.signer.instructorValid(code, workshop.keyHash, cookies.get(instructorCookie(code)))) {
+  if (!ctx.ws.signer.instructorValid(code, workshop.keyHash, cookieValue(cookies, instructorCookie(code)))) {
     throw new ApiError(401, "not-instructor", "Only the instructor can do this: open the instructor link of this workshop.");
   }
 }

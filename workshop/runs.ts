@@ -5,6 +5,7 @@
 import type { Run } from "../runner/run";
 import type { RunEventMap } from "../runner/types";
 import type { RunReport } from "./store";
+import { storableText } from "./validate";
 
 /** Output kept per process for the instructor's read-only view. */
 const OUTPUT_TAIL_BYTES = 8 * 1024;
@@ -45,7 +46,8 @@ export function reportRun(run: Run): RunReport | "running" {
     variant: variant ?? null,
     // Running the given solution proves nothing; a passed check on the learner's own code does.
     passed: check?.passed && lesson && snippet && variant !== "solution" ? `${lesson}/${snippet}` : null,
-    files: Object.entries(run.request.files).map(([name, content]) => ({ name, content })),
-    output: `${text}${text.endsWith("\n") || text === "" ? "" : "\n"}[${end.status}] ${end.message}`,
+    // Whatever a program printed (a NUL byte too) or its code held is kept, made storable: the run counts.
+    files: Object.entries(run.request.files).map(([name, content]) => ({ name, content: storableText(content) })),
+    output: storableText(`${text}${text.endsWith("\n") || text === "" ? "" : "\n"}[${end.status}] ${end.message}`),
   };
 }

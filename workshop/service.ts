@@ -39,6 +39,8 @@ export interface WorkshopLimits {
   missWindowMs: number;
   /** Workshops one client may create per hour. */
   createsPerHour: number;
+  /** New learners (joins without this workshop's cookie) one client may make per 10 minutes; 0 = off. */
+  joinsPerAddress: number;
   /** Event streams at once: per learner, and per workshop board (on this server). */
   learnerStreams: number;
   boardStreams: number;
@@ -48,6 +50,7 @@ export const DEFAULT_LIMITS: WorkshopLimits = {
   missBurst: 20,
   missWindowMs: 10 * 60_000,
   createsPerHour: 10,
+  joinsPerAddress: 300,
   learnerStreams: 4,
   boardStreams: 8,
 };
@@ -64,6 +67,7 @@ function limitsFromEnv(env: Record<string, string | undefined>, overrides: Parti
     missBurst: read("WORKSHOP_MISS_BURST", DEFAULT_LIMITS.missBurst),
     missWindowMs: DEFAULT_LIMITS.missWindowMs,
     createsPerHour: read("WORKSHOP_CREATES_PER_HOUR", DEFAULT_LIMITS.createsPerHour),
+    joinsPerAddress: read("WORKSHOP_JOINS_PER_ADDRESS", DEFAULT_LIMITS.joinsPerAddress),
     learnerStreams: DEFAULT_LIMITS.learnerStreams,
     boardStreams: DEFAULT_LIMITS.boardStreams,
     ...overrides,
@@ -76,6 +80,7 @@ export class WorkshopService {
   readonly streams = new StreamRegistry();
   readonly misses: MissLimiter;
   readonly creates: RateLimiter;
+  readonly joins: RateLimiter;
   private readonly sweeper: NodeJS.Timeout;
   private vacuumedAt = Date.now();
 
@@ -93,6 +98,7 @@ export class WorkshopService {
     this.store = new Store(db, this.hub.origin, (events) => this.hub.publish(events));
     this.misses = new MissLimiter(limits.missBurst, limits.missWindowMs);
     this.creates = new RateLimiter(limits.createsPerHour / 60, limits.createsPerHour);
+    this.joins = new RateLimiter(limits.joinsPerAddress / 10, limits.joinsPerAddress);
     this.sweeper = setInterval(() => void this.sweep(), END_SWEEP_MS);
     this.sweeper.unref();
   }
@@ -112,6 +118,7 @@ export class WorkshopService {
   async sweep(): Promise<void> {
     this.misses.sweep();
     this.creates.sweep();
+    this.joins.sweep();
     const warn = (what: string) => (error: Error) => console.warn(`workshop: ${what}: ${error.message}`);
     const chores = [
       this.store.flushSeen().catch(warn("could not record heartbeats")),
@@ -138,13 +145,13 @@ export class WorkshopService {
 
   /** Every learner this request's cookies vouch for. */
   learnerIds(req: IncomingMessage): string[] {
-    const ids: string[] = [];
+    const ids = new Set<string>();
     for (const [name, value] of parseCookies(req.headers.cookie)) {
-      const code = /^zmqp_l_([A-Z0-9]{6})$/.exec(name)?.[1];
+      const code = /^(?:__Host-)?zmqp_l_([A-Z0-9]{6})$/.exec(name)?.[1];
       const id = code ? this.signer.learnerFrom(code, value) : undefined;
-      if (id) ids.push(id);
+      if (id) ids.add(id);
     }
-    return ids;
+    return [...ids];
   }
 
   /** Whether a run was started by this learner (its client key names them). */

@@ -10,6 +10,8 @@ import { findLesson, type Catalog, type CatalogLesson } from "./catalog";
 import type { CodeFile, WorkshopItem } from "./types";
 
 const MAX_ITEMS = 50;
+/** As much code as the runner takes: code that runs can be shown and broadcast. */
+export const MAX_CODE_BYTES = RUN_LIMITS.codeBytes;
 const MAX_WORKSHOP_DAYS = 7;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const ANCHOR = /^[A-Za-z0-9_-]{1,100}$/;
@@ -25,9 +27,27 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** Trimmed, NFC, lengths counted in code points; `allowNewlines` for multi-line text. */
+/**
+ * Text the database can store: PostgreSQL text and jsonb hold neither NUL nor half of a
+ * UTF-16 surrogate pair, so those become U+FFFD. For what a learner did, which is kept
+ * rather than refused (their code, their run's output).
+ */
+export function storableText(value: string): string {
+  return value.toWellFormed().replaceAll("\u0000", "\uFFFD");
+}
+
+/** What the database cannot store (see storableText), in text that is refused rather than altered. */
+function unstorable(value: string): boolean {
+  return !value.isWellFormed() || value.includes("\u0000");
+}
+
+/**
+ * Trimmed, NFC, lengths counted in code points; `allowNewlines` for multi-line text.
+ * Typed by a person, so half a surrogate pair (which no keyboard makes) is refused.
+ */
 function text(value: unknown, field: string, min: number, max: number, allowNewlines = false): string {
   if (typeof value !== "string") bad(`invalid-${field}`, `"${field}" must be a string of ${min}–${max} characters.`);
+  if (!value.isWellFormed()) bad(`invalid-${field}`, `"${field}" must be well-formed Unicode text (it holds half of a surrogate pair).`);
   const clean = value.normalize("NFC").trim();
   const length = [...clean].length;
   if (length < min || length > max) {
@@ -101,8 +121,12 @@ export function validatePlace(body: Record<string, unknown>, catalog: Catalog): 
   return { lesson: lesson.slug, anchor: body.anchor };
 }
 
-/** Files as a list of {name, content}: each name once, and together what a run may have. */
-export function validateFiles(value: unknown): CodeFile[] {
+/**
+ * Files as a list of {name, content}: each name once, and together what a run may have.
+ * `unstorableCode` says what becomes of NUL and half surrogate pairs in the code:
+ * "replace" (a learner's code, kept for the board whatever it holds) or "refuse".
+ */
+export function validateFiles(value: unknown, unstorableCode: "replace" | "refuse"): CodeFile[] {
   const max = RUN_LIMITS.maxFiles;
   if (!Array.isArray(value) || value.length < 1 || value.length > max) bad("invalid-files", `"files" must be a list of 1–${max} files {name, content}.`);
   const seen = new Set<string>();
@@ -110,6 +134,10 @@ export function validateFiles(value: unknown): CodeFile[] {
     if (!isObject(file) || typeof file.name !== "string" || typeof file.content !== "string") bad("invalid-files", `File ${index + 1} must be {name, content} with two strings.`);
     if (seen.has(file.name)) bad("duplicate-file-name", `Two files are named "${file.name}".`);
     seen.add(file.name);
+    if (unstorableCode === "replace") return { name: file.name, content: storableText(file.content) };
+    if (unstorable(file.content)) {
+      bad("invalid-files", `The code of "${file.name}" holds a NUL character or half of a surrogate pair, which cannot be stored; remove it.`);
+    }
     return { name: file.name, content: file.content };
   });
   checkFiles(Object.fromEntries(files.map((f) => [f.name, f.content])));
@@ -128,7 +156,8 @@ export function validateBroadcast(body: Record<string, unknown>, catalog: Catalo
   const lesson = lessonOf(catalog, body.lesson);
   const snippet = snippetOf(lesson, body.snippet);
   const title = body.title === undefined || body.title === null ? snippet.title : text(body.title, "title", 1, 100);
-  const files = validateFiles(body.files);
+  // Sent to every learner's editor: altered code would run differently from what the instructor wrote.
+  const files = validateFiles(body.files, "refuse");
   const processes = body.processes === undefined || body.processes === null ? null : checkProcessList(body.processes, { files: files.map((f) => f.name) });
   return { lesson: lesson.slug, snippet: snippet.id, title, files, processes };
 }
@@ -149,7 +178,7 @@ export function validateActivity(body: Record<string, unknown>, catalog: Catalog
       const lesson = lessonOf(catalog, body.lesson);
       const snippet = snippetOf(lesson, body.snippet);
       if (typeof body.variant !== "string" || !VARIANT.test(body.variant)) bad("invalid-variant", `"variant" must be a variant id, like "starter".`);
-      return { type: "code", lesson: lesson.slug, snippet: snippet.id, variant: body.variant, files: validateFiles(body.files) };
+      return { type: "code", lesson: lesson.slug, snippet: snippet.id, variant: body.variant, files: validateFiles(body.files, "replace") };
     }
     default:
       bad("invalid-type", `"type" must be "location", "run" or "code".`);

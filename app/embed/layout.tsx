@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
+import { EMBED_PENDING_SCRIPT } from '../_lib/embed/pending';
 import EmbedFrame from '../components/embed/EmbedFrame';
 
 export const metadata: Metadata = {
@@ -13,7 +14,7 @@ export const metadata: Metadata = {
  * only), so the reader never sees one layout jump to another. CSS shows it
  * after a few seconds anyway (globals.css), should the script never run.
  */
-const PENDING = `if(/[?&](variant|file|output|readonly)=/.test(location.search))document.documentElement.dataset.embedPending=""`;
+const PENDING = EMBED_PENDING_SCRIPT;
 
 /** Embeds: just the playground, no header, footer or search, sized for an iframe (see README, "Embedding a snippet"). */
 export default function EmbedLayout({ children }: Readonly<{ children: ReactNode }>) {

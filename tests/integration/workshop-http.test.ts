@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { jsonBodyLimit } from "../../runner/http";
 import { Client, firstLesson, startWorkshopServer, type Reply, type WorkshopServer } from "./workshop-harness";
 
 let server: WorkshopServer;
@@ -145,7 +146,7 @@ describe("learners' requests", () => {
       [{ type: "code", lesson: slug, snippet, variant: "main", files: [{ name: "a.ts", content: "" }, { name: "a.ts", content: "" }] }, 400, "duplicate-file-name"],
       [{ type: "code", lesson: slug, snippet, variant: "main", files: [{ name: "a.ts", content: big }, { name: "b.ts", content: big }] }, 413, "code-too-large"],
       [{ type: "code", lesson: slug, snippet, variant: "m a i n", files: [{ name: "a.ts", content: "" }] }, 400, "invalid-variant"],
-      [{ type: "code", lesson: slug, snippet, variant: "main", files: [{ name: "a.ts", content: "x".repeat(300 * 1024) }] }, 413, "body-too-large"],
+      [{ type: "code", lesson: slug, snippet, variant: "main", files: [{ name: "a.ts", content: "x".repeat(jsonBodyLimit(64 * 1024)) }] }, 413, "body-too-large"],
     ];
     for (const [body, status, code_] of cases) expectError(await client.post(`/api/workshops/${code}/activity`, body), status, code_);
     expectError(await client.post(`/api/workshops/${code}/hand`, {}), 400, "invalid-raised");

@@ -2,6 +2,7 @@
 
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { parseEmbedOptions, resolveEmbed } from '../../_lib/embed/options';
+import { parseHash } from '../editor/share';
 import { PlaygroundOptionsContext, type PlaygroundOptions, type ShownCode } from '../playground/options';
 import PlaygroundBlock from '../playground/PlaygroundBlock';
 import type { PlaygroundData } from '../playground/types';
@@ -15,6 +16,19 @@ if (typeof window !== 'undefined') keepNothingInStorage();
 const subscribeNothing = () => () => {};
 const readSearch = () => window.location.search;
 const noSearch = () => null;
+
+/**
+ * Whether code has come in through the address hash, now or since the page opened (it
+ * stays true). Such code is someone else's, chosen by whoever wrote the address: it runs
+ * only when the reader presses Run, never by `autorun`.
+ */
+let hashCodeSeen = false;
+const subscribeHash = (changed: () => void) => {
+  window.addEventListener('hashchange', changed);
+  return () => window.removeEventListener('hashchange', changed);
+};
+const readHashCode = () => (hashCodeSeen ||= parseHash(window.location.hash)?.code != null);
+const noHashCode = () => false;
 
 /** Never an exercise's solution next to its starter, as on the lesson page. */
 function narrow(data: PlaygroundData, variant: string): PlaygroundData {
@@ -30,6 +44,7 @@ function narrow(data: PlaygroundData, variant: string): PlaygroundData {
  */
 export default function EmbedPlayground({ data, lessonTitle }: { data: PlaygroundData; lessonTitle: string }) {
   const search = useSyncExternalStore(subscribeNothing, readSearch, noSearch);
+  const hashCode = useSyncExternalStore(subscribeHash, readHashCode, noHashCode);
   const options = useMemo(() => parseEmbedOptions(new URLSearchParams(search ?? '')), [search]);
   const choice = resolveEmbed(options, data.variants);
   const variant = choice.ok ? choice.variant : null;
@@ -47,10 +62,10 @@ export default function EmbedPlayground({ data, lessonTitle }: { data: Playgroun
       readOnly: options.readOnly,
       outputOnly: options.outputOnly,
       initialFile: file,
-      autorun: options.autorun,
+      autorun: options.autorun && !hashCode,
       onShownCode: setShown,
     }),
-    [options, file],
+    [options, file, hashCode],
   );
 
   if (!choice.ok) {
