@@ -3,9 +3,12 @@ import { formatBytes } from "./config";
 import { ApiError } from "./errors";
 import type { ProcessSpec, RunRequest } from "./types";
 
-export const FILE_NAME = /^[A-Za-z0-9_-]{1,40}\.(ts|mts|js|mjs)$/;
+export const FILE_NAME = /^[A-Za-z0-9_-]{1,40}\.(ts|mts|cts|js|mjs|cjs)$/;
 const PROCESS_NAME = /^[A-Za-z0-9_-]{1,32}$/;
 const ATTRIBUTION = /^[A-Za-z0-9._-]{1,100}$/;
+/** A process's command-line arguments (`process.argv.slice(2)`): at most this many, each at most this long. */
+export const MAX_ARGS = 16;
+export const MAX_ARG_CHARS = 256;
 
 function bad(code: string, message: string): never {
   throw new ApiError(400, code, message);
@@ -58,7 +61,7 @@ function validateFiles(value: unknown, config: RunnerConfig): Record<string, str
     if (!FILE_NAME.test(name)) {
       bad(
         "invalid-file-name",
-        `File name "${name.slice(0, 60)}" is not allowed: use 1–40 letters, digits, "_" or "-" and end in .ts, .mts, .js or .mjs.`,
+        `File name "${name.slice(0, 60)}" is not allowed: use 1–40 letters, digits, "_" or "-" and end in .ts, .mts, .cts, .js, .mjs or .cjs.`,
       );
     }
     const source = value[name];
@@ -95,7 +98,7 @@ function validateProcesses(
     return [{ name: "main", entry: defaultEntry(files), delayMs: 0 }];
   }
   if (!Array.isArray(value) || value.length === 0) {
-    bad("invalid-processes", `"processes" must be a non-empty array of {name, entry, delayMs?}.`);
+    bad("invalid-processes", `"processes" must be a non-empty array of {name, entry, delayMs?, args?}.`);
   }
   if (value.length > config.maxProcesses) {
     bad("too-many-processes", `A run may start at most ${config.maxProcesses} processes; this one asks for ${value.length}.`);
@@ -103,8 +106,8 @@ function validateProcesses(
   const seen = new Set<string>();
   return value.map((item: unknown, index): ProcessSpec => {
     const where = `Process ${index + 1}`;
-    if (!isPlainObject(item)) bad("invalid-processes", `${where} in "processes" must be an object {name, entry, delayMs?}.`);
-    const { name, entry, delayMs } = item;
+    if (!isPlainObject(item)) bad("invalid-processes", `${where} in "processes" must be an object {name, entry, delayMs?, args?}.`);
+    const { name, entry, delayMs, args } = item;
     if (typeof name !== "string" || !PROCESS_NAME.test(name)) {
       bad("invalid-process-name", `${where} needs a "name" of 1–32 letters, digits, "_" or "-".`);
     }
@@ -120,7 +123,22 @@ function validateProcesses(
       }
       delay = delayMs;
     }
-    return { name, entry, delayMs: delay };
+    const spec: ProcessSpec = { name, entry, delayMs: delay };
+    if (args !== undefined && args !== null) spec.args = validateArgs(args, where);
+    return spec;
+  });
+}
+
+/** `args`: what the process finds in `process.argv` after its file, as a shell would pass them. */
+function validateArgs(value: unknown, where: string): string[] {
+  if (!Array.isArray(value) || value.length > MAX_ARGS) {
+    bad("invalid-args", `${where} has "args" that is not a list of at most ${MAX_ARGS} strings.`);
+  }
+  return value.map((arg: unknown, index) => {
+    if (typeof arg !== "string" || arg.length > MAX_ARG_CHARS || arg.includes("\0")) {
+      bad("invalid-args", `${where}: argument ${index + 1} in "args" must be a string of at most ${MAX_ARG_CHARS} characters, without NUL.`);
+    }
+    return arg;
   });
 }
 

@@ -8,6 +8,7 @@ import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
 import { parse as parseYaml } from "yaml";
+import { wordingProblem } from "../../../runner/checks";
 import { FILE_NAME } from "../../../runner/validate";
 import type { Expectation, Heading, Lesson, ProcessDef, Snippet, Variant, VariantId } from "./types";
 import { VARIANT_ORDER } from "./types";
@@ -288,7 +289,7 @@ function parseTimeout(value: unknown, where: string): number | undefined {
 function parseExpectation(value: unknown, where: string): Expectation {
   if (typeof value !== "object" || value === null) throw new LessonError(where, `"expect" must be an object`);
   const e = value as Record<string, unknown>;
-  const known = ["status", "blocked", "stdout", "lastLine"];
+  const known = ["status", "blocked", "stdout", "lastLine", "explain", "note"];
   for (const key of Object.keys(e)) if (!known.includes(key)) throw new LessonError(where, `"expect.${key}" is unknown (use ${known.join(", ")})`);
   const regexes = (record: unknown, key: string) => {
     if (record === undefined) return;
@@ -305,6 +306,8 @@ function parseExpectation(value: unknown, where: string): Expectation {
   };
   regexes(e.stdout, "stdout");
   regexes(e.lastLine, "lastLine");
+  const wording = wordingProblem(e);
+  if (wording) throw new LessonError(where, wording);
   return e as Expectation;
 }
 
