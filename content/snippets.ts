@@ -6,6 +6,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { wordingProblem } from "../runner/checks";
 import { ApiError } from "../runner/errors";
 import { checkProcessList, checkRunSpec, FILE_NAME, FILE_NAME_RULE, RUN_LIMITS } from "../runner/protocol";
 import { LessonError, type PathName } from "./folders";
@@ -140,7 +141,7 @@ function parseTimeout(value: unknown, where: string): number | undefined {
 function parseExpectation(value: unknown, where: string): Expectation {
   if (typeof value !== "object" || value === null) throw new LessonError(where, `"expect" must be an object`);
   const e = value as Record<string, unknown>;
-  const known = ["status", "blocked", "stdout", "lastLine"];
+  const known = ["status", "blocked", "stdout", "lastLine", "explain", "note"];
   for (const key of Object.keys(e)) if (!known.includes(key)) throw new LessonError(where, `"expect.${key}" is unknown (use ${known.join(", ")})`);
   const regexes = (record: unknown, key: string) => {
     if (record === undefined) return;
@@ -157,5 +158,7 @@ function parseExpectation(value: unknown, where: string): Expectation {
   };
   regexes(e.stdout, "stdout");
   regexes(e.lastLine, "lastLine");
+  const wording = wordingProblem(e);
+  if (wording) throw new LessonError(where, wording);
   return e as Expectation;
 }

@@ -3,8 +3,9 @@ import { StringDecoder } from "node:string_decoder";
 import type { RunnerConfig } from "./config";
 import { formatBytes, formatMs } from "./config";
 import type { ControlMessage, Sandbox, SandboxHost } from "./sandbox/launcher";
-import { evaluateCheck, type Check } from "./checks";
-import type { TranspileResult } from "./transpile";
+import { evaluateCheck, noteFor, type RunExpectations } from "./checks";
+import { describeLearnerError, hintFor, parseUncaughtError, REPORT_TAIL_CHARS, type LearnerError } from "./learner-error";
+import { formatCompileErrors, type TranspileResult } from "./transpile";
 import type { EndStatus, RunEvent, RunEventMap, RunEventType, RunRequest, SourceLocation } from "./types";
 
 export type RunState = "queued" | "running" | "ended";
@@ -33,6 +34,8 @@ interface ProcessState {
   openStreams: number;
   exitEmitted: boolean;
   drainTimer?: NodeJS.Timeout;
+  /** The uncaught exception it died of, read from its stderr when it exited. */
+  failure?: LearnerError;
 }
 
 /** What an event costs in memory beyond its text (object, id, JSON framing). */
@@ -76,8 +79,8 @@ export interface RunDependencies {
   config: RunnerConfig;
   host: SandboxHost;
   onEnd: (summary: RunSummary) => void;
-  /** The exercise check for this run, when it was started for one. */
-  check?: Check;
+  /** What the lesson expects of this run (its exercise check, its variant's note), when it was started for one. */
+  check?: RunExpectations;
 }
 
 /**
@@ -139,7 +142,7 @@ export class Run {
   /** A run whose code did not compile: it ends at once, with the errors as the learner's stderr. */
   static failedToCompile(id: string, request: RunRequest, errors: SourceLocation[], client: string, deps: RunDependencies): Run {
     const run = new Run(id, request, { outputs: {}, entries: {} }, client, deps);
-    const text = errors.map((e) => `${e.file}:${e.line}:${e.column}: error: ${e.message}\n`).join("");
+    const text = formatCompileErrors(errors, request.files);
     const name = request.processes[0]!.name;
     run.emit("stderr", { process: name, data: text });
     const first = errors[0]!;
@@ -242,7 +245,7 @@ export class Run {
       process.startedAt = Date.now();
       this.lastActivityAt = process.startedAt;
       this.emit("start", { process: process.name });
-      sandbox.start(index, { main: process.entry, name: process.name, args: [] });
+      sandbox.start(index, { main: process.entry, name: process.name, args: this.request.processes[index]!.args ?? [] });
       if (--waiting === 0) sandbox.endStarts();
     };
     this.processes.forEach((process, index) => {
@@ -300,7 +303,32 @@ export class Run {
       process.exitCode === undefined || process.exitCode === null
         ? { code: null, signal: "SIGKILL" }
         : decodeExitStatus(process.exitCode);
+    if (code !== null && code !== 0) this.readFailure(process);
     this.emit("exit", { process: process.name, code, signal, durationMs: Date.now() - process.startedAt });
+  }
+
+  /**
+   * A process that exited with an error: reads Node's report of an uncaught
+   * exception from the end of its stderr (for the end message and `end.errors`),
+   * and adds a hint below it when the cause is a well-known one.
+   */
+  private readFailure(process: ProcessState) {
+    this.flushOutput();
+    let tail = "";
+    for (let i = this.events.length - 1; i >= 0 && tail.length < REPORT_TAIL_CHARS; i--) {
+      const event = this.events[i]!;
+      if (event.type === "stderr" && (event.data as RunEventMap["stderr"]).process === process.name) {
+        tail = (event.data as RunEventMap["stderr"]).data + tail;
+      }
+    }
+    process.failure = parseUncaughtError(tail.slice(-REPORT_TAIL_CHARS), Object.keys(this.request.files));
+    const hint = process.failure && hintFor(process.failure);
+    if (hint) this.append("stderr", { process: process.name, data: hint.stderr });
+  }
+
+  /** Where the learner's code threw, for the editor to mark: one per process that died of an exception. */
+  private runtimeErrors(): SourceLocation[] {
+    return this.processes.flatMap((p) => (p.failure?.location ? [{ ...p.failure.location, message: p.failure.message }] : []));
   }
 
   private readOutput(index: number, stream: "stdout" | "stderr", readable: NodeJS.ReadableStream) {
@@ -429,8 +457,14 @@ export class Run {
     this.endedAt = now;
     const { status, message } = this.endReason ?? this.outcome();
     const durationMs = wasRunning ? now - this.startedAt : 0;
-    if (this.deps.check) this.emit("check", evaluateCheck(this.deps.check, this.record(status)));
-    this.emit("end", errors ? { status, durationMs, message, errors } : { status, durationMs, message });
+    const expected = this.deps.check;
+    if (expected?.check) this.emit("check", evaluateCheck(expected.check, this.record(status)));
+    const end: RunEventMap["end"] = { status, durationMs, message };
+    const located = errors ?? this.runtimeErrors();
+    if (located.length > 0) end.errors = located;
+    const note = expected?.variant && noteFor(expected.variant, this.record(status));
+    if (note) end.note = note;
+    this.emit("end", end);
     this.deps.onEnd({
       id: this.id,
       status,
@@ -484,7 +518,10 @@ export class Run {
       }
       const { code, signal } = decodeExitStatus(process.exitCode ?? 137);
       if (signal) return { status: "failed", message: `"${process.name}" ${describeSignal(signal)}.` };
-      if (code !== 0) return { status: "failed", message: `"${process.name}" exited with code ${code}.` };
+      if (code !== 0) {
+        if (process.failure) return { status: "failed", message: describeLearnerError(process.name, process.failure) };
+        return { status: "failed", message: `"${process.name}" exited with code ${code}.` };
+      }
     }
     const n = this.processes.length;
     return { status: "ok", message: n === 1 ? "The program finished normally." : `All ${n} processes finished normally.` };

@@ -37,7 +37,15 @@ export interface RunEventMap {
   exit: { process: string; code: number | null; signal: string | null; durationMs: number };
   /** The exercise check, for runs started for an exercise (just before `end`). */
   check: CheckResult;
-  end: { status: EndStatus; durationMs: number; message: string; errors?: SourceLocation[] };
+  end: {
+    status: EndStatus;
+    durationMs: number;
+    message: string;
+    /** Where the code went wrong: compile errors, or each process's uncaught exception in the learner's file. */
+    errors?: SourceLocation[];
+    /** For a lesson variant: what the lesson wants noticed, when the run showed it ("messages were lost: …"). */
+    note?: string;
+  };
 }
 
 export type RunEventType = keyof RunEventMap;

@@ -8,8 +8,11 @@
 import { ApiError } from "../errors";
 
 /** A file a run may have: 1–40 letters, digits, `_` or `-`, and a script extension. */
-export const FILE_NAME = /^[A-Za-z0-9_-]{1,40}\.(ts|mts|js|mjs)$/;
-export const FILE_NAME_RULE = `use 1–40 letters, digits, "_" or "-" and end in .ts, .mts, .js or .mjs`;
+export const FILE_NAME = /^[A-Za-z0-9_-]{1,40}\.(ts|mts|cts|js|mjs|cjs)$/;
+export const FILE_NAME_RULE = `use 1–40 letters, digits, "_" or "-" and end in .ts, .mts, .cts, .js, .mjs or .cjs`;
+/** A process's command-line arguments (`process.argv.slice(2)`): at most this many, each at most this long. */
+export const MAX_ARGS = 16;
+export const MAX_ARG_CHARS = 256;
 export const PROCESS_NAME = /^[A-Za-z0-9_-]{1,32}$/;
 /** `lesson`, `snippet` and `variant` sent with a run. */
 export const ATTRIBUTION = /^[A-Za-z0-9._-]{1,100}$/;
@@ -49,6 +52,8 @@ export interface ProcessDef {
   name: string;
   entry: string;
   delayMs?: number;
+  /** Command-line arguments: `process.argv.slice(2)` (absent: none). */
+  args?: string[];
 }
 
 /** A process as the runner starts it: the delay filled in. */
@@ -56,6 +61,8 @@ export interface ProcessSpec {
   name: string;
   entry: string;
   delayMs: number;
+  /** Command-line arguments: `process.argv.slice(2)` (absent: none). */
+  args?: string[];
 }
 
 /** Which lesson, snippet and variant a run comes from (lets the runner check an exercise). */
@@ -163,33 +170,50 @@ export function checkFiles(value: unknown, limits: RunLimits = RUN_LIMITS): Reco
 export function checkProcessList(value: unknown, options: { files?: readonly string[]; limits?: RunLimits } = {}): ProcessDef[] {
   const limits = options.limits ?? RUN_LIMITS;
   const files = options.files;
-  if (!Array.isArray(value) || value.length === 0) bad("invalid-processes", `"processes" must be a non-empty array of {name, entry, delayMs?}.`);
+  if (!Array.isArray(value) || value.length === 0) bad("invalid-processes", `"processes" must be a non-empty array of {name, entry, delayMs?, args?}.`);
   if (value.length > limits.maxProcesses) {
     bad("too-many-processes", `A run may start at most ${limits.maxProcesses} processes; this one asks for ${value.length}.`);
   }
   const seen = new Set<string>();
   return value.map((item: unknown, index): ProcessDef => {
     const where = `Process ${index + 1}`;
-    if (!isPlainObject(item)) bad("invalid-processes", `${where} in "processes" must be an object {name, entry, delayMs?}.`);
-    const { name, entry, delayMs } = item;
+    if (!isPlainObject(item)) bad("invalid-processes", `${where} in "processes" must be an object {name, entry, delayMs?, args?}.`);
+    const { name, entry, delayMs, args } = item;
     if (typeof name !== "string" || !PROCESS_NAME.test(name)) bad("invalid-process-name", `${where} needs a "name" of 1–32 letters, digits, "_" or "-".`);
     if (seen.has(name)) bad("duplicate-process-name", `Two processes are named "${name}"; names must differ.`);
     seen.add(name);
     if (typeof entry !== "string" || (files ? !files.includes(entry) : !FILE_NAME.test(entry))) {
       bad("unknown-entry", files ? `${where} needs an "entry" that names one of the files (${files.join(", ")}).` : `${where} needs an "entry" that names a file.`);
     }
-    if (delayMs === undefined || delayMs === null) return { name, entry };
-    if (typeof delayMs !== "number" || !Number.isInteger(delayMs) || delayMs < 0 || delayMs > limits.maxDelayMs) {
-      bad("invalid-delay", `${where} has a "delayMs" that is not a whole number from 0 to ${limits.maxDelayMs}.`);
+    const def: ProcessDef = { name, entry };
+    if (delayMs !== undefined && delayMs !== null) {
+      if (typeof delayMs !== "number" || !Number.isInteger(delayMs) || delayMs < 0 || delayMs > limits.maxDelayMs) {
+        bad("invalid-delay", `${where} has a "delayMs" that is not a whole number from 0 to ${limits.maxDelayMs}.`);
+      }
+      def.delayMs = delayMs;
     }
-    return { name, entry, delayMs };
+    if (args !== undefined && args !== null) def.args = checkArgs(args, where);
+    return def;
+  });
+}
+
+/** `args`: what the process finds in `process.argv` after its file, as a shell would pass them. */
+function checkArgs(value: unknown, where: string): string[] {
+  if (!Array.isArray(value) || value.length > MAX_ARGS) {
+    bad("invalid-args", `${where} has "args" that is not a list of at most ${MAX_ARGS} strings.`);
+  }
+  return value.map((arg: unknown, index) => {
+    if (typeof arg !== "string" || arg.length > MAX_ARG_CHARS || arg.includes("\0")) {
+      bad("invalid-args", `${where}: argument ${index + 1} in "args" must be a string of at most ${MAX_ARG_CHARS} characters, without NUL.`);
+    }
+    return arg;
   });
 }
 
 /** A run's processes as the runner starts them: the given ones checked, or the default one. */
 export function checkProcesses(value: unknown, files: readonly string[], limits: RunLimits = RUN_LIMITS): ProcessSpec[] {
   const processes = value === undefined || value === null ? defaultProcesses(files) : checkProcessList(value, { files, limits });
-  return processes.map((p) => ({ name: p.name, entry: p.entry, delayMs: p.delayMs ?? 0 }));
+  return processes.map((p) => ({ name: p.name, entry: p.entry, delayMs: p.delayMs ?? 0, ...(p.args ? { args: p.args } : {}) }));
 }
 
 /** A run's time limit: the default when absent, capped at the maximum (the contract says the server caps it). */

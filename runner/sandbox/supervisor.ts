@@ -91,7 +91,9 @@ Promise.resolve(zeromq && import(pathToFileURL(zeromq).href))
     const main = codeDir + "/" + header.main;
     process.env.RUNNER_PROCESS_NAME = header.name;
     process.argv = [process.argv[0], main, ...header.args];
-    require("node:module").runMain(main);
+    // Called by Node's tick queue, not from a function of this file: a stack trace
+    // of the learner's code ends in Node's internals, as after "node main.mjs".
+    process.nextTick(require("node:module").runMain, main);
   });
 
 function readHeader() {

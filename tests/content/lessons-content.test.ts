@@ -52,6 +52,13 @@ describe("lesson content", () => {
       });
       const stderr = processes.map((p) => output(p, "stderr")).filter(Boolean).join("\n").slice(0, 1500);
       expect(problems, `${end.message}\n${stderr}`).toEqual([]);
+      // A variant's note comes with the end of every run that shows what the variant expects.
+      if (variant.expect?.note) {
+        expect(end.note, "end.note").toMatch(/\S/);
+        expect(end.note).not.toMatch(/[{}]/);
+      } else {
+        expect(end.note).toBeUndefined();
+      }
       // Exercises: the runner's check fails every starter and passes every solution.
       const check = events.find((e) => e.type === "check");
       if (snippet.check && (variant.id === "starter" || variant.id === "solution")) {

@@ -135,7 +135,7 @@ export async function* sseMessages(body: ReadableStream<Uint8Array>): AsyncGener
 
 export interface RunBody {
   files: Record<string, string>;
-  processes?: { name: string; entry: string; delayMs?: number }[];
+  processes?: { name: string; entry: string; delayMs?: number; args?: string[] }[];
   timeoutMs?: number;
 }
 
@@ -147,7 +147,7 @@ export async function runToEnd(base: string, body: RunBody) {
   const end = events.at(-1)!;
   const output = (process: string, stream = "stdout") =>
     events.filter((e) => e.type === stream && e.data.process === process).map((e) => e.data.data).join("");
-  return { id: started.body.id as string, events, end: end.data as { status: string; message: string; durationMs: number; errors?: any[] }, output };
+  return { id: started.body.id as string, events, end: end.data as { status: string; message: string; durationMs: number; errors?: any[]; note?: string }, output };
 }
 
 export function main(code: string, timeoutMs?: number): RunBody {

@@ -150,7 +150,7 @@ console.log("stdin closed");`),
 
   it("maps runtime stack traces back to the learner's TypeScript", async () => {
     const { end, output } = await runToEnd(server.url, main(`type T = { a: number };\nconst t: T = { a: 1 };\nthrow new Error("boom " + t.a);`));
-    expect(end).toMatchObject({ status: "failed", message: `"main" exited with code 1.` });
+    expect(end).toMatchObject({ status: "failed", message: `"main" failed: Error: boom 1 (main.ts:3:7).` });
     expect(output("main", "stderr")).toContain("/code/main.ts:3");
   });
 

@@ -30,8 +30,8 @@ describe("lessonChecks", () => {
       "01-first/snippets/count/solution/main.ts": "",
     });
     const checks = lessonChecks(root);
-    expect(checks({ lesson: "01-first", snippet: "count", variant: "starter" })).toEqual(CHECK);
-    expect(checks({ lesson: "01-first", snippet: "count", variant: "solution" })).toEqual(CHECK);
+    expect(checks({ lesson: "01-first", snippet: "count", variant: "starter" })).toEqual({ check: CHECK });
+    expect(checks({ lesson: "01-first", snippet: "count", variant: "solution" })).toEqual({ check: CHECK });
     expect(checks({ lesson: "01-first", snippet: "count", variant: "main" })).toBeUndefined();
     expect(checks({ lesson: "01-first", snippet: "other", variant: "starter" })).toBeUndefined();
     expect(checks({ lesson: "..", snippet: "count", variant: "starter" })).toBeUndefined();

@@ -18,7 +18,9 @@ for (let n = 1; n <= 5; n++) {
       const [reply] = await client.receive();
       console.log(`${reply}`);
       break;
-    } catch {
+    } catch (err) {
+      // Only EAGAIN is a timeout; any other error is a bug to see, not to retry.
+      if ((err as { code?: string }).code !== "EAGAIN") throw err;
       client.close();
       // TODO: after RETRIES failed retries, print a line with "giving up"
       // and end the process with exit code 1, instead of retrying forever.

@@ -21,6 +21,10 @@ for (let n = 1; n <= 5; n++) {
       console.log(`${reply}`);
       break;
     } catch (err) {
+      // Only EAGAIN means "no reply in time". Anything else (EFSM: the socket
+      // is in the wrong state; a socket already closed) is a bug in this
+      // program, not a lost reply: retrying would hide it, so let it crash.
+      if ((err as { code?: string }).code !== "EAGAIN") throw err;
       // No reply in time. This REQ socket is stuck (it still waits for the
       // lost reply), so throw it away and resend on a new one.
       client.close();

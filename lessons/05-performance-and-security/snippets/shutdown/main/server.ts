@@ -1,16 +1,22 @@
 import * as zmq from "zeromq";
 
-const server = new zmq.Reply({ linger: 1000 }); // closed with replies still queued? they get 1 s to leave
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// receiveTimeout: an idle receive() gives up after 100 ms, so the loop gets to
+// look at the stop flag even when no request comes. linger: replies still
+// queued at close() get 1 s to leave.
+const server = new zmq.Reply({ receiveTimeout: 100, linger: 1000 });
 await server.bind("tcp://127.0.0.1:5555");
 console.log(`server: pid ${process.pid}, serving`);
 
 // On SIGTERM (what `kill` and most process managers send) or SIGINT (Ctrl-C):
-// close the socket. That ends the for-await loop below, and nothing else
-// keeps the process alive, so it exits by itself.
+// only set a flag. Closing the socket here could cut a request in the middle
+// of its work: its reply could no longer be sent.
+let stopping = false;
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.once(signal, () => {
-    console.log(`server: ${signal}, closing the socket`);
-    server.close();
+    console.log(`server: ${signal}, stopping after the request in hand`);
+    stopping = true;
   });
 }
 
@@ -18,10 +24,21 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
 setTimeout(() => process.kill(process.pid, "SIGTERM"), 600);
 
 let served = 0;
-for await (const [request] of server) {
+while (!stopping) {
+  let request: Buffer;
+  try {
+    [request] = (await server.receive()) as [Buffer];
+  } catch (err) {
+    if ((err as { code?: string }).code !== "EAGAIN") throw err;
+    continue; // 100 ms without a request: look at the flag again
+  }
+  await sleep(20); // the work
   await server.send(`reply to ${request.toString()}`);
   served += 1;
+  // The flag is checked here, after the reply: the work in hand is finished.
 }
 
-// Other resources (files, database connections…) would be released here.
+// Nothing is in hand now: close the socket, then release other resources
+// (files, database connections…). Nothing is left to wait for, so Node exits.
+server.close();
 console.log(`server: served ${served} requests, exiting cleanly`);

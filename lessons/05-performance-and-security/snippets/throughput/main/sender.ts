@@ -8,10 +8,14 @@ const message = Buffer.alloc(MESSAGE_SIZE, "x");
 const batch = new Array<Buffer>(BATCH).fill(message);
 
 const started = process.hrtime.bigint();
-for (let sent = 0; sent < MESSAGE_COUNT; sent += BATCH) {
-  // One send() per message, or one per batch of BATCH frames. The same Buffer
-  // every time: above 128 bytes zeromq.js sends it without copying.
-  await push.send(BATCH === 1 ? message : batch);
+for (let sent = 0; sent < MESSAGE_COUNT; ) {
+  // One send() per message, or one per batch of BATCH frames; the last batch
+  // holds only what is left, so exactly MESSAGE_COUNT messages go out even
+  // when it is not a multiple of BATCH. The same Buffer every time: above
+  // 128 bytes zeromq.js sends it without copying.
+  const count = Math.min(BATCH, MESSAGE_COUNT - sent);
+  await push.send(count === 1 ? message : count === BATCH ? batch : batch.slice(0, count));
+  sent += count;
 }
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 

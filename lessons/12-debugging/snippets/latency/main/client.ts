@@ -12,7 +12,8 @@ for (let i = 0; i < warmup; i++) {
   await client.receive();
 }
 
-// Time every round trip on its own, in nanoseconds.
+// Time every round trip on its own. hrtime counts nanoseconds; each sample
+// is stored in microseconds (µs), the unit the results are printed in.
 const samples = new Float64Array(rounds);
 const started = process.hrtime.bigint();
 for (let i = 0; i < rounds; i++) {
