@@ -177,7 +177,8 @@ test('a workshop: create, join, follow, run, broadcast, hands, hints, a server r
   await server.down();
   await server.up();
   await moveRoom(board, `${LESSON}#transports`);
-  for (const learner of [ada, bo, cy]) await expect(learner.page).toHaveURL(new RegExp(`/lessons/${LESSON}#transports$`));
+  // After the restart each learner's stream reopens with backoff (up to 5 s between tries), then replays the move.
+  for (const learner of [ada, bo, cy]) await expect(learner.page).toHaveURL(new RegExp(`/lessons/${LESSON}#transports$`), { timeout: 30_000 });
   await bar(ada.page).getByRole('button', { name: 'Raise hand' }).click();
   await bar(ada.page).getByRole('button', { name: 'Raise my hand' }).click();
   await expect(tile(board, 'Ada')).toHaveAttribute('data-hand', 'raised');
