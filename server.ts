@@ -9,7 +9,7 @@ import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
 import { applyScriptPolicy } from "./csp";
-import { closeOnSignals, configFromEnv, handleRunnerRequest, Runner } from "./runner";
+import { closeOnSignals, configFromEnv, handleRunnerRequest, isHttps, Runner, visitorOf } from "./runner";
 import { ApiError } from "./runner/errors";
 import { sendError } from "./runner/http";
 import { lessonChecks } from "./content/checks";
@@ -49,6 +49,13 @@ function decodablePath(url: string | undefined): boolean {
 
 const BAD_ADDRESS_PAGE = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Bad address · ZeroMQ Playground</title><p>This address is not valid: its percent-encoding is malformed. <a href="/">Go to the home page</a>.</p></html>`;
 
+/** A browser loading a page (or an embed's frame), not a script, style or data request. */
+function isPageLoad(req: IncomingMessage): boolean {
+  if (req.method !== "GET") return false;
+  const dest = req.headers["sec-fetch-dest"];
+  return dest !== undefined ? dest === "document" || dest === "iframe" : (req.headers.accept ?? "").includes("text/html");
+}
+
 function page(req: IncomingMessage, res: ServerResponse) {
   if (!decodablePath(req.url)) {
     if (req.url?.startsWith("/api/")) return sendError(res, new ApiError(400, "invalid-url", "The request address is not valid percent-encoding."));
@@ -63,6 +70,11 @@ function page(req: IncomingMessage, res: ServerResponse) {
     return;
   }
   applyScriptPolicy(req, res, { dev });
+  // A browser gets its visitor id with its first page, so its first Run already counts as its own.
+  if (isPageLoad(req)) {
+    const { setCookie } = visitorOf(req, isHttps(req, runner.config.trustProxy));
+    if (setCookie) res.appendHeader("Set-Cookie", setCookie);
+  }
   return handle(req, res);
 }
 

@@ -6,6 +6,7 @@ import type { Run } from "./run";
 import type { Runner } from "./runner";
 import type { RunEvent } from "./types";
 import { parseJsonObject, validateRunRequest, validateStdinRequest } from "./validate";
+import { visitorOf } from "./visitor";
 
 /** JSON escaping can grow text up to 6× (a control character becomes `\u0001`). */
 const JSON_ESCAPE_GROWTH = 6;
@@ -172,9 +173,9 @@ export function isRunnerPath(pathname: string): boolean {
 
 export interface RunnerHttpOptions {
   /**
-   * Who a request counts as for the per-client run limit, when not its address:
-   * the site returns `learner:<id>` for a workshop learner, so a classroom behind
-   * one NAT does not share one address's budget. Undefined → the address.
+   * Who a request counts as for the per-client run limit: the site returns
+   * `learner:<id>` for a workshop learner. Undefined → the browser's visitor
+   * cookie (runner/visitor.ts), so people behind one NAT never share a budget.
    */
   clientKey?: (req: IncomingMessage) => string | undefined;
 }
@@ -271,9 +272,11 @@ async function route(runner: Runner, req: IncomingMessage, res: ServerResponse, 
     const body = await readJsonBody(req, jsonBodyLimit(runner.config.codeBytes));
     const request = validateRunRequest(body, runner.config);
     const address = clientOf(req, runner.config.trustProxy);
-    const run = await runner.submit(request, { key: options.clientKey?.(req) ?? address, address });
+    const learner = options.clientKey?.(req);
+    const visitor = learner === undefined ? visitorOf(req, isHttps(req, runner.config.trustProxy)) : undefined;
+    const run = await runner.submit(request, { key: learner ?? visitor?.key ?? address, address });
     const events = `/api/runs/${run.id}/events`;
-    sendJson(res, 202, { id: run.id, events }, { Location: `/api/runs/${run.id}` });
+    sendJson(res, 202, { id: run.id, events }, { Location: `/api/runs/${run.id}`, ...(visitor?.setCookie ? { "Set-Cookie": visitor.setCookie } : {}) });
     return;
   }
   const match = /^\/api\/runs\/([A-Za-z0-9_-]{1,64})\/(events|stop|stdin)$/.exec(path);

@@ -1,6 +1,7 @@
 // `npm test`: every test of the project, in the order that fails fastest.
 // System packages (bubblewrap, chromium) are installed first when missing.
 import { spawnSync } from "node:child_process";
+import { createServer } from "node:net";
 
 const steps = [
   ["system packages", "node", ["scripts/ensure-system-deps.mjs", "sandbox", "browser", "database"]],
@@ -11,7 +12,18 @@ const steps = [
   ["browser tests", "npx", ["playwright", "test"]],
 ];
 
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+/** A port nobody listens on now, for the browser tests' server (every Playwright worker reads it from PW_PORT). */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer().once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PW_PORT: process.env.PW_PORT ?? String(await freePort()) };
 const started = Date.now();
 for (const [name, command, args] of steps) {
   const t0 = Date.now();

@@ -1,4 +1,5 @@
 import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
+import { cookieName } from "../runner/cookies";
 import type { Queryable } from "./db/types";
 
 /** No 0/O/1/I/L: codes are read aloud and copied from a projector. */
@@ -42,21 +43,8 @@ export function keyMatches(key: string, storedHash: string): boolean {
 }
 
 export const LEARNER_COOKIE_PREFIX = "zmqp_l_";
-/**
- * Over https the cookies are named `__Host-…`: browsers keep such a cookie only if it is
- * Secure, for Path=/ and this exact host, so no sibling subdomain and no plain-http page can
- * plant one. Plain http (a classroom server on a LAN address) cannot set Secure cookies:
- * there the names stay unprefixed, and those are still read everywhere (cookies set before).
- */
-export const HOST_COOKIE_PREFIX = "__Host-";
-const cookieName = (base: string, secure: boolean) => (secure ? HOST_COOKIE_PREFIX : "") + base;
 export const learnerCookie = (code: string, secure = false) => cookieName(`${LEARNER_COOKIE_PREFIX}${code}`, secure);
 export const instructorCookie = (code: string, secure = false) => cookieName(`zmqp_i_${code}`, secure);
-
-/** A workshop cookie's value: the `__Host-` one when the browser holds it, else the plain one. */
-export function cookieValue(cookies: Map<string, string>, name: string): string | undefined {
-  return cookies.get(HOST_COOKIE_PREFIX + name) ?? cookies.get(name);
-}
 
 /** Signs and checks cookie values with one HMAC-SHA256 key. */
 export class CookieSigner {
@@ -98,19 +86,4 @@ export async function loadSigningKey(db: Queryable, env: Record<string, string |
   ]);
   const { rows } = await db.query<{ value: string }>("select value from settings where key = 'cookie_key'");
   return Buffer.from(rows[0]!.value, "base64url");
-}
-
-/** Cookies of a request, by name (first wins); malformed pairs are skipped. */
-export function parseCookies(header: string | undefined): Map<string, string> {
-  const cookies = new Map<string, string>();
-  for (const part of (header ?? "").split(";")) {
-    const eq = part.indexOf("=");
-    const name = part.slice(0, Math.max(eq, 0)).trim();
-    if (name && !cookies.has(name)) cookies.set(name, part.slice(eq + 1).trim());
-  }
-  return cookies;
-}
-
-export function cookieHeader(name: string, value: string, options: { maxAgeSeconds: number; secure: boolean }): string {
-  return `${name}=${value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${options.maxAgeSeconds}${options.secure ? "; Secure" : ""}`;
 }

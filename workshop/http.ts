@@ -6,7 +6,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { ApiError } from "../runner/errors";
 import { clientOf, isHttps, jsonBodyLimit, methodNotAllowed, readJsonBody, refuseCrossOrigin, sendFailure, sendJson } from "../runner/http";
-import { cookieHeader, cookieValue, hashKey, instructorCookie, keyMatches, learnerCookie, newInstructorKey, normalizeCode, parseCookies } from "./auth";
+import { cookieHeader, cookieValue, parseCookies } from "../runner/cookies";
+import { hashKey, instructorCookie, keyMatches, learnerCookie, newInstructorKey, normalizeCode } from "./auth";
 import { defaultProcesses, findLesson } from "./catalog";
 import { exportCsv } from "./csv";
 import { BOARD, learnerAudience, LEARNERS } from "./events";

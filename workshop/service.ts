@@ -7,7 +7,8 @@
 import type { IncomingMessage } from "node:http";
 import { ApiError } from "../runner/errors";
 import { RateLimiter } from "../runner/rate-limit";
-import { CookieSigner, LEARNER_COOKIE_PREFIX, loadSigningKey, parseCookies } from "./auth";
+import { parseCookies } from "../runner/cookies";
+import { CookieSigner, LEARNER_COOKIE_PREFIX, loadSigningKey } from "./auth";
 import type { Catalog } from "./catalog";
 import { openDatabase } from "./db/open";
 import type { Db } from "./db/types";

@@ -133,15 +133,24 @@ test('completion, hover docs and type errors know zeromq', async ({ page }) => {
 });
 
 test('Stop ends a run that is stuck waiting, and the blocked banner says why', async ({ page }) => {
-  const lesson = firstLesson();
-  const snippet = pick(lesson, (s) => brokenAndFixed(s) && s.variants.find((v) => v.id === 'broken')!.expect?.blocked === true, 'has a broken variant that blocks');
+  // The banner shows after 2 s of quiet and the run's time limit ends it a few seconds later:
+  // take the blocking demo with the longest limit, so a busy machine still leaves time to press Stop.
+  const blocking = lessons().flatMap((lesson) =>
+    lesson.snippetDetails.flatMap((snippet) => {
+      const broken = snippet.variants.find((v) => v.id === 'broken');
+      return brokenAndFixed(snippet) && broken?.expect?.blocked === true ? [{ lesson, snippet, limit: broken.timeoutMs ?? 0 }] : [];
+    }),
+  );
+  const { lesson, snippet } = blocking.sort((a, b) => b.limit - a.limit)[0]!;
   const block = await openBlock(page, lesson, snippet.id);
   await expect(block).toHaveAttribute('data-variant', 'broken');
   await block.getByRole('button', { name: 'Run', exact: true }).click();
   const banner = block.getByTestId('run-blocked');
   await expect(banner).toBeVisible({ timeout: 30_000 });
   await expect(banner).toContainText(snippet.onBlocked ?? 'waiting');
-  await block.getByRole('button', { name: 'Stop', exact: true }).click();
+  // Still running: Stop is what ends it, not the time limit.
+  await expect(block.getByTestId('run-status')).toHaveAttribute('data-phase', 'running');
+  await block.getByRole('button', { name: 'Stop', exact: true }).click({ timeout: 5_000 });
   const status = await waitForEnd(block, 10_000);
   await expect(status).toHaveAttribute('data-status', 'stopped');
   await expect(status).toHaveText(/Stopped/);

@@ -43,7 +43,8 @@ test.describe('scratchpad', () => {
   });
 
   test('output streams live while the program runs', async ({ page }) => {
-    const block = await scratchpad(page, 'console.log("first");\nawait new Promise((r) => setTimeout(r, 1500));\nconsole.log("second");\n');
+    // 4 s apart, so a busy machine cannot deliver both at once and hide the streaming.
+    const block = await scratchpad(page, 'console.log("first");\nawait new Promise((r) => setTimeout(r, 4000));\nconsole.log("second");\n');
     await run(page);
     const log = block.getByRole('log', { name: 'Output' });
     await expect(log).toContainText('first', { timeout: 20_000 });

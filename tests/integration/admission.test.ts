@@ -84,6 +84,41 @@ describe("admission", () => {
     for (const id of [other.body.id, second.body.id]) await request(server.url, `/api/runs/${id}/stop`, { method: "POST" });
   });
 
+  it("tells browsers behind one address apart by their visitor cookie: own playgrounds, own budgets", async () => {
+    server = await startRunner({ concurrency: 1 });
+    // A first run without the cookie counts as the address, and hands out a visitor id.
+    const handed = await request(server.url, "/api/runs", { body: sleeper(5_000) });
+    const setCookie = handed.headers.get("set-cookie") ?? "";
+    expect(setCookie).toMatch(/^zmqp_v=[A-Za-z0-9_-]{22}; Path=\/; HttpOnly; SameSite=Lax; Max-Age=\d+$/);
+    const again = await request(server.url, "/api/runs", { body: sleeper(5_000), headers: { cookie: setCookie.split(";")[0]! } });
+    expect(again.headers.get("set-cookie")).toBeNull();
+    const ids = [handed.body.id, again.body.id];
+    // Two visitors run the same playground: neither replaces the other.
+    const body = { ...sleeper(10_000), playground: "scratch" };
+    const [a, b] = ["A", "B"].map((c) => ({ cookie: `zmqp_v=${c.repeat(22)}` }));
+    const first = await request(server.url, "/api/runs", { body, headers: a! });
+    const second = await request(server.url, "/api/runs", { body, headers: b! });
+    ids.push(first.body.id, second.body.id);
+    // Each visitor has its own 2 running + 2 waiting; the address's share is untouched by them.
+    for (let i = 0; i < 3; i++) {
+      const more = await request(server.url, "/api/runs", { body: sleeper(5_000), headers: a! });
+      expect(more.status).toBe(202);
+      ids.push(more.body.id);
+    }
+    const refused = await request(server.url, "/api/runs", { body: sleeper(5_000), headers: a! });
+    expect(refused.status).toBe(429);
+    const byAddress = await request(server.url, "/api/runs", { body: sleeper(5_000) });
+    expect(byAddress.status).toBe(202);
+    ids.push(byAddress.body.id);
+    const health = (await request(server.url, "/api/health")).body.runs;
+    expect(health.running + health.queued).toBe(ids.length);
+    // A malformed cookie is no identity: it counts as the address and gets a new id.
+    const bad = await request(server.url, "/api/runs", { body: sleeper(5_000), headers: { cookie: "zmqp_v=../../x" } });
+    expect(bad.headers.get("set-cookie")).toMatch(/^zmqp_v=/);
+    if (bad.status === 202) ids.push(bad.body.id);
+    for (const id of ids) await request(server.url, `/api/runs/${id}/stop`, { method: "POST" });
+  });
+
   it("caps one client at 2 running and 2 waiting with a 429 that says so", async () => {
     server = await startRunner({ concurrency: 1 });
     const statuses: number[] = [];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CODE_ALPHABET, CookieSigner, cookieHeader, hashKey, keyMatches, newCode, newInstructorKey, newLearnerId, normalizeCode, parseCookies, safeEqual } from "../../workshop/auth";
+import { cookieHeader, parseCookies } from "../../runner/cookies";
+import { CODE_ALPHABET, CookieSigner, hashKey, keyMatches, newCode, newInstructorKey, newLearnerId, normalizeCode, safeEqual } from "../../workshop/auth";
 
 describe("workshop codes", () => {
   it("use only unambiguous characters and are random", () => {
