@@ -79,7 +79,7 @@ async function startServer(dataDir) {
     packages: "external",
     logLevel: "warning",
   });
-  const child = spawn(process.execPath, [outfile], {
+  const child = spawn(process.execPath, [...(process.env.ROOM_PROFILE ? ["--cpu-prof", "--cpu-prof-dir", process.env.ROOM_PROFILE] : []), outfile], {
     cwd: ROOT,
     env: { ...process.env, WORKSHOP_DATA_DIR: dataDir },
     stdio: ["ignore", "pipe", "inherit"],
@@ -251,6 +251,7 @@ async function main() {
         const runs = health.runs ?? {};
         if (runs.warmTarget === undefined) break; // a runner without a warm pool
         if (runs.warmTarget >= LEARNERS && runs.warm >= runs.warmTarget && runs.warmBooting === 0) break;
+        if (process.env.ROOM_TRACE) console.log(JSON.stringify({ t: Math.round(performance.now() - warmStarted), ...runs }));
         await new Promise((resolve) => setTimeout(resolve, 500));
       }
     }

@@ -77,7 +77,8 @@ async function startServer() {
   const outfile = path.join(ROOT, ".tmp", "cost-bench-server.mjs");
   mkdirSync(path.dirname(outfile), { recursive: true });
   await build({ stdin: { contents: SERVER_ENTRY, resolveDir: ROOT, loader: "ts" }, outfile, bundle: true, platform: "node", format: "esm", packages: "external", logLevel: "warning" });
-  const child = spawn(process.execPath, [outfile], { cwd: ROOT, env: { ...process.env, RUNNER_RATE_PER_MINUTE: "0", RUNNER_RATE_ADDRESS_PER_MINUTE: "0" }, stdio: ["ignore", "pipe", "inherit"] });
+  const profile = process.argv.includes("--profile") ? ["--cpu-prof", "--cpu-prof-dir", path.join(ROOT, ".tmp", "cost-profile")] : [];
+  const child = spawn(process.execPath, [...profile, outfile], { cwd: ROOT, env: { ...process.env, RUNNER_RATE_PER_MINUTE: "0", RUNNER_RATE_ADDRESS_PER_MINUTE: "0" }, stdio: ["ignore", "pipe", "inherit"] });
   const port = await new Promise((resolve, reject) => {
     child.stdout.on("data", (chunk) => {
       const match = /\{"port":(\d+)\}/.exec(String(chunk));
@@ -104,15 +105,26 @@ const settle = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 async function main() {
   const { child, base } = await startServer();
   try {
-    for (let i = 0; i < 5; i++) await runOnce(base); // first-run costs and the pool's shape settle
+    // The same runs once unmeasured: first-run costs pass, and the pool grows to what this
+    // pace of runs asks for, so the measured runs each cost one sandbox, not the pool's growth.
+    for (let i = 0; i < RUNS; i++) await runOnce(base);
     await settle(3_000);
-    const spawner = () => childrenOf(child.pid).filter((pid) => readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("spawner"));
-    const read = () => ({ server: processCpu(child.pid), spawner: spawner().reduce((sum, pid) => sum + processCpu(pid), 0), sandboxes: sandboxesCpu(child.pid) });
+    // The server's helpers: the sandbox spawner and esbuild's service (sandboxes are counted by their control group).
+    const helpers = (name) => childrenOf(child.pid).filter((pid) => readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(name));
+    const cpuOf = (pids) => pids.reduce((sum, pid) => sum + processCpu(pid), 0);
+    const read = () => ({ server: processCpu(child.pid), spawner: cpuOf(helpers("spawner")), esbuild: cpuOf(helpers("esbuild")), sandboxes: sandboxesCpu(child.pid) });
+    const warm = async () => (await (await fetch(`${base}/api/health`)).json()).runs.warm;
+    const warmBefore = await warm();
     const before = read();
     for (let i = 0; i < RUNS; i++) await runOnce(base);
     await settle(3_000); // the pool boots the sandboxes that replace the ones used
     const after = read();
+    const warmAfter = await warm();
     const per = (key) => (after[key] - before[key]) / RUNS;
+    // Sandboxes booted meanwhile: one per run, plus the pool's growth (or less, its shrinking).
+    // Each run is charged one sandbox, so the pool's growth is not counted as the runs' cost.
+    const booted = RUNS + warmAfter - warmBefore;
+    const perSandbox = (after.sandboxes - before.sandboxes) / booted;
 
     // The same program as bare Node: same flags, only PATH in the environment.
     const dir = path.join(ROOT, ".tmp", "cost-bare");
@@ -126,11 +138,12 @@ async function main() {
     const bare = (processCpu(process.pid, true) - processCpu(process.pid) - self0) / RUNS;
     rmSync(dir, { recursive: true, force: true });
 
-    const total = per("server") + per("spawner") + per("sandboxes");
+    const total = per("server") + per("spawner") + per("esbuild") + perSandbox;
     console.log(`CPU time per run of a one-process hello that loads zeromq, ${RUNS} runs one after another (ms):`);
     console.log(`  runner server process        ${per("server").toFixed(1)}`);
     console.log(`  sandbox spawner process      ${per("spawner").toFixed(1)}`);
-    console.log(`  sandboxes (bubblewrap, supervisor, learner processes, warm boots): ${per("sandboxes").toFixed(1)}`);
+    console.log(`  esbuild service process      ${per("esbuild").toFixed(1)}`);
+    console.log(`  one sandbox (bubblewrap, supervisor, its learner process): ${perSandbox.toFixed(1)}   (${booted} booted for ${RUNS} runs; pool ${warmBefore} → ${warmAfter})`);
     console.log(`  total                        ${total.toFixed(1)}`);
     console.log(`  bare node, same program      ${bare.toFixed(1)}`);
     console.log(`  the runner's own share       ${(total - bare).toFixed(1)}   (total − bare; target ≤ 25)`);

@@ -52,13 +52,16 @@ export function lessonFolders(root: string, name: PathName = pathName(root)): Le
 }
 
 /**
- * `load(root)` once per process in production (lessons change only with a
- * deploy), and on every call otherwise, so an edited lesson shows at once.
+ * `load(root)` once per process (lessons change only with a deploy), except in
+ * development and tests, where every call reads again so an edited lesson shows
+ * at once. Not only under NODE_ENV=production: the standalone runner sets none,
+ * and read the lessons again on every run (~30 ms of a room's event loop each).
  */
 export function readOnce<T>(load: (root: string) => T): (root?: string) => T {
   let cache: { root: string; value: T } | undefined;
   return (root = lessonsRoot()) => {
-    if (cache?.root === root && process.env.NODE_ENV === "production") return cache.value;
+    const fresh = process.env.NODE_ENV === "development" || process.env.NODE_ENV === "test";
+    if (cache?.root === root && !fresh) return cache.value;
     const value = load(root);
     cache = { root, value };
     return value;

@@ -12,6 +12,8 @@ export interface RunCgroup {
   procsFiles(): string[];
   /** Processes currently in the run's groups. */
   pids(): number[];
+  /** Tasks (processes and threads) in the run now, as its task limit counts them: one file, not one per process. */
+  tasks(): number;
   /** Times the kernel killed a process for memory. */
   oomKills(): number;
   /** Times a fork or thread creation hit the task limit. */
@@ -206,6 +208,7 @@ function v1(): CgroupFactory | undefined {
       return {
         procsFiles: () => dirs.map((dir) => join(dir, "cgroup.procs")),
         pids: () => listPids(join(pid, "cgroup.procs")),
+        tasks: () => readNumber(join(pid, "pids.current")) ?? 0,
         oomKills: () => counter(join(mem, "memory.oom_control"), "oom_kill"),
         taskLimitHits: () => counter(join(pid, "pids.events"), "max"),
         memoryBytes: () => readNumber(join(mem, "memory.usage_in_bytes")) ?? 0,
@@ -265,6 +268,7 @@ function v2(): CgroupFactory | undefined {
       return {
         procsFiles: () => [join(dir, "cgroup.procs")],
         pids: () => listPids(join(dir, "cgroup.procs")),
+        tasks: () => readNumber(join(dir, "pids.current")) ?? 0,
         oomKills: () => counter(join(dir, "memory.events"), "oom_kill"),
         taskLimitHits: () => counter(join(dir, "pids.events"), "max"),
         memoryBytes: () => readNumber(join(dir, "memory.current")) ?? 0,

@@ -219,12 +219,11 @@ export class Sandbox {
     const pid = this.child.pid;
     if (pid === undefined || this.exited) return { cpuTicks: 0, memoryBytes: 0, tasks: 0 };
     // With a cgroup the kernel enforces memory itself and counts CPU of exited tasks too.
+    // A few small files per sample, however many processes the run has.
     if (this.cgroup) {
-      const sample = sampleProcesses(this.cgroup.pids(), false);
       const cpuMs = this.cgroup.cpuMs();
-      if (cpuMs !== undefined) sample.cpuTicks = cpuMs / 10;
-      sample.memoryBytes = this.cgroup.memoryBytes();
-      return sample;
+      const cpuTicks = cpuMs !== undefined ? cpuMs / 10 : sampleProcesses(this.cgroup.pids(), false).cpuTicks;
+      return { cpuTicks, memoryBytes: this.cgroup.memoryBytes(), tasks: this.cgroup.tasks() };
     }
     const pids = descendants(pid);
     this.seenPids = [...new Set([...this.seenPids, ...pids])];

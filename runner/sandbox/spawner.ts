@@ -14,6 +14,10 @@ export const SPAWNER_SCRIPT = `"use strict";
 const { spawn } = require("node:child_process");
 const { writeFileSync } = require("node:fs");
 process.on("disconnect", () => process.exit(0));
+// "disconnect" waits for the runner to acknowledge every pipe handed over: a runner that
+// died (killed, out of memory) never will. Its death re-parents this process: exit then too.
+const runnerPid = process.ppid;
+setInterval(() => { if (process.ppid !== runnerPid) process.exit(0); }, 1000).unref();
 process.on("message", (msg) => {
   if (!msg || msg.type !== "spawn") return;
   const inputs = msg.inputs || [];
@@ -27,6 +31,16 @@ process.on("message", (msg) => {
   }
   child.on("error", (error) => process.send({ type: "error", id: msg.id, message: String(error.message) }));
   if (child.pid === undefined) return;
+  const fds = [];
+  msg.options.stdio.forEach((kind, fd) => { if (kind === "pipe" && !inputs.some((input) => input.fd === fd)) fds.push(fd); });
+  // Node starts reading a child's pipe at once, into the stream's buffer; a pipe handed over
+  // later (handles go one at a time, each acknowledged by a busy runner) would leave what was
+  // read here behind: a warm process's "ready" line, lost, and the sandbox never counts as booted.
+  // Stopping the read now, before the event loop polls, leaves every byte in the pipe for the runner.
+  for (const fd of fds) {
+    const handle = child.stdio[fd] && child.stdio[fd]._handle;
+    if (handle && handle.reading !== false) { handle.reading = false; handle.readStop(); }
+  }
   // Join the control groups before the child reads its input: bubblewrap waits
   // for its options there, so everything it starts is inside them.
   for (const path of msg.cgroupProcs) {
@@ -37,8 +51,6 @@ process.on("message", (msg) => {
     stream.on("error", () => {});
     stream.end(Buffer.from(input.data, input.encoding || "utf8"));
   }
-  const fds = [];
-  msg.options.stdio.forEach((kind, fd) => { if (kind === "pipe" && !inputs.some((input) => input.fd === fd)) fds.push(fd); });
   process.send({ type: "spawned", id: msg.id, pid: child.pid, fds });
   for (const fd of fds) {
     child.stdio[fd].pause();
@@ -110,7 +122,11 @@ interface Pending {
   reject: (error: Error) => void;
   process?: SpawnedProcess;
   fds: number[];
+  timer: NodeJS.Timeout;
 }
+
+/** How long a sandbox's process and pipes may take to arrive from the spawner (a loaded machine takes a second or two). */
+const HANDOVER_MS = 20_000;
 
 export class Spawner {
   private child: ChildProcess | undefined;
@@ -124,9 +140,24 @@ export class Spawner {
     const child = this.ensureStarted();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, fds: [] });
+      // A hand-over that never completes must not hold its caller (the warm pool) for good.
+      const timer = setTimeout(() => this.fail(id, `the sandbox was not handed over within ${HANDOVER_MS / 1000} s`), HANDOVER_MS);
+      timer.unref();
+      this.pending.set(id, { resolve, reject, fds: [], timer });
       child.send({ type: "spawn", id, ...request });
     });
+  }
+
+  /** Ends a launch in flight: its process is killed, its caller gets the error. */
+  private fail(id: number, message: string) {
+    const pending = this.pending.get(id);
+    if (!pending) return;
+    this.pending.delete(id);
+    clearTimeout(pending.timer);
+    pending.process?.kill("SIGKILL");
+    for (const socket of pending.process?.stdio ?? []) socket?.destroy();
+    console.error(`runner: ${message}`);
+    pending.reject(new Error(message));
   }
 
   close() {
@@ -145,7 +176,10 @@ export class Spawner {
     child.on("exit", () => {
       if (this.child === child) this.child = undefined;
       // Its sandboxes died with it: report them gone, fail launches in flight.
-      for (const [id, pending] of this.pending) pending.reject(new Error("the sandbox launcher exited"));
+      for (const pending of this.pending.values()) {
+        clearTimeout(pending.timer);
+        pending.reject(new Error("the sandbox launcher exited"));
+      }
       this.pending.clear();
       for (const process of this.live.values()) process.markExited();
       this.live.clear();
@@ -162,6 +196,7 @@ export class Spawner {
       case "error":
         if (pending) {
           this.pending.delete(message.id);
+          clearTimeout(pending.timer);
           pending.reject(new Error(message.message));
         }
         return;
@@ -174,7 +209,9 @@ export class Spawner {
         return;
       }
       case "fd":
-        if (!pending?.process || !handle) return;
+        if (!pending?.process) return;
+        // Node delivers the message without its handle when the pipe could not be passed.
+        if (!handle) return this.fail(message.id, `pipe ${message.fd} of a sandbox did not arrive`);
         pending.process.addPipe(message.fd, handle);
         this.settle(message.id, pending);
         return;
@@ -190,6 +227,7 @@ export class Spawner {
     const process = pending.process!;
     if (pending.fds.every((fd) => process.stdio[fd])) {
       this.pending.delete(id);
+      clearTimeout(pending.timer);
       pending.resolve(process);
     }
   }

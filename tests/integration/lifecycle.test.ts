@@ -55,9 +55,15 @@ setInterval(() => {}, 1000);`, 30_000),
     });
     await readEvents(base, started.body.id, { until: (e) => e.type === "stdout" });
     expect(processesWith(marker)).toHaveLength(1);
+    // Its sandbox spawner (named by the runner's work folder); the warm sandboxes die with it (--die-with-parent).
+    const helpers = `runner-${runner.pid}-`;
+    expect(processesWith(helpers).length).toBeGreaterThan(0);
     runner.kill("SIGKILL");
     await new Promise((resolve) => runner.once("exit", resolve));
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(processesWith(marker)).toEqual([]);
+    // The spawner follows (on its IPC channel's end, else within its 1 s check of its parent).
+    for (let i = 0; i < 40 && processesWith(helpers).length > 0; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(processesWith(helpers)).toEqual([]);
   });
 });
