@@ -9,7 +9,7 @@ import { bwrapArgs, SUPERVISOR_COMMAND } from "./bwrap";
 import { detectCgroups, isAlive, type CgroupFactory } from "./cgroup";
 import { findPrograms, sandboxMounts, type Mount } from "./host-files";
 import { WarmPool, type PoolStatus } from "./pool";
-import { COMMAND_FD, CONTROL_FD, MAX_PROCESSES, OPTIONS_FD, Sandbox } from "./sandbox";
+import { COMMAND_FD, CONTROL_FD, OPTIONS_FD, Sandbox } from "./sandbox";
 import { Spawner, SPAWNER_SCRIPT } from "./spawner";
 import { hardenBwrapOptions, hardenSpawn, NO_HARDENING, prepareHardening, type Hardening, type HardeningStatus } from "./hardening";
 import { BOOT_SCRIPT, PRELOAD_SCRIPT, SANDBOX_ETC, SUPERVISOR_SCRIPT } from "./supervisor";
@@ -27,13 +27,16 @@ export interface SandboxStatus extends HardeningStatus {
   message?: string;
 }
 
-/** stdio for a sandbox: fd 2 (bubblewrap's own errors), control, commands, options, and three per process. */
-function sandboxStdio(): StdioOptions {
+/**
+ * stdio for a sandbox: fd 2 (bubblewrap's own errors), control, commands, options, and three
+ * per process, for its own processes only: each pipe is one more hand-over from the spawner.
+ */
+function sandboxStdio(processes: number): StdioOptions {
   const stdio: StdioOptions = ["ignore", "ignore", "pipe", "ignore", "ignore", "ignore", "ignore", "ignore", "ignore", "ignore"];
   stdio[CONTROL_FD] = "pipe";
   stdio[COMMAND_FD] = "pipe";
   stdio[OPTIONS_FD] = "pipe";
-  for (let i = 0; i < MAX_PROCESSES; i++) stdio.push("pipe", "pipe", "pipe");
+  for (let i = 0; i < processes; i++) stdio.push("pipe", "pipe", "pipe");
   return stdio;
 }
 
@@ -146,7 +149,7 @@ export class SandboxHost {
           // bubblewrap's own process stays visible inside the sandbox as pid 1: it gets
           // an empty environment and its options through a pipe, so neither the
           // server's variables nor host paths can be read from /proc/1.
-          options: { stdio: sandboxStdio(), env: {}, ...identity(this.config) },
+          options: { stdio: sandboxStdio(warm), env: {}, ...identity(this.config) },
           inputs: [{ fd: OPTIONS_FD, data: options.map((option) => `${option}\0`).join("") }],
           cgroupProcs: cgroup?.procsFiles() ?? [],
         }),
@@ -171,7 +174,7 @@ export class SandboxHost {
       boot,
       codeRoot,
       String(warm),
-      String(MAX_PROCESSES),
+      String(warm),
     ];
   }
 
@@ -183,7 +186,7 @@ export class SandboxHost {
       command: "bash",
       args: [join(this.workDir, "supervisor.sh")],
       options: {
-        stdio: sandboxStdio(),
+        stdio: sandboxStdio(warm),
         cwd: dir,
         env: {
           PATH: process.env.PATH,

@@ -113,13 +113,13 @@ export class WarmPool {
 
   /**
    * A warm sandbox for a run of `processes` processes, booted if one is: its own
-   * size first, else a smaller one (the rest start cold), else a larger one (the
-   * extra processes exit unused). Undefined when the pool is empty.
+   * size first, else a larger one (the extra processes exit unused). Undefined
+   * when the pool has none that fits (the run then gets a sandbox of its own).
    */
   take(processes: number): Sandbox | undefined {
     this.takes.push({ at: this.now(), processes });
     this.forgetDead();
-    const sizes = [processes, ...range(processes - 1, 1), ...range(processes + 1, MAX_PROCESSES)];
+    const sizes = [processes, ...range(processes + 1, MAX_PROCESSES)];
     let found: Entry | undefined;
     for (const size of sizes) {
       const entries = this.bySize[size - 1]!;

@@ -25,7 +25,7 @@ function killAll(pids: number[]) {
   }
 }
 
-/** Processes a sandbox is started with pipes for (the API's maximum). */
+/** Processes a sandbox may have (the API's maximum); each sandbox has pipes for its own number only. */
 export const MAX_PROCESSES = 4;
 
 /** fd 3: the supervisor's reports; fd 4: commands to it; fd 5: bubblewrap's options; from fd 10: three per process. */
@@ -97,7 +97,7 @@ export class Sandbox {
     });
     control.on("error", () => {});
     (child.stdio[COMMAND_FD] as Writable | null)?.on("error", () => {});
-    for (let i = 0; i < MAX_PROCESSES; i++) (child.stdio[processFds(i).stdin] as Writable | null)?.on("error", () => {});
+    for (let i = 0; i < warm; i++) (child.stdio[processFds(i).stdin] as Writable | null)?.on("error", () => {});
     const own = child.stdio[2] as Readable;
     own.setEncoding("utf8");
     own.on("data", (text: string) => {
@@ -133,9 +133,9 @@ export class Sandbox {
     const match = /^(ready|exit) ([0-9])(?: ([0-9]{1,3}))?$/.exec(line);
     if (!match) return;
     const index = Number(match[2]);
-    if (index >= MAX_PROCESSES) return;
+    if (index >= this.warm) return;
     if (match[1] === "ready") {
-      if (index >= this.warm || this.readyIndexes.has(index)) return;
+      if (this.readyIndexes.has(index)) return;
       this.readyIndexes.add(index);
       if (this.readyIndexes.size === this.warm) this.markReady();
       return;
@@ -153,6 +153,7 @@ export class Sandbox {
 
   /** Gives the sandbox to a run of `count` processes: their pipes, and the others closed. */
   bind(count: number, files: Record<string, string>, onControl: (message: ControlMessage) => void): ProcessPipes[] {
+    if (count > this.warm) throw new Error(`a sandbox of ${this.warm} processes cannot serve a run of ${count}`);
     this.onControl = onControl;
     this.count = count;
     const code = join(this.dir, "code");
@@ -163,8 +164,8 @@ export class Sandbox {
       const stdio = this.child.stdio;
       return { stdin: stdio[fds.stdin] as Writable, stdout: stdio[fds.stdout] as Readable, stderr: stdio[fds.stderr] as Readable };
     });
-    for (let i = count; i < MAX_PROCESSES; i++) {
-      // An unneeded warm process reads end-of-file and exits; pipes of the rest just close.
+    for (let i = count; i < this.warm; i++) {
+      // An unneeded warm process reads end-of-file and exits.
       for (const fd of Object.values(processFds(i))) this.child.stdio[fd]?.destroy();
     }
     return pipes;

@@ -88,7 +88,7 @@ describe("WarmPool", () => {
     expect(made).toHaveLength(3);
   });
 
-  it("hands out the run's own size first, then a smaller, then a larger one", async () => {
+  it("hands out the run's own size first, then a larger one, never a smaller (it has pipes for its own processes only)", async () => {
     const { warm, made } = pool({ warmParallel: 10 });
     // One of each size: a burst of runs with 1, 2 and 4 processes.
     warm.take(1);
@@ -97,10 +97,16 @@ describe("WarmPool", () => {
     await settle();
     for (const sandbox of made) sandbox.booted();
     await settle();
-    const bySize = (size: number) => made.find((s) => s.size === size) as unknown as Sandbox;
-    expect(warm.take(4)).toBe(bySize(4));
-    expect(warm.take(3)).toBe(bySize(2));
-    expect(warm.take(3)).toBe(bySize(1));
+    const sizeOf = (sandbox: Sandbox | undefined) => (sandbox as unknown as { size: number } | undefined)?.size;
+    const held = (size: number) => made.filter((s) => s.size === size).length;
+    // Runs of 3 processes: only 4-process sandboxes fit, however many smaller ones wait.
+    expect(held(1) + held(2)).toBeGreaterThan(0);
+    const forThree: (number | undefined)[] = [];
+    for (let size = sizeOf(warm.take(3)); size !== undefined && forThree.length < 10; size = sizeOf(warm.take(3))) forThree.push(size);
+    expect(forThree.length).toBeGreaterThan(0);
+    expect(new Set(forThree)).toEqual(new Set([4]));
+    // A run of one process takes its own size first.
+    expect(sizeOf(warm.take(1))).toBe(1);
   });
 
   it("forgets sandboxes that died while waiting", async () => {
