@@ -156,6 +156,27 @@ test('Stop ends a run that is stuck waiting, and the blocked banner says why', a
   await expect(status).toHaveText(/Stopped/);
 });
 
+test('a demo that fails on purpose says, after its run, what the run shows', async ({ page }) => {
+  const noted = lessons().flatMap((lesson) =>
+    lesson.snippetDetails.flatMap((snippet) =>
+      // A note without {placeholders}: its words are shown as written.
+      snippet.variants
+        .filter((v) => v.id === 'broken' && v.expect?.note && !v.expect.note.includes('{'))
+        .map((variant) => ({ lesson, snippet, note: variant.expect!.note! })),
+    ),
+  );
+  const { lesson, snippet, note } = noted[0]!;
+  await page.goto(`/lessons/${lesson.slug}`);
+  // The block that shows the broken variant (a snippet may be shown broken here, fixed there).
+  const block = page.locator(`[data-playground^="${snippet.id}"][data-variant="broken"]`).first();
+  await block.scrollIntoViewIfNeeded();
+  await editorReady(block);
+  await expect(block.getByTestId('run-note')).toHaveCount(0);
+  await block.getByRole('button', { name: 'Run', exact: true }).click();
+  await waitForEnd(block, 30_000);
+  await expect(block.getByTestId('run-note')).toContainText(note);
+});
+
 test('Reset asks first, then resets one file or all of them; edits survive a reload', async ({ page }) => {
   const lesson = firstLesson();
   const snippet = pick(lesson, twoProcesses, 'runs two processes');

@@ -76,6 +76,25 @@ test.describe('scratchpad', () => {
     await expect(log.locator('[data-stream="stderr"]').first()).toBeAttached();
   });
 
+  test('a runtime error is marked at its line in the editor and listed under the run', async ({ page }) => {
+    // `any`: TypeScript sees nothing wrong, so every error marker in the editor is the run's.
+    const block = await scratchpad(page, 'const job: any = {};\njob.run();\n');
+    await expect(block.locator('.squiggly-error')).toHaveCount(0);
+    await run(page);
+    const status = await waitForEnd(block);
+    await expect(status).toHaveAttribute('data-status', 'failed');
+    const errors = block.getByTestId('run-errors');
+    await expect(errors).toContainText('main.ts:2:5 — TypeError: job.run is not a function');
+    await expect(block.locator('.squiggly-error').first()).toBeAttached({ timeout: 10_000 });
+    // The marker sits on line 2, where the call is.
+    const marked = await page.evaluate(() => {
+      const ed = window.__zmqEditors!['scratch']!.editor;
+      const decorations = ed.getModel()!.getAllDecorations().filter((d) => d.options.className?.includes('squiggly-error'));
+      return decorations.map((d) => d.range.startLineNumber);
+    });
+    expect(marked).toEqual([2]);
+  });
+
   test('each process exit is shown, and the end in plain words', async ({ page }) => {
     const block = await scratchpad(page, 'console.log("before");\nprocess.exit(3);\n');
     await run(page);

@@ -29,7 +29,7 @@ describe("the run model", () => {
     expect(state.startedAt).toBe(100);
     expect(state.processes).toEqual(["server", "client"]);
     expect(state.process.client).toEqual({ name: "client", startedAt: 150, exit: { code: 0, signal: null, durationMs: 812 } });
-    expect(state.end).toEqual({ status: "ok", durationMs: 900, message: "Every process exited with code 0." });
+    expect(state.end).toEqual({ status: "ok", durationMs: 900, message: "Every process exited with code 0.", errors: [], note: null });
     expect(text(state)).toEqual(["server/stdout: ready", "client/note: exited with code 0 after 812 ms"]);
     expect(state.chunks.at(-1)).toMatchObject({ process: "client", stream: "exit", data: "exit code 0 after 812 ms" });
     expect(isBusy(state.phase)).toBe(false);
@@ -88,7 +88,30 @@ describe("the run model", () => {
     expect(state.lines).toEqual([]);
     expect(state.blocked).toEqual({ message: "Every process is waiting and none is making progress.", processes: ["a"] });
     expect(state.check).toEqual({ passed: false, title: "Exercise check", details: ["d"] });
-    expect(state.end).toEqual({ status: "error", message: null, durationMs: null });
+    expect(state.end).toEqual({ status: "error", message: null, durationMs: null, errors: [], note: null });
+  });
+
+  it("keeps where the code went wrong and what the lesson wants noticed, dropping malformed entries", () => {
+    const errors = [
+      { file: "server.ts", line: 13, column: 7, message: "TypeError: job.run is not a function" },
+      { file: "main.ts", line: 2, message: "SyntaxError: Unexpected token" },
+      { file: "", line: 1, column: 1, message: "no file" },
+      { file: "a.ts", line: -1, column: 1, message: "bad line" },
+      { file: "a.ts", line: 1.5, column: 1, message: "fractional line" },
+      { file: "a.ts", line: 1, column: 1 },
+      "text",
+      null,
+      ...Array.from({ length: 30 }, (_, i) => ({ file: "many.ts", line: i + 1, column: 1, message: `error ${i}` })),
+    ];
+    const state = run({ type: "begin", processes: [] }, event("end", { status: "failed", errors, note: " Messages were lost: the subscriber joined late. " }));
+    expect(state.end!.errors.slice(0, 3)).toEqual([
+      { file: "server.ts", line: 13, column: 7, message: "TypeError: job.run is not a function" },
+      { file: "main.ts", line: 2, column: 0, message: "SyntaxError: Unexpected token" },
+      { file: "many.ts", line: 1, column: 1, message: "error 0" },
+    ]);
+    expect(state.end!.errors).toHaveLength(20);
+    expect(state.end!.note).toBe("Messages were lost: the subscriber joined late.");
+    expect(run({ type: "begin", processes: [] }, event("end", { errors: "nope", note: 5 })).end).toMatchObject({ errors: [], note: null });
   });
 
   it("stops: refused, it says why and runs on; the run that could not start ends in error", () => {

@@ -1,13 +1,14 @@
 'use client';
 
 import type { editor } from 'monaco-editor';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { focusOutside } from './leaveEditor';
 import { loadMonaco, type Monaco } from './loadMonaco';
 import { readMetrics } from './metrics';
 import { modelFor, replaceText, type Model } from './models';
 import { followSiteTheme } from './monacoTheme';
 import { baseOptions } from './options';
+import type { SourceLocation } from '../run/model';
 
 export interface CodeEditorProps {
   /** The models' folder: `<lesson>/<block>/<variant>`. */
@@ -22,6 +23,8 @@ export interface CodeEditorProps {
   host: HTMLElement;
   /** Registered as `window.__zmqEditors[testId]` (for tests and the curious). */
   testId: string;
+  /** Where the last run went wrong: a marker on each line, hovered for the message. */
+  runErrors?: SourceLocation[];
   onChange(file: string, code: string): void;
   onRun(): void;
   onSave(): void;
@@ -32,6 +35,9 @@ export interface CodeEditorProps {
   onTabLeaves(armed: boolean): void;
   onError(message: string): void;
 }
+
+/** The owner of the markers a run's errors put in the editor (TypeScript's are another). */
+const RUN_MARKERS = 'zmq-run';
 
 declare global {
   interface Window {
@@ -49,6 +55,7 @@ export default function CodeEditor(props: CodeEditorProps) {
   const latest = useRef(props);
   latest.current = props;
   const state = useRef<{ monaco: Monaco; editor: editor.IStandaloneCodeEditor; views: Map<string, editor.ICodeEditorViewState | null> } | null>(null);
+  const [ready, setReady] = useState(false);
 
   const model = (monaco: Monaco, file: string): Model =>
     modelFor(monaco, latest.current.folder, file, latest.current.files[file] ?? '');
@@ -129,6 +136,7 @@ export default function CodeEditor(props: CodeEditorProps) {
           value: (file) => (file ? model(monaco, file).getValue() : (ed.getModel()?.getValue() ?? '')),
           editor: ed,
         };
+        setReady(true);
         latest.current.onReady();
       })
       .catch((error: unknown) => {
@@ -174,6 +182,33 @@ export default function CodeEditor(props: CodeEditorProps) {
   useEffect(() => {
     state.current?.editor.updateOptions({ readOnly: props.readOnly ?? false });
   }, [props.readOnly]);
+
+  // The run's errors, beside TypeScript's own (another owner, so neither clears the other).
+  // Markers stay where they are as the learner edits, and go with the next run.
+  const runErrors = props.runErrors ?? [];
+  useEffect(() => {
+    const s = state.current;
+    if (!s) return;
+    for (const file of Object.keys(latest.current.files)) {
+      const m = model(s.monaco, file);
+      const markers = runErrors
+        .filter((error) => error.file === file && error.line >= 1 && error.line <= m.getLineCount())
+        .map((error) => {
+          const line = error.line;
+          const start = Math.min(Math.max(error.column, 1), m.getLineMaxColumn(line));
+          return {
+            severity: s.monaco.MarkerSeverity.Error,
+            message: error.message,
+            source: 'run',
+            startLineNumber: line,
+            startColumn: start,
+            endLineNumber: line,
+            endColumn: Math.max(m.getLineMaxColumn(line), start + 1),
+          };
+        });
+      s.monaco.editor.setModelMarkers(m, RUN_MARKERS, markers);
+    }
+  }, [runErrors, props.folder, ready]);
 
   return null;
 }

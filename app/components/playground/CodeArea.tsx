@@ -4,6 +4,7 @@ import { lazy, Suspense, useCallback, useState } from 'react';
 import type { DiffSide } from '../editor/DiffView';
 import { loadMonaco } from '../editor/loadMonaco';
 import { codeHeight, linesOf, MAX_LINES } from '../editor/metrics';
+import type { SourceLocation } from '../run/model';
 
 const CodeEditor = lazy(() => import('../editor/CodeEditor'));
 const DiffView = lazy(() => import('../editor/DiffView'));
@@ -32,6 +33,7 @@ export default function CodeArea({
   label,
   readOnly,
   view,
+  runErrors,
   onChange,
   onRun,
   onSave,
@@ -48,6 +50,8 @@ export default function CodeArea({
   label: string;
   readOnly: boolean;
   view: AreaView;
+  /** Where the last run went wrong: marked in the editor. */
+  runErrors?: SourceLocation[];
   onChange(file: string, code: string): void;
   onRun(): void;
   onSave(): void;
@@ -113,6 +117,7 @@ export default function CodeArea({
             label={label}
             readOnly={readOnly}
             testId={blockId}
+            runErrors={runErrors}
             onChange={onChange}
             onRun={onRun}
             onSave={onSave}

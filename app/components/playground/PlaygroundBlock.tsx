@@ -6,6 +6,7 @@ import { exerciseKey, markSolved } from '../progress/store';
 import { useProgress } from '../progress/useProgress';
 import RunButtons from '../run/RunButtons';
 import { useRun } from '../run/useRun';
+import type { SourceLocation } from '../run/model';
 import { preloadTerminal } from '../terminal/TerminalPane';
 import { useInstructorVariants } from '../workshop/useInstructorVariants';
 import Banner from './Banner';
@@ -38,6 +39,9 @@ import ViewSwitcher from './ViewSwitcher';
  * `#snippet` links land here; `#snippet?variant=…&code=…` too (useLinkTarget).
  * What it shows follows from its state by the pure functions of view.ts.
  */
+
+/** One empty list, so the editor's markers are not redrawn on every render. */
+const NO_ERRORS: SourceLocation[] = [];
 export default function PlaygroundBlock({ data: given }: { data: PlaygroundData }) {
   // In a workshop, code the instructor broadcast to this snippet comes as extra variants.
   const data = useInstructorVariants(given);
@@ -208,6 +212,7 @@ export default function PlaygroundBlock({ data: given }: { data: PlaygroundData 
           label={`${data.title}${readOnly ? ' (read only)' : ''}`}
           readOnly={readOnly}
           view={area}
+          runErrors={state.end?.errors ?? NO_ERRORS}
           onChange={code.setFile}
           onRun={start}
           onSave={save}

@@ -12,8 +12,9 @@ const TOOL =
 
 /**
  * Everything a run shows: the status line, a `blocked` banner in the
- * lesson's words, errors, the exercise check, one terminal per process,
- * and standard input (open by default when the code reads it).
+ * lesson's words, errors, the exercise check, what the lesson wants noticed,
+ * where the code went wrong, one terminal per process, and standard input
+ * (open by default when the code reads it).
  */
 export default function RunOutput({
   state,
@@ -81,6 +82,27 @@ export default function RunOutput({
         </Banner>
       )}
       {check}
+      {state.end?.note && (
+        <Banner tone="info" testId="run-note">
+          <strong className="font-semibold">What this run shows: </strong>
+          {state.end.note}
+        </Banner>
+      )}
+      {state.end && state.end.errors.length > 0 && (
+        <Banner tone="error" testId="run-errors">
+          <span className="block">
+            <strong className="font-semibold">Where it went wrong</strong> (marked in the editor):
+          </span>
+          <ul className="mt-1 list-none space-y-0.5 font-mono text-xs">
+            {state.end.errors.map((error, i) => (
+              <li key={i}>
+                {error.file}:{error.line}
+                {error.column > 0 ? `:${error.column}` : ''} — {error.message}
+              </li>
+            ))}
+          </ul>
+        </Banner>
+      )}
 
       {started ? (
         <Terminals state={state} entries={entries} single={single} />

@@ -4,7 +4,7 @@
  * in, state out — no React, no network — so it is tested in milliseconds
  * (tests/unit/run-model.test.ts); useRun.ts feeds it.
  */
-import type { CheckResult } from '../../../runner/protocol';
+import type { CheckResult, SourceLocation } from '../../../runner/protocol';
 import { describeExit, shortExit, type ProcessExit } from './format';
 import { EMPTY_TRANSCRIPT, TranscriptWriter, type Transcript } from './transcript';
 
@@ -21,9 +21,13 @@ export interface RunEnd {
   status: string;
   message: string | null;
   durationMs: number | null;
+  /** Where the code went wrong, in the learner's files (shown in the editor). */
+  errors: SourceLocation[];
+  /** What the lesson wants noticed about this run. */
+  note: string | null;
 }
 
-export type { CheckResult };
+export type { CheckResult, SourceLocation };
 
 export interface RunState extends Transcript {
   phase: Phase;
@@ -82,6 +86,17 @@ export const isBusy = (phase: Phase) => phase === 'starting' || phase === 'queue
 const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value.trim() : null);
 const number = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+/** At most this many errors are marked: a flood of them helps nobody. */
+const MAX_ERRORS = 20;
+const position = (value: unknown): number | null => (typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : null);
+const locations = (value: unknown): SourceLocation[] =>
+  (Array.isArray(value) ? value : []).flatMap((item: unknown) => {
+    const v = (item ?? {}) as Record<string, unknown>;
+    const file = text(v.file);
+    const line = position(v.line);
+    const message = text(v.message);
+    return file && line !== null && message ? [{ file, line, column: position(v.column) ?? 0, message }] : [];
+  }).slice(0, MAX_ERRORS);
 
 /** The state after `inputs`, in order. `state` is not changed; the output is copied once for the whole batch. */
 export function applyRunInputs(state: RunState, inputs: readonly RunInput[]): RunState {
@@ -133,7 +148,7 @@ function apply(s: RunState, input: Exclude<RunInput, { type: 'begin' | 'clear' }
       s.queuePosition = null;
       s.reconnecting = false;
       s.phase = 'ended';
-      s.end = { status: 'error', message: input.message, durationMs: null };
+      s.end = { status: 'error', message: input.message, durationMs: null, errors: [], note: null };
       return;
     case 'event':
       event(s, input.event, input.data, input.at, out);
@@ -183,7 +198,13 @@ function event(s: RunState, type: string, data: EventData, at: number, out: Tran
       s.check = { passed: data.passed === true, title: text(data.title) ?? 'Exercise check', details: strings(data.details) };
       return;
     case 'end':
-      s.end = { status: text(data.status) ?? 'error', message: text(data.message), durationMs: number(data.durationMs) };
+      s.end = {
+        status: text(data.status) ?? 'error',
+        message: text(data.message),
+        durationMs: number(data.durationMs),
+        errors: locations(data.errors),
+        note: text(data.note),
+      };
       out.closeLines();
       s.queuePosition = null;
       s.reconnecting = false;
