@@ -13,20 +13,13 @@
 // the rate limits at their defaults. `--url URL --pid PID` measures a running
 // site instead.
 
-import { spawn } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { fileURLToPath } from "node:url";
+import { childrenOf, commandLine, option, readSse, ROOT, sandboxGroup, startBenchServer, summary } from "./lib.mjs";
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-
-function option(name, fallback) {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? process.argv[index + 1] : fallback;
-}
 const LEARNERS = Number(option("learners", 200));
 const WINDOW_S = Number(option("window", 10));
 const LESSON = option("lesson", "12-debugging");
@@ -66,37 +59,6 @@ process.once("SIGTERM", () => {
 });
 `;
 
-async function startServer(dataDir) {
-  const { build } = await import("esbuild");
-  const outfile = path.join(ROOT, ".tmp", "room-bench-server.mjs");
-  await mkdir(path.dirname(outfile), { recursive: true });
-  await build({
-    stdin: { contents: SERVER_ENTRY, resolveDir: ROOT, loader: "ts", sourcefile: "room-bench-server.ts" },
-    outfile,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    packages: "external",
-    logLevel: "warning",
-  });
-  const child = spawn(process.execPath, [...(process.env.ROOM_PROFILE ? ["--cpu-prof", "--cpu-prof-dir", process.env.ROOM_PROFILE] : []), outfile], {
-    cwd: ROOT,
-    env: { ...process.env, WORKSHOP_DATA_DIR: dataDir },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const port = await new Promise((resolve, reject) => {
-    let seen = "";
-    child.stdout.on("data", (chunk) => {
-      seen += chunk;
-      const match = /\{"port":(\d+)\}/.exec(seen);
-      if (match) resolve(Number(match[1]));
-    });
-    child.once("exit", (code) => reject(new Error(`server exited with ${code}`)));
-  });
-  child.stdout.resume();
-  return { url: `http://127.0.0.1:${port}`, pid: child.pid, child };
-}
-
 // ---------------------------------------------------------------------------
 // Measuring the host
 
@@ -115,36 +77,6 @@ function pss(pid) {
   } catch {
     return 0;
   }
-}
-
-function childrenOf(pid) {
-  const out = [];
-  for (const name of readdirSync("/proc")) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      if (ppid === pid) out.push(Number(name));
-    } catch {}
-  }
-  return out;
-}
-
-/** The memory cgroup (v1 or v2) holding every sandbox of the runner in process `pid`. */
-function sandboxGroup(pid) {
-  try {
-    for (const line of readFileSync(`/proc/${pid}/cgroup`, "utf8").split("\n")) {
-      const [, controllers, own] = line.split(":");
-      if (own === undefined) continue;
-      if (controllers.split(",").includes("memory")) {
-        return path.join("/sys/fs/cgroup/memory", own, "zmq-playground-runs", `runner-${pid}`, "memory.usage_in_bytes");
-      }
-      if (controllers === "" && readdirSync("/sys/fs/cgroup").includes("cgroup.controllers")) {
-        return path.join("/sys/fs/cgroup", own, "zmq-playground-runs", `runner-${pid}`, "memory.current");
-      }
-    }
-  } catch {}
-  return undefined;
 }
 
 function readBytes(file) {
@@ -168,42 +100,6 @@ async function json(url, init = {}) {
   return { status: response.status, headers: response.headers, body };
 }
 
-/** Reads an SSE body, calling `onEvent(type, data)` per event, until it ends or `signal` aborts. */
-async function readSse(response, onEvent) {
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let buffer = "";
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) return;
-    buffer += decoder.decode(value, { stream: true });
-    let split;
-    while ((split = buffer.indexOf("\n\n")) >= 0) {
-      const block = buffer.slice(0, split);
-      buffer = buffer.slice(split + 2);
-      let type = "message";
-      let data = "";
-      for (const line of block.split("\n")) {
-        if (line.startsWith("event: ")) type = line.slice(7);
-        else if (line.startsWith("data: ")) data += line.slice(6);
-      }
-      if (data && onEvent(type, JSON.parse(data)) === false) {
-        await reader.cancel();
-        return;
-      }
-    }
-  }
-}
-
-function percentile(values, p) {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = (p / 100) * (sorted.length - 1);
-  const lo = Math.floor(rank);
-  const hi = Math.ceil(rank);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo);
-}
-
 const ms = (value) => (Number.isFinite(value) ? value.toFixed(0).padStart(7) : "      –");
 const mib = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 
@@ -220,7 +116,9 @@ function loadVariant() {
 
 async function main() {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "room-bench-"));
-  const server = EXTERNAL ? { url: EXTERNAL, pid: Number(EXTERNAL_PID), child: null } : await startServer(dataDir);
+  const server = EXTERNAL
+    ? { url: EXTERNAL, pid: Number(EXTERNAL_PID), stop: async () => {} }
+    : await startBenchServer({ name: "room-bench-server", source: SERVER_ENTRY, env: { WORKSHOP_DATA_DIR: dataDir } });
   const controller = new AbortController();
   try {
     const base = server.url;
@@ -261,8 +159,9 @@ async function main() {
         `memory budget ${runs.memoryBudgetBytes ? mib(runs.memoryBudgetBytes) : "n/a"}`,
     );
 
-    const group = sandboxGroup(server.pid);
-    const spawnerPids = () => [server.pid, ...childrenOf(server.pid).filter((pid) => !readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("bwrap"))];
+    const sandboxes = sandboxGroup(server.pid, "memory");
+    const group = sandboxes && path.join(sandboxes.dir, sandboxes.version === 1 ? "memory.usage_in_bytes" : "memory.current");
+    const spawnerPids = () => [server.pid, ...childrenOf(server.pid).filter((pid) => !commandLine(pid).includes("bwrap"))];
     let peakMemory = 0;
     let peakParts = { server: 0, sandboxes: 0 };
     const sampler = setInterval(() => {
@@ -323,7 +222,8 @@ async function main() {
     for (const [label, key] of [["first output", "first"], ["blocked", "blocked"], ["end", "ended"]]) {
       const values = accepted.map((r) => r[key]).filter((v) => v !== null);
       if (values.length === 0) continue;
-      console.log(`  ${label.padEnd(22)} ${ms(percentile(values, 50))}  ${ms(percentile(values, 95))}  ${ms(Math.max(...values))}   (n=${values.length})`);
+      const { n, p50, p95, max } = summary(values);
+      console.log(`  ${label.padEnd(22)} ${ms(p50)}  ${ms(p95)}  ${ms(max)}   (n=${n})`);
     }
     const busy = cpu1.busy - cpu0.busy;
     const benchCpu = (self.user + self.system) / 1e6;
@@ -338,19 +238,7 @@ async function main() {
     console.log(`peak memory, server + sandboxes: ${mib(peakMemory)} (server ${mib(peakParts.server)}, sandboxes ${mib(peakParts.sandboxes)}${group ? "" : ", no cgroup to read"})`);
   } finally {
     controller.abort();
-    if (server.child) {
-      server.child.kill("SIGTERM");
-      await new Promise((resolve) => {
-        const timer = setTimeout(() => {
-          server.child.kill("SIGKILL");
-          resolve();
-        }, 10_000);
-        server.child.once("exit", () => {
-          clearTimeout(timer);
-          resolve();
-        });
-      });
-    }
+    await server.stop();
     await rm(dataDir, { recursive: true, force: true });
   }
 }

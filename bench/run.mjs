@@ -8,13 +8,10 @@
 
 import { spawn } from "node:child_process";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { fileURLToPath } from "node:url";
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+import { freePort, percentile, readSse, ROOT } from "./lib.mjs";
 
 // ---------------------------------------------------------------------------
 // Programs under test
@@ -107,16 +104,7 @@ class UsageError extends Error {}
 // ---------------------------------------------------------------------------
 // Statistics and formatting
 
-/** Percentile with linear interpolation between closest ranks (p in 0..1). */
-function percentile(values, p) {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = (sorted.length - 1) * p;
-  const lo = Math.floor(rank);
-  const hi = Math.ceil(rank);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo);
-}
-const median = (values) => percentile(values, 0.5);
+const median = (values) => percentile(values, 50);
 const ms = (value) => (Number.isFinite(value) ? value.toFixed(1) : "-");
 const ratio = (value) => (Number.isFinite(value) ? value.toFixed(2) : "-");
 
@@ -140,20 +128,8 @@ function heading(text) {
 
 let runner = null; // { child, port, base, output: string[], exited: Promise, stopping }
 let tmpDir = null;
-const openStreams = new Set();
-const runnerStderr = []; // every runner's stderr lines, reported at the end // AbortControllers of requests in flight
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
+const openStreams = new Set(); // AbortControllers of requests in flight
+const runnerStderr = []; // every runner's stderr lines, reported at the end
 
 function runCommand(command, args) {
   return new Promise((resolve, reject) => {
@@ -254,46 +230,6 @@ const sleep = (millis) => new Promise((resolve) => setTimeout(resolve, millis));
 // ---------------------------------------------------------------------------
 // Runs through the public API
 
-/** Reads a Server-Sent Events body; calls onEvent({type, id, data, t}) until it returns true or the stream ends. */
-async function readSse(body, onEvent) {
-  const decoder = new TextDecoder();
-  let buffer = "";
-  let type = "";
-  let data = [];
-  let id = null;
-  for await (const chunk of body) {
-    const t = performance.now(); // arrival of the bytes, before any parsing
-    buffer += decoder.decode(chunk, { stream: true });
-    for (;;) {
-      const match = /\r\n|\r|\n/.exec(buffer);
-      if (!match) break;
-      if (match[0] === "\r" && match.index === buffer.length - 1) break; // maybe half of a \r\n
-      const line = buffer.slice(0, match.index);
-      buffer = buffer.slice(match.index + match[0].length);
-      if (line === "") {
-        if (data.length > 0) {
-          const text = data.join("\n");
-          let parsed;
-          try { parsed = JSON.parse(text); } catch { parsed = text; }
-          const stop = onEvent({ type: type || "message", id, data: parsed, t });
-          if (stop) return;
-        }
-        type = "";
-        data = [];
-        continue;
-      }
-      if (line.startsWith(":")) continue; // comment / keep-alive
-      const colon = line.indexOf(":");
-      const field = colon === -1 ? line : line.slice(0, colon);
-      let value = colon === -1 ? "" : line.slice(colon + 1);
-      if (value.startsWith(" ")) value = value.slice(1);
-      if (field === "event") type = value;
-      else if (field === "data") data.push(value);
-      else if (field === "id") id = value;
-    }
-  }
-}
-
 /**
  * Posts a run, opens its event stream right after the 202 and follows it to `end`.
  * Times are performance.now() values; t0 is taken just before the POST is sent.
@@ -329,13 +265,14 @@ async function followRun(body, { watchdogMs = 180_000 } = {}) {
       record.error = `GET ${events} answered ${stream.status}: ${(await stream.text()).slice(0, 300)}`;
       return record;
     }
-    await readSse(stream.body, (event) => {
+    await readSse(stream, (type, data, { id, t }) => {
+      const event = { type, id, data, t };
       record.events.push(event);
-      if (event.type === "end") {
+      if (type === "end") {
         record.end = event;
-        return true;
+        return false;
       }
-      return false;
+      return true;
     });
     if (!record.end) record.error = "the event stream closed without an end event";
   } catch (error) {
@@ -450,16 +387,16 @@ async function startupLatency(runs) {
   progress("");
 
   const runnerMs = runnerSamples.map((s) => s.ms);
-  const row = (label, values) => [label, ms(median(values)), ms(percentile(values, 0.95)), ms(Math.min(...values)), ms(Math.max(...values))];
+  const row = (label, values) => [label, ms(median(values)), ms(percentile(values, 95)), ms(Math.min(...values)), ms(Math.max(...values))];
   const p50Ratio = median(runnerMs) / median(bareSamples);
-  const p95Ratio = percentile(runnerMs, 0.95) / percentile(bareSamples, 0.95);
+  const p95Ratio = percentile(runnerMs, 95) / percentile(bareSamples, 95);
   table(
     ["time to first stdout (ms)", "p50", "p95", "min", "max"],
     [
       row("runner: POST → first stdout event", runnerMs),
       row("bare node: spawn → first stdout byte", bareSamples),
       ["ratio runner / bare", ratio(p50Ratio), ratio(p95Ratio), "", ""],
-      ["per-pair ratio runner / bare", ratio(median(pairRatios)), ratio(percentile(pairRatios, 0.95)), ratio(Math.min(...pairRatios)), ratio(Math.max(...pairRatios))],
+      ["per-pair ratio runner / bare", ratio(median(pairRatios)), ratio(percentile(pairRatios, 95)), ratio(Math.min(...pairRatios)), ratio(Math.max(...pairRatios))],
     ],
   );
   console.log(`  per-pair median ratio: ${ratio(median(pairRatios))}`);
@@ -476,7 +413,7 @@ async function startupLatency(runs) {
   console.log("\n  where the runner's time goes (measured by the client):");
   const phase = (label, key) => {
     const values = runnerSamples.map((s) => s[key]).filter(Number.isFinite);
-    return [label, ms(median(values)), ms(percentile(values, 0.95))];
+    return [label, ms(median(values)), ms(percentile(values, 95))];
   };
   table(
     ["runner phase (ms)", "p50", "p95"],
@@ -528,7 +465,7 @@ async function loadTest(count, { quiet = false } = {}) {
   console.log(`${label("total wall time:")}${ms(wall)} ms   (first POST → last end event; ${(count / (wall / 1000)).toFixed(1)} runs/s)`);
   if (blocked) console.log(`  runs with a blocked event: ${blocked}`);
   console.log("");
-  const row = (label, values) => [label, ms(median(values)), ms(percentile(values, 0.95)), ms(Math.max(...values))];
+  const row = (label, values) => [label, ms(median(values)), ms(percentile(values, 95)), ms(Math.max(...values))];
   table(
     ["per run (ms)", "p50", "p95", "max"],
     [
@@ -630,12 +567,12 @@ async function main() {
           String(concurrency),
           `${rs.reduce((n, r) => n + r.ok, 0)}/${rs.reduce((n, r) => n + r.count, 0)}`,
           ms(median(toEnd)),
-          ms(percentile(toEnd, 0.95)),
+          ms(percentile(toEnd, 95)),
           ms(Math.max(...toEnd)),
           ms(wall),
           (options.load / (wall / 1000)).toFixed(1),
           ms(median(execution)),
-          ms(percentile(execution, 0.95)),
+          ms(percentile(execution, 95)),
         ];
         if (repeat > 1) row.splice(6, 0, `${ms(Math.min(...walls))}–${ms(Math.max(...walls))}`);
         return row;

@@ -12,12 +12,9 @@
 // the default's ratio to each of the others, and stops the runners.
 
 import { spawn, spawnSync } from "node:child_process";
-import { createServer } from "node:net";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { fileURLToPath } from "node:url";
+import { freePort, percentile, ROOT } from "./lib.mjs";
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const HELLO = { files: { "main.ts": `import * as zmq from "zeromq";\nconsole.log("hello", typeof zmq.Reply);\n` } };
 const WARMUP = 3;
 
@@ -37,17 +34,6 @@ process.on("SIGINT", () => {
   stopAll();
   process.exit(130);
 });
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function startRunner(extraEnv) {
   const port = await freePort();
@@ -93,9 +79,7 @@ async function firstOutput(base) {
 }
 
 function stats(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-  return { min: sorted[0], median: at(50), p95: at(95) };
+  return { min: Math.min(...values), median: percentile(values, 50), p95: percentile(values, 95) };
 }
 
 try {

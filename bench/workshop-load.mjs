@@ -10,19 +10,12 @@
 // no runner) in a child process on embedded PGlite in a temp folder, so the
 // figures are the workshop layer's. `--url` points it at a running site instead.
 
-import { spawn } from "node:child_process";
-import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { fileURLToPath } from "node:url";
+import { option, processCpuMs, readSse, startBenchServer, summary } from "./lib.mjs";
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-
-function option(name, fallback) {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? process.argv[index + 1] : fallback;
-}
 const LEARNERS = Number(option("learners", 200));
 const DURATION_S = Number(option("duration", 60));
 const INTERVAL_MS = Number(option("interval", 5000));
@@ -71,61 +64,12 @@ process.once("SIGTERM", () => {
 `;
 
 async function startServer(dataDir) {
-  const { build } = await import("esbuild");
-  const outfile = path.join(ROOT, ".tmp", "workshop-bench-server.mjs");
-  await mkdir(path.dirname(outfile), { recursive: true });
-  await build({
-    stdin: { contents: SERVER_ENTRY, resolveDir: ROOT, loader: "ts", sourcefile: "workshop-bench-server.ts" },
-    outfile,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    packages: "external",
-    logLevel: "warning",
-    define: { "process.env.NODE_ENV": '"production"' },
-  });
-  const child = spawn(process.execPath, [outfile], {
-    cwd: ROOT,
-    env: { ...process.env, WORKSHOP_DATA_DIR: dataDir, NODE_ENV: "production" },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const messages = [];
-  let waiting = null;
-  let out = "";
-  child.stdout.on("data", (chunk) => {
-    out += chunk;
-    let split;
-    while ((split = out.indexOf("\n")) >= 0) {
-      const line = out.slice(0, split);
-      out = out.slice(split + 1);
-      if (!line.startsWith("{")) continue;
-      messages.push(JSON.parse(line));
-      waiting?.();
-    }
-  });
-  const next = () =>
-    new Promise((resolve, reject) => {
-      const check = () => (messages.length > 0 ? resolve(messages.shift()) : (waiting = check));
-      child.once("exit", (code) => reject(new Error(`the bench server exited (${code})`)));
-      check();
-    });
-  const { port } = await next();
+  const server = await startBenchServer({ name: "workshop-bench-server", source: SERVER_ENTRY, env: { WORKSHOP_DATA_DIR: dataDir } });
   return {
-    url: `http://127.0.0.1:${port}`,
-    pid: child.pid,
+    ...server,
     /** Server-side figures since the last call: activity handling times and the worst event-loop lag. */
-    stats: () => (child.kill("SIGUSR2"), next()),
-    stop: () => new Promise((resolve) => (child.once("exit", resolve), child.kill("SIGTERM"))),
+    stats: () => (server.child.kill("SIGUSR2"), server.next()),
   };
-}
-
-/** CPU seconds (user + system) the process has used so far: unlike delays, not inflated by other work on the host. */
-async function cpuSeconds(pid) {
-  if (!pid) return null;
-  const stat = await readFile(`/proc/${pid}/stat`, "utf8");
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
 }
 
 async function rssMiB(pid) {
@@ -155,47 +99,12 @@ async function openStream(base, pathname, headers, onEvent) {
   const controller = new AbortController();
   const response = await fetch(base + pathname, { headers: { accept: "text/event-stream", ...headers }, signal: controller.signal });
   if (response.status !== 200) throw new Error(`${pathname}: HTTP ${response.status}`);
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  void (async () => {
-    let buffer = "";
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        buffer += decoder.decode(value, { stream: true });
-        let split;
-        while ((split = buffer.indexOf("\n\n")) >= 0) {
-          const block = buffer.slice(0, split);
-          buffer = buffer.slice(split + 2);
-          let type = null;
-          let data = null;
-          for (const line of block.split("\n")) {
-            if (line.startsWith("event: ")) type = line.slice(7);
-            else if (line.startsWith("data: ")) data = line.slice(6);
-          }
-          if (type && data) onEvent(type, JSON.parse(data));
-        }
-      }
-    } catch {
-      // closed
-    }
-  })();
+  void readSse(response, (type, data) => void onEvent(type, data)).catch(() => {}); // closed
   return () => controller.abort();
 }
 
 // ---------------------------------------------------------------------------
 // Figures
-
-function percentile(sorted, p) {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-function summary(delays) {
-  const sorted = [...delays].sort((a, b) => a - b);
-  return { n: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted.at(-1) ?? NaN };
-}
 
 const ms = (x) => (Number.isFinite(x) ? `${x.toFixed(1)} ms` : "–");
 
@@ -299,7 +208,7 @@ async function main() {
     sentAt.clear();
     delays = [];
     const eventsBefore = boardEvents;
-    const cpuBefore = await cpuSeconds(server.pid);
+    const cpuBefore = server.pid ? processCpuMs(server.pid) : null;
     const loadStarted = performance.now();
     const deadline = loadStarted + DURATION_S * 1000;
     let posts = 0;
@@ -330,7 +239,7 @@ async function main() {
     const load = summary(delays);
     const lost = sentAt.size;
     const rssEnd = await rssMiB(server.pid);
-    const cpuUsed = server.pid ? (await cpuSeconds(server.pid)) - cpuBefore : null;
+    const cpuUsed = server.pid ? (processCpuMs(server.pid) - cpuBefore) / 1000 : null;
     const loadServer = await server.stats?.();
     const loadClientLag = takeClientLag();
     for (const close of closers) close();
