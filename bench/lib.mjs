@@ -57,7 +57,7 @@ export async function startBenchServer({ name, source, env = {}, profileDir = pr
     logLevel: "warning",
     define: { "process.env.NODE_ENV": '"production"' },
   });
-  const nodeArgs = profileDir ? ["--cpu-prof", "--cpu-prof-dir", profileDir] : [];
+  const nodeArgs = [...(profileDir ? ["--cpu-prof", "--cpu-prof-dir", profileDir] : []), ...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(" ") : [])];
   const child = spawn(process.execPath, [...nodeArgs, outfile], {
     cwd: ROOT,
     env: { ...process.env, ...env, NODE_ENV: "production" },

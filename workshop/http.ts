@@ -255,10 +255,7 @@ async function learnerStream(ctx: Context, code: string, id: string) {
   if (ws.streams.count(group) >= ws.limits.learnerStreams) {
     throw new ApiError(429, "too-many-streams", `You already have ${ws.limits.learnerStreams} workshop tabs listening; close one.`, { "Retry-After": "5" });
   }
-  const presenceChanged = () => ws.store.presenceChanged(code, id).catch((error: Error) => console.warn(`workshop: presence: ${error.message}`));
-  ws.store.presence.set(id, (ws.store.presence.get(id) ?? 0) + 1);
-  ws.store.departed.delete(id);
-  void presenceChanged();
+  ws.store.streamOpened(code, id);
   await streamWorkshopEvents(ctx.req, ctx.res, ws.hub, ws.streams, group, {
     workshop: code,
     audiences: [LEARNERS, learnerAudience(id)],
@@ -267,15 +264,7 @@ async function learnerStream(ctx: Context, code: string, id: string) {
       return { data: me, lastEventId: me.lastEventId };
     },
     onHeartbeat: () => ws.store.touch(id),
-    onClose: () => {
-      const left = (ws.store.presence.get(id) ?? 1) - 1;
-      if (left > 0) ws.store.presence.set(id, left);
-      else {
-        ws.store.presence.delete(id);
-        ws.store.departed.add(id);
-      }
-      void presenceChanged();
-    },
+    onClose: () => ws.store.streamClosed(code, id),
   }, after);
 }
 

@@ -245,7 +245,7 @@ export class Workshops {
    * moment, so the runner keeps that many sandboxes warm.
    */
   onlineLearners(): number {
-    return this.service?.store.presence.size ?? 0;
+    return this.service?.store.presence.online ?? 0;
   }
 
   closeStreams() {

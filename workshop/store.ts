@@ -7,6 +7,7 @@ import { ApiError } from "../runner/errors";
 import { newCode, newLearnerId } from "./auth";
 import type { Db, Queryable } from "./db/types";
 import { appendEvent, BOARD, learnerAudience, LEARNERS, type StoredEvent } from "./events";
+import { Presence } from "./presence";
 import type {
   Board,
   Broadcast,
@@ -111,10 +112,8 @@ function summaryOf(row: WorkshopRow): WorkshopSummary {
 }
 
 export class Store {
-  /** Learner id → streams open on this server, for `online`. */
-  readonly presence = new Map<string, number>();
-  /** Learners whose last stream on this server closed (until one opens again): offline at once. */
-  readonly departed = new Set<string>();
+  /** Learners with a workshop stream open on this server, for `online`. */
+  readonly presence = new Presence();
   /** Set at shutdown: presence changes are no longer written. */
   closing = false;
   private readonly seen = new Set<string>();
@@ -169,7 +168,7 @@ export class Store {
       hand: row.hand,
       stuckSince: isoOrNull(row.stuck_since),
       // Recent activity stands in for a stream held by another server; not for a learner who just closed their last tab here.
-      online: (this.presence.get(row.id) ?? 0) > 0 || (!this.departed.has(row.id) && Date.now() - lastSeen < ONLINE_WINDOW_MS),
+      online: this.presence.here(row.id) ?? Date.now() - lastSeen < ONLINE_WINDOW_MS,
     };
   }
 
@@ -327,10 +326,26 @@ export class Store {
     await this.db.query("update learners set last_seen_at = now() where id = any($1::text[])", [ids]);
   }
 
+  /** A learner's workshop stream opened on this server: they are online, and the board hears it. */
+  streamOpened(code: string, id: string) {
+    this.presence.opened(id);
+    void this.presenceChanged(code, id);
+  }
+
+  /** A learner's workshop stream closed: offline once it was their last. */
+  streamClosed(code: string, id: string) {
+    this.presence.closed(id);
+    void this.presenceChanged(code, id);
+  }
+
   /** Tells the board a learner's stream opened or closed (their `online` changed). */
-  async presenceChanged(code: string, id: string) {
+  private async presenceChanged(code: string, id: string) {
     if (this.closing) return;
-    await this.updateLearner(code, id, "last_seen_at = now()", [], { byLearner: false });
+    try {
+      await this.updateLearner(code, id, "last_seen_at = now()", [], { byLearner: false });
+    } catch (error) {
+      console.warn(`workshop: presence: ${(error as Error).message}`);
+    }
   }
 
   async setFocus(code: string, lesson: string, anchor: string | null) {
