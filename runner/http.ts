@@ -308,17 +308,20 @@ async function route(runner: Runner, req: IncomingMessage, res: ServerResponse, 
   }
 }
 
-function lastEventId(req: IncomingMessage, url: URL): number {
-  const raw = req.headers["last-event-id"] ?? url.searchParams.get("lastEventId") ?? "0";
-  const text = Array.isArray(raw) ? raw[0]! : raw;
-  if (!/^\d{1,9}$/.test(text.trim())) {
-    throw new ApiError(400, "invalid-last-event-id", "Last-Event-ID must be the whole-number id of an event.");
-  }
-  return Number(text.trim());
+/**
+ * Last-Event-ID from the header (a reconnecting EventSource) or `?lastEventId=` (a fresh
+ * one); null when absent. Whole numbers of up to 15 digits: exact as JavaScript numbers.
+ */
+export function lastEventIdOf(req: IncomingMessage, url: URL): number | null {
+  const raw = req.headers["last-event-id"] ?? url.searchParams.get("lastEventId");
+  if (raw === undefined || raw === null) return null;
+  const text = (Array.isArray(raw) ? raw[0]! : raw).trim();
+  if (!/^\d{1,15}$/.test(text)) throw new ApiError(400, "invalid-last-event-id", "Last-Event-ID must be the whole-number id of an event.");
+  return Number(text);
 }
 
 function streamEvents(run: Run, req: IncomingMessage, res: ServerResponse, url: URL) {
-  const after = lastEventId(req, url);
+  const after = lastEventIdOf(req, url) ?? 0;
   if (run.watchers >= MAX_WATCHERS_PER_RUN) {
     throw new ApiError(429, "too-many-streams", `This run already has ${MAX_WATCHERS_PER_RUN} open event streams; close one first.`, {
       "Retry-After": "5",

@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { ApiError } from "../runner/errors";
-import { clientOf, isHttps, jsonBodyLimit, methodNotAllowed, readJsonBody, refuseCrossOrigin, sendFailure, sendJson } from "../runner/http";
+import { clientOf, isHttps, jsonBodyLimit, lastEventIdOf, methodNotAllowed, readJsonBody, refuseCrossOrigin, sendFailure, sendJson } from "../runner/http";
 import { cookieHeader, cookieValue, parseCookies } from "../runner/cookies";
 import { hashKey, instructorCookie, keyMatches, learnerCookie, newInstructorKey, normalizeCode } from "./auth";
 import { defaultProcesses, findLesson } from "./catalog";
@@ -13,7 +13,7 @@ import { exportCsv } from "./csv";
 import { BOARD, learnerAudience, LEARNERS } from "./events";
 import { reportRun } from "./runs";
 import { WorkshopService, type Workshops } from "./service";
-import { lastEventIdOf, streamWorkshopEvents } from "./sse";
+import { streamWorkshopEvents } from "./sse";
 import type { WorkshopRecord } from "./store";
 import {
   validateActivity,

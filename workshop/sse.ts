@@ -5,7 +5,6 @@
  * and deduplicated by event id.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { ApiError } from "../runner/errors";
 import { openEventStream } from "../runner/http";
 import type { EventHub, StoredEvent } from "./events";
 
@@ -20,15 +19,6 @@ export interface StreamSpec {
   snapshot: () => Promise<{ data: unknown; lastEventId: number }>;
   onHeartbeat?: () => void;
   onClose?: () => void;
-}
-
-/** Last-Event-ID from the header (a reconnecting EventSource) or `?lastEventId=` (a fresh one); null when absent. */
-export function lastEventIdOf(req: IncomingMessage, url: URL): number | null {
-  const raw = req.headers["last-event-id"] ?? url.searchParams.get("lastEventId");
-  if (raw === undefined || raw === null) return null;
-  const text = (Array.isArray(raw) ? raw[0]! : raw).trim();
-  if (!/^\d{1,15}$/.test(text)) throw new ApiError(400, "invalid-last-event-id", "Last-Event-ID must be the whole-number id of an event.");
-  return Number(text);
 }
 
 /** The event streams open on this server, so shutdown can end them (else server.close() waits forever). */
