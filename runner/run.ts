@@ -2,7 +2,7 @@ import { constants } from "node:os";
 import { StringDecoder } from "node:string_decoder";
 import type { RunnerConfig } from "./config";
 import { formatBytes, formatMs } from "./config";
-import type { ControlMessage, Sandbox, SandboxHost } from "./sandbox/launcher";
+import type { ControlMessage, RunSandbox, SandboxBackend } from "./sandbox/launcher";
 import { evaluateCheck, noteFor, type RunExpectations } from "./checks";
 import { describeLearnerError, hintFor, parseUncaughtError, REPORT_TAIL_CHARS, type LearnerError } from "./learner-error";
 import { formatCompileErrors, type TranspileResult } from "./transpile";
@@ -77,7 +77,9 @@ function describeSignal(signal: string): string {
 
 export interface RunDependencies {
   config: RunnerConfig;
-  host: SandboxHost;
+  host: SandboxBackend;
+  /** The clock (Date.now unless a test drives time). */
+  now?: () => number;
   onEnd: (summary: RunSummary) => void;
   /** What the lesson expects of this run (its exercise check, its variant's note), when it was started for one. */
   check?: RunExpectations;
@@ -89,17 +91,18 @@ export interface RunDependencies {
  * reconnects with Last-Event-ID reads exactly what it missed.
  */
 export class Run {
-  readonly createdAt = Date.now();
+  readonly createdAt: number;
   readonly events: RunEvent[] = [];
   state: RunState = "queued";
   endedAt: number | null = null;
   /** When the last client reading the event stream left. */
-  lastWatchedAt = Date.now();
+  lastWatchedAt: number;
   /** Roughly what the kept events weigh, for the runner's retention budget. */
   retainedBytes = 0;
 
   private readonly listeners = new Set<(event: RunEvent) => void>();
-  private sandbox: Sandbox | null = null;
+  private readonly now: () => number;
+  private sandbox: RunSandbox | null = null;
   private processes: ProcessState[];
   private startedAt = 0;
   private firstOutputAt: number | null = null;
@@ -128,6 +131,9 @@ export class Run {
     readonly client: string,
     private readonly deps: RunDependencies,
   ) {
+    this.now = deps.now ?? Date.now;
+    this.createdAt = this.now();
+    this.lastWatchedAt = this.createdAt;
     this.processes = request.processes.map((p) => ({
       name: p.name,
       entry: program.entries[p.entry] ?? p.entry,
@@ -177,7 +183,7 @@ export class Run {
     for (const event of this.events) if (event.id > afterId) listener(event);
     this.listeners.add(listener);
     return () => {
-      if (this.listeners.delete(listener)) this.lastWatchedAt = Date.now();
+      if (this.listeners.delete(listener)) this.lastWatchedAt = this.now();
     };
   }
 
@@ -188,7 +194,7 @@ export class Run {
    */
   setQueuePosition(position: number) {
     if (this.state !== "queued" || position === this.queuePosition) return;
-    const now = Date.now();
+    const now = this.now();
     if (this.queuePosition !== 0 && position > 3 && now - this.queuePositionAt < 1_000) return;
     this.queuePosition = position;
     this.queuePositionAt = now;
@@ -199,7 +205,7 @@ export class Run {
   start(): Promise<void> {
     if (this.state !== "queued") return this.done;
     this.state = "running";
-    this.startedAt = Date.now();
+    this.startedAt = this.now();
     this.lastActivityAt = this.startedAt;
     void this.launch();
     return this.done;
@@ -214,7 +220,7 @@ export class Run {
         this.request.timeoutMs,
       ),
     );
-    let sandbox: Sandbox;
+    let sandbox: RunSandbox;
     try {
       sandbox = await host.acquire(this.processes.length);
     } catch (error) {
@@ -242,7 +248,7 @@ export class Run {
     const startOne = (index: number) => {
       if (this.endReason) return;
       const process = this.processes[index]!;
-      process.startedAt = Date.now();
+      process.startedAt = this.now();
       this.lastActivityAt = process.startedAt;
       this.emit("start", { process: process.name });
       sandbox.start(index, { main: process.entry, name: process.name, args: this.request.processes[index]!.args ?? [] });
@@ -289,7 +295,7 @@ export class Run {
     const process = this.processes[message.index];
     if (!process || process.startedAt === null || process.exitCode !== undefined) return;
     process.exitCode = message.code;
-    this.lastActivityAt = Date.now();
+    this.lastActivityAt = this.now();
     if (process.openStreams === 0) this.emitExit(process);
     // Output a grandchild keeps open must not hold the exit back for long.
     else process.drainTimer = setTimeout(() => this.emitExit(process), 200);
@@ -304,7 +310,7 @@ export class Run {
         ? { code: null, signal: "SIGKILL" }
         : decodeExitStatus(process.exitCode);
     if (code !== null && code !== 0) this.readFailure(process);
-    this.emit("exit", { process: process.name, code, signal, durationMs: Date.now() - process.startedAt });
+    this.emit("exit", { process: process.name, code, signal, durationMs: this.now() - process.startedAt });
   }
 
   /**
@@ -337,7 +343,7 @@ export class Run {
     const limit = this.deps.config.outputBytes;
     readable.on("data", (chunk: Buffer) => {
       if (this.endReason?.status === "output-limit") return;
-      this.lastActivityAt = Date.now();
+      this.lastActivityAt = this.now();
       this.firstOutputAt ??= this.lastActivityAt;
       let bytes = chunk;
       const room = limit - this.outputBytes;
@@ -371,7 +377,7 @@ export class Run {
       return;
     }
     if (pending) this.flushOutput();
-    const now = Date.now();
+    const now = this.now();
     const wait = this.deps.config.coalesceMs;
     if (wait === 0 || now - this.lastOutputEmitAt >= wait) {
       this.lastOutputEmitAt = now;
@@ -387,7 +393,7 @@ export class Run {
     const pending = this.pendingOutput;
     if (!pending) return;
     this.pendingOutput = null;
-    this.lastOutputEmitAt = Date.now();
+    this.lastOutputEmitAt = this.now();
     this.append(pending.type, { process: pending.process, data: pending.data });
   }
 
@@ -420,7 +426,7 @@ export class Run {
 
   /** Emits `blocked` once per quiet spell: no output and (almost) no CPU for `blockedAfterMs`. */
   private detectBlocked(cpu: number) {
-    const now = Date.now();
+    const now = this.now();
     const window = this.deps.config.blockedAfterMs;
     this.cpuHistory.push({ at: now, cpu });
     while (this.cpuHistory.length > 2 && this.cpuHistory[1]!.at <= now - window) this.cpuHistory.shift();
@@ -453,7 +459,7 @@ export class Run {
     for (const timer of this.timers) clearTimeout(timer);
     this.flushOutput();
     for (const process of this.processes) this.emitExit(process);
-    const now = Date.now();
+    const now = this.now();
     this.endedAt = now;
     const { status, message } = this.endReason ?? this.outcome();
     const durationMs = wasRunning ? now - this.startedAt : 0;

@@ -12,9 +12,11 @@ import { WarmPool, type PoolStatus } from "./pool";
 import { COMMAND_FD, CONTROL_FD, OPTIONS_FD, Sandbox } from "./sandbox";
 import { Spawner, SPAWNER_SCRIPT } from "./spawner";
 import { hardenBwrapOptions, hardenSpawn, NO_HARDENING, prepareHardening, type Hardening, type HardeningStatus } from "./hardening";
+import type { SandboxBackend } from "./backend";
 import { BOOT_SCRIPT, PRELOAD_SCRIPT, SANDBOX_ETC, SUPERVISOR_SCRIPT } from "./supervisor";
 
 export { Sandbox, type ControlMessage, type ProcessHeader, type ProcessPipes } from "./sandbox";
+export type { RunSandbox, SandboxBackend } from "./backend";
 
 export interface SandboxStatus extends HardeningStatus {
   available: boolean;
@@ -44,7 +46,7 @@ function sandboxStdio(processes: number): StdioOptions {
  * Detects what this host offers and hands out sandboxes: warm ones from the
  * pool when it has them, a cold one (started on the spot) when it does not.
  */
-export class SandboxHost {
+export class SandboxHost implements SandboxBackend {
   private readonly spawner: Spawner;
   readonly pool: WarmPool;
   private disposed = false;

@@ -3,6 +3,7 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { RunCgroup } from "./cgroup";
 import { descendants, sampleProcesses, type TreeSample } from "./proc-stats";
+import type { RunSandbox } from "./backend";
 import type { SpawnedProcess } from "./spawner";
 
 /** Alive and not a zombie (a zombie has finished exiting). */
@@ -58,7 +59,7 @@ const MAX_CONTROL_BUFFER = 4096;
  * booted and waiting. It serves one run: `bind` hands it to the run, `start`
  * tells each process what to run.
  */
-export class Sandbox {
+export class Sandbox implements RunSandbox {
   private exited = false;
   private exitWaiters: (() => void)[] = [];
   private readonly readyIndexes = new Set<number>();
