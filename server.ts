@@ -23,8 +23,7 @@ const hostname = process.env.HOSTNAME_BIND ?? "0.0.0.0";
 const dir = dirname(dirname(fileURLToPath(import.meta.url)));
 
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
-const runner = Runner.create(configFromEnv());
-runner.checks = lessonChecks();
+const runner = Runner.create(configFromEnv(), { checks: lessonChecks() });
 // Opens in the background: if the database cannot open, lessons still work and workshops answer 503.
 const workshops = Workshops.start({
   catalog: catalogFromLessons(() => getLessons()),

@@ -40,8 +40,7 @@ import { lessonChecks } from "./content/checks";
 import { getLessons } from "./content/loader";
 import { catalogFromLessons, handleWorkshopRequest, Workshops } from "./workshop";
 
-const runner = Runner.create(configFromEnv());
-runner.checks = lessonChecks();
+const runner = Runner.create(configFromEnv(), { checks: lessonChecks() });
 const workshops = Workshops.start({ catalog: catalogFromLessons(() => getLessons()), runs: (id) => runner.get(id), trustProxy: runner.config.trustProxy });
 runner.expectRuns(() => workshops.onlineLearners());
 await workshops.get();

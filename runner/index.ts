@@ -2,5 +2,5 @@
 export { configFromEnv, DEFAULTS, type RunnerConfig } from "./config";
 export { closeOnSignals, handleRunnerRequest, isHttps, isRunnerPath } from "./http";
 export { visitorOf } from "./visitor";
-export { Runner, type HealthReport } from "./runner";
+export { Runner, type HealthReport, type RunnerOptions } from "./runner";
 export type { EndStatus, RunEvent, RunEventType, RunRequest, RunSpec } from "./protocol";

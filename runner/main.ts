@@ -10,8 +10,7 @@ import { Runner } from "./runner";
 import { lessonChecks } from "../content/checks";
 
 const port = Number(process.env.RUNNER_PORT ?? process.env.PORT ?? 3001);
-const runner = Runner.create(configFromEnv());
-runner.checks = lessonChecks();
+const runner = Runner.create(configFromEnv(), { checks: lessonChecks() });
 
 const server = createServer((req, res) => {
   handleRunnerRequest(runner, req, res).then((handled) => {

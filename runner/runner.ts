@@ -47,6 +47,13 @@ const MEMORY_READ_EVERY_MS = 100;
  * The execution engine: accepts runs, queues them, runs them in sandboxes and
  * keeps their events for replay. Transport-free; `http.ts` puts it on HTTP.
  */
+export interface RunnerOptions {
+  /** Where exercise checks and lesson notes come from (the site wires in its lessons; none without). */
+  checks?: CheckProvider;
+  /** One JSON line per finished run (default: stdout). */
+  log?: (line: Record<string, unknown>) => void;
+}
+
 export class Runner {
   readonly metrics: RunnerMetrics;
   private readonly runs = new Map<string, Run>();
@@ -83,9 +90,10 @@ export class Runner {
     this.sweeper.unref();
   }
 
-  static create(config: RunnerConfig, log?: (line: Record<string, unknown>) => void): Runner {
+  static create(config: RunnerConfig, options: RunnerOptions = {}): Runner {
     const host = SandboxHost.detect(config);
-    const runner = new Runner(config, host, log);
+    const runner = new Runner(config, host, options.log);
+    runner.checks = options.checks;
     if (host.status.mode === "unsafe-no-sandbox") {
       console.warn(
         "\n" +

@@ -100,6 +100,14 @@ function miss(ctx: Context, error: ApiError): ApiError {
 const notFound = () => new ApiError(404, "workshop-not-found", "There is no workshop with that code. Check the code (6 letters and digits) with your instructor.");
 const ended = () => new ApiError(410, "workshop-ended", "This workshop has ended.");
 
+/**
+ * An ended workshop takes no more changes, checked here once for every POST: only
+ * the instructor may still sign in, end it again (nothing happens) and lower hands.
+ */
+function changesAfterEnd(path: string): boolean {
+  return path === "instructor" || path === "end" || /^learners\/[A-Za-z0-9_-]{16}\/hand$/.test(path);
+}
+
 async function route(ws: WorkshopService, req: IncomingMessage, res: ServerResponse, url: URL) {
   // Before anything counts: another site's page must neither act with our cookies nor spend a classroom's misses.
   // Every method: no page of another origin has a use for this API (it cannot read the answers).
@@ -128,6 +136,7 @@ async function route(ws: WorkshopService, req: IncomingMessage, res: ServerRespo
   if (wait > 0) throw tooMany(wait, "failed attempts");
   if (!code || !workshop) throw miss(ctx, notFound());
   const path = rest.join("/");
+  if (ctx.method === "POST" && workshop.ended && !changesAfterEnd(path)) throw ended();
   switch (path) {
     case "":
       only(ctx, "GET");
@@ -167,7 +176,6 @@ async function create(ctx: Context) {
 
 async function join(ctx: Context, workshop: WorkshopRecord, cookies: Map<string, string>) {
   const name = validateName(await body(ctx));
-  if (workshop.ended) throw ended();
   const code = workshop.summary.code;
   const current = ctx.ws.signer.learnerFrom(code, cookieValue(cookies, learnerCookie(code)));
   // Each join without this workshop's cookie makes a learner and a cookie: so many per address, no more
@@ -220,7 +228,6 @@ async function learnerRoute(ctx: Context, workshop: WorkshopRecord, path: string
     case "activity": {
       only(ctx, "POST");
       const activity = validateActivity(await body(ctx, CODE_BODY_BYTES), ws.catalog);
-      if (workshop.ended) throw ended();
       if (activity.type === "location") await ws.store.setLocation(code, id, activity.lesson, activity.anchor);
       else if (activity.type === "code") await ws.store.setCode(code, id, activity);
       else {
@@ -238,7 +245,6 @@ async function learnerRoute(ctx: Context, workshop: WorkshopRecord, path: string
     case "hand": {
       only(ctx, "POST");
       const hand = validateHand(await body(ctx));
-      if (workshop.ended) throw ended();
       await ws.store.setHand(code, id, hand.raised, hand.message);
       return noContent(res);
     }
@@ -278,7 +284,6 @@ async function learnerAction(ctx: Context, workshop: WorkshopRecord, id: string,
   only(ctx, "POST");
   if (action === "hint") {
     const text = validateHint(await body(ctx));
-    if (workshop.ended) throw ended();
     return sendJson(res, 201, await ws.store.addHint(code, id, text));
   }
   validateLowerHand(await body(ctx));
@@ -313,14 +318,12 @@ async function instructorRoute(ctx: Context, workshop: WorkshopRecord, path: str
     case "focus": {
       only(ctx, "POST");
       const place = validatePlace(await body(ctx), ws.catalog);
-      if (workshop.ended) throw ended();
       await ws.store.setFocus(code, place.lesson, place.anchor);
       return noContent(res);
     }
     case "broadcasts": {
       only(ctx, "POST");
       const input = validateBroadcast(await body(ctx, CODE_BODY_BYTES), ws.catalog);
-      if (workshop.ended) throw ended();
       const snippet = findLesson(ws.catalog, input.lesson)!.snippets.find((s) => s.id === input.snippet)!;
       const processes = input.processes ?? defaultProcesses(snippet, input.files.map((f) => f.name));
       return sendJson(res, 201, await ws.store.addBroadcast(code, { ...input, processes }));

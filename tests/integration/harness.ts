@@ -45,7 +45,7 @@ export async function listen(handle: (req: IncomingMessage, res: ServerResponse)
 
 export async function startRunner(overrides: Partial<RunnerConfig> = {}): Promise<TestServer> {
   const logs: Record<string, unknown>[] = [];
-  const runner = Runner.create(configFromEnv(process.env, overrides), (line) => logs.push(line));
+  const runner = Runner.create(configFromEnv(process.env, overrides), { log: (line) => logs.push(line) });
   const { url, port, stop } = await listen((req, res) => handleRunnerRequest(runner, req, res));
   return {
     url,

@@ -38,8 +38,7 @@ export function lessons() {
 }
 
 export async function startWorkshopServer(options: StartOptions = {}): Promise<WorkshopServer> {
-  const runner = Runner.create(configFromEnv(process.env, { trustProxy: options.trustProxy ?? false, ...options.runner }), () => {});
-  runner.checks = lessonChecks();
+  const runner = Runner.create(configFromEnv(process.env, { trustProxy: options.trustProxy ?? false, ...options.runner }), { log: () => {}, checks: lessonChecks() });
   const catalog = catalogFromLessons(lessons);
   const env = options.env ?? process.env;
   const workshops = new Workshops(() =>
