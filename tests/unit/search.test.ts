@@ -112,7 +112,8 @@ describe("search", () => {
   });
 });
 
-describe("search over the lessons' index", () => {
+// Reading every lesson takes seconds on a shared machine.
+describe("search over the lessons' index", { timeout: 30_000 }, () => {
   const index = buildSearchIndex(getLessons());
 
   it("takes “subscibe” for subscribe and finds the PUB/SUB section", () => {
