@@ -278,6 +278,25 @@ test('variants: switch, and see the diff against the other one', async ({ page }
 });
 
 /** Edits the first file of a two-process snippet and makes a share link of it. */
+test('the variant switcher says broken and fixed in words, with an icon, not by emoji alone', async ({ page }) => {
+  const found = lessons()
+    .map((l) => ({ lesson: l, snippet: l.snippetDetails.find((s) => brokenAndFixed(s) && new RegExp(`<Playground snippet="${s.id}"\\s*/>`).test(l.body)) }))
+    .find((f) => f.snippet);
+  test.skip(!found, 'no lesson shows a broken/fixed switcher');
+  const { lesson, snippet } = found! as { lesson: Lesson; snippet: Snippet };
+  await page.goto(`/lessons/${lesson.slug}#${snippet.id}`);
+  const switcher = page.locator(`[id="${snippet.id}"]`).getByRole('group', { name: 'Variant' });
+  for (const [id, word] of [['broken', 'Broken'], ['fixed', 'Fixed']] as const) {
+    const radio = switcher.getByRole('radio', { name: new RegExp(`^${word}: `) });
+    await expect(radio).toHaveValue(id);
+    const pill = switcher.locator(`label[data-kind="${id}"]`);
+    // Seen: the word, and an SVG icon (drawn without any emoji font) beside it.
+    await expect(pill).toHaveText(new RegExp(`^${word}: `));
+    await expect(pill.locator('svg')).toHaveCount(1);
+    expect(await pill.innerText()).not.toMatch(/\p{Extended_Pictographic}/u);
+  }
+});
+
 async function makeShareLink(page: Page) {
   const lesson = firstLesson();
   const snippet = pick(lesson, twoProcesses, 'runs two processes');

@@ -143,20 +143,25 @@ test('output only: Run, Stop and the output, and where it comes from; no Reset, 
     block.getByRole('button').evaluateAll((buttons) =>
       buttons.filter((b) => (b as HTMLElement).offsetParent !== null).map((b) => b.textContent!.trim()),
     );
-  // Run, and the output's own Input and Clear: nothing that acts on code the reader cannot see.
-  await expect.poll(visibleButtons).toEqual(['Run', 'Input', 'Clear']);
+  // Run and Stop, and the output's own Input and Clear: nothing that acts on code the reader cannot see.
+  await expect.poll(visibleButtons).toEqual(['Run', 'Stop', 'Input', 'Clear']);
   for (const name of [/Reset/, /Share/, /Embed/]) await expect(block.getByRole('button', { name })).toHaveCount(0);
   await expect(block).not.toContainText('Ctrl+Enter');
   await expect(block).not.toContainText('leaves the editor');
   expect(await block.getAttribute('aria-describedby')).toBeNull();
   // Where it comes from: the snippet's title and the link back to its lesson.
-  await expect(block.getByRole('heading').first()).toBeVisible();
+  const title = lessons().find((l) => l.slug === LESSON)!.snippetDetails.find((x) => x.id === SNIPPET)!.title;
+  await expect(block).toHaveAccessibleName(title);
+  await expect(block.getByText(title, { exact: true })).toBeVisible();
   await expect(page.getByTestId('embed-open')).toBeVisible();
 
   await block.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(block.getByRole('log', { name: 'Output' })).toContainText('client: received World', { timeout: 30_000 });
   await expect(await waitForEnd(block)).toHaveAttribute('data-status', 'ok');
-  await expect.poll(visibleButtons).toEqual(['Run', 'Input', 'Clear']);
+  // After a run the output adds its own (Copy): still nothing for the code.
+  const after = await visibleButtons();
+  expect(after.slice(0, 2)).toEqual(['Run', 'Stop']);
+  expect(after.filter((name) => /Reset|Share|Embed/.test(name))).toEqual([]);
 });
 
 test('edited code travels in the hash: Share in an embed, the link back, and Copy embed code on the site', async ({ page, baseURL, context }) => {
