@@ -135,6 +135,35 @@ test('embed options: variant, file, read-only, dark theme, output only, autorun,
   await expect(page.locator('header')).toHaveCount(0);
 });
 
+test('output only: Run, Stop and the output, and where it comes from; no Reset, Share, Embed or editor keys', async ({ page }) => {
+  await page.goto(`${EMBED}?variant=fixed&output=only`);
+  const block = playground(page, SNIPPET);
+  await expect(block).toHaveAttribute('data-variant', 'fixed');
+  const visibleButtons = () =>
+    block.getByRole('button').evaluateAll((buttons) =>
+      buttons.filter((b) => (b as HTMLElement).offsetParent !== null).map((b) => b.textContent!.trim()),
+    );
+  // Run and Stop, and the output's own Input and Clear: nothing that acts on code the reader cannot see.
+  await expect.poll(visibleButtons).toEqual(['Run', 'Stop', 'Input', 'Clear']);
+  for (const name of [/Reset/, /Share/, /Embed/]) await expect(block.getByRole('button', { name })).toHaveCount(0);
+  await expect(block).not.toContainText('Ctrl+Enter');
+  await expect(block).not.toContainText('leaves the editor');
+  expect(await block.getAttribute('aria-describedby')).toBeNull();
+  // Where it comes from: the snippet's title and the link back to its lesson.
+  const title = lessons().find((l) => l.slug === LESSON)!.snippetDetails.find((x) => x.id === SNIPPET)!.title;
+  await expect(block).toHaveAccessibleName(title);
+  await expect(block.getByText(title, { exact: true })).toBeVisible();
+  await expect(page.getByTestId('embed-open')).toBeVisible();
+
+  await block.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(block.getByRole('log', { name: 'Output' })).toContainText('client: received World', { timeout: 30_000 });
+  await expect(await waitForEnd(block)).toHaveAttribute('data-status', 'ok');
+  // After a run the output adds its own (Copy): still nothing for the code.
+  const after = await visibleButtons();
+  expect(after.slice(0, 2)).toEqual(['Run', 'Stop']);
+  expect(after.filter((name) => /Reset|Share|Embed/.test(name))).toEqual([]);
+});
+
 test('edited code travels in the hash: Share in an embed, the link back, and Copy embed code on the site', async ({ page, baseURL, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const problems = watchPage(page, baseURL!);

@@ -86,3 +86,24 @@ test('results are ranked title, then heading, then text, with context', async ({
   await expect(first).toHaveAttribute('href', `/lessons/${lesson.slug}#${heading!.slug}`);
   await expect(first.locator('mark').first()).toBeVisible();
 });
+
+test('a typo still finds the word: “subscibe” lands on the PUB/SUB section', async ({ page }) => {
+  const lesson = lessons().find((l) => l.slug === '02-messaging-patterns');
+  test.skip(!lesson, 'the messaging patterns lesson is needed');
+  // The headings from "Publish and subscribe" to the next h2.
+  const start = lesson!.headings.findIndex((h) => /publish and subscribe/i.test(h.text));
+  expect(start).toBeGreaterThanOrEqual(0);
+  const after = lesson!.headings.findIndex((h, i) => i > start && h.depth === 2);
+  const pubSub = lesson!.headings.slice(start, after === -1 ? undefined : after).map((h) => `/lessons/${lesson!.slug}#${h.slug}`);
+
+  await page.goto('/');
+  await page.keyboard.press('Control+k');
+  const dialog = page.getByRole('dialog', { name: 'Search the lessons' });
+  await dialog.getByRole('combobox').fill('subscibe');
+  const first = dialog.getByRole('option').first();
+  await expect(first).toBeVisible();
+  expect(pubSub).toContain(await first.getAttribute('href'));
+  // Marked as the word it was taken for.
+  await expect(first.locator('mark').first()).toHaveText(/^subscribe/i);
+  await expect(dialog.getByRole('status')).not.toHaveText(/No results/);
+});

@@ -22,7 +22,7 @@ describe("the playground's view", () => {
     const options = viewOptions({ solves: false, targets, edited: 0, viewId: "code" });
     expect(options.map((o) => [o.id, o.label, o.disabled ?? false])).toEqual([
       ["code", "Code", false],
-      ["compare:broken", "Diff with ❌ broken", false],
+      ["compare:broken", "Diff with broken", false],
       ["compare:main", "Diff with original", false],
       ["changes", "My changes", true],
     ]);

@@ -12,7 +12,7 @@ export interface DiffSide {
   /** The models' folder. */
   folder: string;
   files: Record<string, string>;
-  /** "✅ Fixed", "Your code", "Lesson’s original"… */
+  /** "Fixed: both sockets in one process", "Your code", "Lesson’s original"… */
   label: string;
   /**
    * The playground's own editable models (the modified side of "My changes"):

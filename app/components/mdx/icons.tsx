@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import CheckCircleIcon from '../icons/CheckCircleIcon';
+import CrossCircleIcon from '../icons/CrossCircleIcon';
 import LineIcon from '../icons/LineIcon';
 
 /** Small line icons for the teaching components (inline SVG: no font or emoji support needed). */
@@ -26,9 +28,6 @@ export const BulbIcon = () => (
   </Svg>
 );
 
-export const CheckIcon = () => (
-  <Svg>
-    <circle cx="12" cy="12" r="9" />
-    <path d="m8 12 3 3 5-6" />
-  </Svg>
-);
+export const CheckIcon = () => <CheckCircleIcon className="shrink-0 self-center" />;
+
+export const CrossIcon = () => <CrossCircleIcon className="shrink-0 self-center" />;

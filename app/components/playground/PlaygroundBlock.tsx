@@ -13,6 +13,7 @@ import Banner from './Banner';
 import { SMALL } from './buttons';
 import CheckResult from './CheckResult';
 import CodeArea, { preloadEditor, type AreaView } from './CodeArea';
+import EditorHint from './EditorHint';
 import EmbedCodeControl from './EmbedCodeControl';
 import FileTabs from './FileTabs';
 import { initialFileOf, usePlaygroundOptions } from './options';
@@ -162,7 +163,7 @@ export default function PlaygroundBlock({ data: given }: { data: PlaygroundData 
       id={data.blockId}
       role="group"
       aria-labelledby={titleId}
-      aria-describedby={hintId}
+      aria-describedby={hosted.outputOnly ? undefined : hintId}
       data-playground={data.id}
       data-variant={variant.id}
       data-variants={data.variants.map((v) => v.id).join(' ')}
@@ -277,7 +278,8 @@ export default function PlaygroundBlock({ data: given }: { data: PlaygroundData 
 
       <div className="flex flex-wrap items-center gap-2 border-t border-(--border) px-3 py-3 sm:px-4">
         <RunButtons busy={busy} stopping={state.phase === 'stopping'} onRun={start} onStop={stop} />
-        {data.solves ? (
+        {/* Output only: Run and Stop, nothing about code the reader does not see. */}
+        {hosted.outputOnly ? null : data.solves ? (
           <SolutionActions data={data} solution={code.files} onDone={setNotice} />
         ) : (
           <>
@@ -293,21 +295,7 @@ export default function PlaygroundBlock({ data: given }: { data: PlaygroundData 
             <EmbedCodeControl data={data} variant={variant.id} files={code.files} edited={code.edited.length > 0} />
           </>
         )}
-        <p id={hintId} className="ml-auto hidden text-xs text-(--muted-fg) sm:block">
-          <kbd className="kbd-other">Ctrl+Enter</kbd>
-          <kbd className="kbd-mac">⌘+Enter</kbd> runs ·{' '}
-          <span data-tab-hint={tabLeaves ? 'armed' : ''} className={tabLeaves ? 'font-semibold text-(--page-fg)' : ''}>
-            {tabLeaves ? (
-              <>
-                now <kbd>Tab</kbd> leaves the editor
-              </>
-            ) : (
-              <>
-                <kbd>Esc</kbd> then <kbd>Tab</kbd> leaves the editor
-              </>
-            )}
-          </span>
-        </p>
+        {!hosted.outputOnly && <EditorHint id={hintId} tabLeaves={tabLeaves} />}
         <p role="status" className="basis-full text-sm text-(--muted-fg) empty:hidden">
           {notice}
         </p>

@@ -4,14 +4,10 @@ import { highlight } from '../../_lib/highlight';
 import type { Lesson, Snippet, Variant } from '../../../content/types';
 import { readingOrder } from './fileOrder';
 import type { CompareVariant, PlaygroundData, PlaygroundVariant } from './types';
+import { variantLabel } from './variantKind';
 
-const MARKS: Record<string, string> = { broken: '❌', fixed: '✅' };
+export { variantLabel };
 
-/** A variant's label, with ❌ / ✅ in front of broken / fixed ones when the data has none. */
-export function variantLabel(variant: Pick<Variant, 'id' | 'label'>): string {
-  const mark = MARKS[variant.id];
-  return mark && !/^[❌✅]/u.test(variant.label) ? `${mark} ${variant.label}` : variant.label;
-}
 
 /** A short hash of a variant's files: saved edits belong to one version of the code. */
 export function contentHash(files: Record<string, string>): string {

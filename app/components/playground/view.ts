@@ -12,8 +12,8 @@ import type { AreaView } from './CodeArea';
 import type { CompareVariant, PlaygroundData, PlaygroundVariant } from './types';
 import type { ViewOption } from './ViewSwitcher';
 
-/** How a variant reads in a button: "✅ fixed", "the starter". */
-const SHORT: Record<string, string> = { broken: '❌ broken', fixed: '✅ fixed', main: 'original', starter: 'starter', solution: 'solution' };
+/** How a variant reads in a button: "Diff with fixed", "Diff with starter". */
+const SHORT: Record<string, string> = { broken: 'broken', fixed: 'fixed', main: 'original', starter: 'starter', solution: 'solution' };
 const order = (id: string) => VARIANT_ORDER.indexOf(id as (typeof VARIANT_ORDER)[number]);
 
 /** What "Compare with …" can show: the other variants on show, then the snippet's others. */

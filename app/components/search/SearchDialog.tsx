@@ -45,7 +45,9 @@ function lessonResults(index: SearchEntry[]): SearchResult[] {
     lessonTitle: lesson.title,
     title: lesson.title,
     context: lesson.summary,
+    typos: 0,
     score: 0,
+    highlight: [],
   }));
 }
 
@@ -238,12 +240,12 @@ export default function SearchDialog({ open, onClose }: { open: boolean; onClose
                   </span>
                 )}
                 <span>
-                  <Highlighted text={result.title} terms={terms} />
+                  <Highlighted text={result.title} terms={result.highlight} />
                 </span>
               </span>
               {result.context && (
                 <span className="mt-0.5 line-clamp-2 block text-sm text-(--muted-fg)">
-                  <Highlighted text={result.context} terms={terms} />
+                  <Highlighted text={result.context} terms={result.highlight} />
                 </span>
               )}
             </a>

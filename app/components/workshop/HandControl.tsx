@@ -5,8 +5,9 @@ import { workshopApi } from './api';
 import { updateMe } from './session';
 import { ERROR_TEXT, FIELD, SMALL } from './styles';
 import { useDismiss } from './useDismiss';
+import HandIcon from '../icons/HandIcon';
 
-/** ✋ Raise hand (with an optional message for the instructor), or lower it again. */
+/** Raise hand (with an optional message for the instructor), or lower it again. */
 export default function HandControl({ code, raised, disabled }: { code: string; raised: boolean; disabled: boolean }) {
   const id = useId();
   const [open, setOpen] = useState(false);
@@ -38,8 +39,9 @@ export default function HandControl({ code, raised, disabled }: { code: string; 
   if (raised) {
     return (
       <div className="flex items-center gap-2">
-        <span className="text-sm font-semibold" data-testid="hand-state">
-          ✋ Hand raised
+        <span className="inline-flex items-center gap-1.5 text-sm font-semibold" data-testid="hand-state">
+          <HandIcon size={16} />
+          Hand raised
         </span>
         <button type="button" className={SMALL} disabled={busy} onClick={() => void send(false)}>
           Lower hand
@@ -51,7 +53,7 @@ export default function HandControl({ code, raised, disabled }: { code: string; 
   return (
     <div ref={box} className="relative">
       <button type="button" className={SMALL} aria-expanded={open} aria-controls={`${id}-form`} disabled={disabled} onClick={() => setOpen(!open)}>
-        <span aria-hidden="true">✋</span> Raise hand
+        <HandIcon size={16} className="inline align-[-3px]" /> Raise hand
       </button>
       {open && (
         <form

@@ -8,6 +8,7 @@ import { workshopApi, type LearnerDetail, type Tile } from './api';
 import { ago, runState } from './boardView';
 import { ERROR_TEXT, FIELD, SMALL } from './styles';
 import { placeName, type LessonOutline } from './types';
+import HandIcon from '../icons/HandIcon';
 
 const noop = () => undefined;
 const COLOUR = { text: 'text-sky-800 dark:text-sky-300', dot: 'bg-sky-600' };
@@ -109,7 +110,8 @@ export default function LearnerPanel({
         </p>
         {tile.hand && (
           <div className="flex flex-wrap items-center gap-3 rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-amber-950 dark:bg-amber-950/50 dark:text-amber-100">
-            <p className="flex-1">✋ Hand raised{tile.hand.message ? `: “${tile.hand.message}”` : ''}</p>
+            <HandIcon size={16} className="shrink-0" />
+            <p className="flex-1">Hand raised{tile.hand.message ? `: “${tile.hand.message}”` : ''}</p>
             <button type="button" className={SMALL} onClick={() => void lower()}>
               Lower hand
             </button>

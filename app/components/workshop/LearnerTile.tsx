@@ -4,6 +4,7 @@ import { memo } from 'react';
 import type { Tile } from './api';
 import { ago, isStuck, runState } from './boardView';
 import { placeName, type LessonOutline } from './types';
+import HandIcon from '../icons/HandIcon';
 
 const STATUS_STYLE: Record<string, string> = {
   ok: 'bg-emerald-100 text-emerald-900 dark:bg-emerald-900/60 dark:text-emerald-100',
@@ -57,8 +58,9 @@ function LearnerTile({
         </button>
         <span className="sr-only">{tile.online ? 'online' : 'offline'}</span>
         {tile.hand && (
-          <span className="ml-auto shrink-0" title="Hand raised">
-            ✋<span className="sr-only"> hand raised</span>
+          <span className="ml-auto shrink-0 text-amber-700 dark:text-amber-300" title="Hand raised">
+            <HandIcon size={16} />
+            <span className="sr-only"> hand raised</span>
           </span>
         )}
       </div>

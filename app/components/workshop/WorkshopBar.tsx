@@ -12,6 +12,7 @@ import { useActivityReports } from './useActivityReports';
 import { useDismiss } from './useDismiss';
 import { useLearnerConnection } from './useLearnerConnection';
 import WorkshopToasts from './WorkshopToasts';
+import HandIcon from '../icons/HandIcon';
 
 /** Pages where the bar stays away: the instructor's own. */
 const INSTRUCTOR_PAGE = /^\/w\/(new|[^/]+\/(instructor|present))\/?$/;
@@ -120,7 +121,13 @@ export default function WorkshopBar() {
           className="pointer-events-auto inline-flex min-h-11 items-center gap-2 rounded-full border border-(--border-strong) bg-(--page-bg) px-4 text-sm font-semibold shadow-lg sm:hidden"
         >
           <span aria-hidden="true" className={`size-2 rounded-full ${offline ? 'bg-amber-500' : 'bg-emerald-500'}`} />
-          Workshop{raised ? ' ✋' : ''}
+          Workshop
+          {raised && (
+            <>
+              <HandIcon size={16} />
+              <span className="sr-only">, hand raised</span>
+            </>
+          )}
           {hints.length > 0 && <span className="text-(--muted-fg)">· {hints.length} hints</span>}
         </button>
       </section>

@@ -1,0 +1,135 @@
+import { describe, expect, it, vi } from "vitest";
+import { getLessons } from "../../content/loader";
+import { allowedTypos, typoDistance, Vocabulary } from "../../app/components/search/fuzzy";
+import { highlightParts, search, type SearchEntry } from "../../app/components/search/search";
+
+// The index builder is a server module (it runs at build time); here it runs in plain Node.
+vi.mock("server-only", () => ({}));
+const { buildSearchIndex } = await import("../../app/_lib/search-index");
+
+describe("typoDistance", () => {
+  it("counts insertions, deletions, substitutions and swaps as one typo each", () => {
+    expect(typoDistance("subscibe", "subscribe", 2)).toBe(1);
+    expect(typoDistance("subscrbe", "subscribe", 2)).toBe(1);
+    expect(typoDistance("subscrive", "subscribe", 2)).toBe(1);
+    expect(typoDistance("subscirbe", "subscribe", 2)).toBe(1);
+    expect(typoDistance("sucsirbe", "subscribe", 2)).toBe(3);
+    expect(typoDistance("socket", "socket", 2)).toBe(0);
+  });
+
+  it("gives up above the limit", () => {
+    expect(typoDistance("publish", "subscribe", 1)).toBe(2);
+    expect(typoDistance("ab", "abcdef", 2)).toBe(3);
+  });
+
+  it("measures against the closest start of the word in prefix mode", () => {
+    expect(typoDistance("subscib", "subscriber", 1, true)).toBe(1);
+    expect(typoDistance("subscib", "subscriber", 1, false)).toBe(2);
+    expect(typoDistance("pubish", "publisher", 1, true)).toBe(1);
+    expect(typoDistance("dealr", "router", 1, true)).toBe(2);
+  });
+});
+
+describe("allowedTypos", () => {
+  it("allows none under 4 letters, one for 4–7, two from 8", () => {
+    expect([1, 3, 4, 7, 8, 12].map(allowedTypos)).toEqual([0, 0, 1, 1, 2, 2]);
+  });
+});
+
+describe("Vocabulary.near", () => {
+  const vocabulary = new Vocabulary(["Subscribe to the publisher.", "A SUB socket subscribes; pub sockets publish."]);
+
+  it("finds the words within the allowed typos, not those the term already begins", () => {
+    expect(vocabulary.near("subscibe", false)).toEqual(new Map([["subscribe", 1], ["subscribes", 2]]));
+    expect(vocabulary.near("subscr", false).size).toBe(0);
+  });
+
+  it("looks up no typos for short terms or terms with punctuation", () => {
+    expect(vocabulary.near("sib", true).size).toBe(0);
+    expect(vocabulary.near("sub.scibe", true).size).toBe(0);
+  });
+
+  it("takes a half-typed last term for the start of a word", () => {
+    expect(vocabulary.near("publsh", false)).toEqual(new Map([["publish", 1]]));
+    expect(vocabulary.near("publsh", true).get("publisher")).toBe(1);
+  });
+});
+
+const entry = (slug: string, part: number, title: string, sections: [string | null, string][]): SearchEntry => ({
+  slug,
+  part,
+  title,
+  summary: "",
+  sections: sections.map(([heading, text], i) => ({ anchor: heading ? `s${i}` : null, heading, text })),
+});
+
+describe("search", () => {
+  const index: SearchEntry[] = [
+    entry("one", 1, "Sockets", [
+      [null, "Opening words."],
+      ["Publish", "A publisher sends; every subscriber gets a copy."],
+    ]),
+    entry("two", 2, "Subscribe", [[null, "How a subscriber chooses topics."]]),
+    entry("three", 3, "Topics", [["Filters", "The subcribe call takes a prefix."]]),
+  ];
+
+  it("finds a misspelt word, marked as the word it was taken for", () => {
+    const [first] = search(index, "subscibe");
+    expect(first).toMatchObject({ href: "/lessons/two", kind: "lesson", typos: 1 });
+    expect(first!.highlight).toContain("subscribe");
+    expect(highlightParts(first!.title, first!.highlight)).toEqual([{ text: "Subscribe", match: true }]);
+  });
+
+  it("ranks exact matches above typo'd ones, whatever their kind", () => {
+    // "subcribe" is spelt so in lesson three's prose; lesson two's title is one typo away.
+    const results = search(index, "subcribe");
+    expect(results.map((r) => [r.href, r.typos])).toEqual([
+      ["/lessons/three#s0", 0],
+      ["/lessons/two", 1],
+      ["/lessons/one#s1", 1],
+    ]);
+  });
+
+  it("still ranks title, then heading, then text among matches as good", () => {
+    const results = search(index, "publish");
+    expect(results.map((r) => r.kind)).toEqual(["heading"]);
+    const typo = search(index, "subscrober");
+    expect(typo.map((r) => [r.kind, r.href])).toEqual([
+      ["text", "/lessons/one#s1"],
+      ["text", "/lessons/two"],
+    ]);
+  });
+
+  it("keeps prefix matching without typos", () => {
+    const results = search(index, "sock");
+    expect(results[0]).toMatchObject({ href: "/lessons/one", kind: "lesson", typos: 0 });
+  });
+
+  it("needs every term, each exactly or within its typos", () => {
+    expect(search(index, "publsh subscriber").map((r) => r.href)).toEqual(["/lessons/one#s1"]);
+    expect(search(index, "publish zzzzzz")).toEqual([]);
+    expect(search(index, "xyzzyplugh")).toEqual([]);
+  });
+});
+
+// Reading every lesson takes seconds on a shared machine.
+describe("search over the lessons' index", { timeout: 30_000 }, () => {
+  const index = buildSearchIndex(getLessons());
+
+  it("takes “subscibe” for subscribe and finds the PUB/SUB section", () => {
+    const [first] = search(index, "subscibe");
+    expect(first?.typos).toBe(1);
+    expect(first?.href).toMatch(/^\/lessons\/02-messaging-patterns#/);
+    expect(first?.title.toLowerCase()).toContain("subscribe");
+  });
+
+  it("answers queries keystroke by keystroke over the whole index", () => {
+    // Not a timing: the loop shows every prefix of a few queries goes through the matcher without error.
+    const vocabulary = new Vocabulary(index.flatMap((l) => [l.title, ...l.sections.map((s) => s.text)]));
+    expect(vocabulary.size).toBeGreaterThan(500);
+    for (const query of ["subscibe", "publsh subscriber", "dealer routre", "high water mark", "cuve"]) {
+      for (let end = 1; end <= query.length; end++) search(index, query.slice(0, end));
+    }
+    expect(search(index, "routre").some((r) => r.highlight.includes("router"))).toBe(true);
+  });
+});
