@@ -15,6 +15,7 @@ import CheckResult from './CheckResult';
 import CodeArea, { preloadEditor, type AreaView } from './CodeArea';
 import EmbedCodeControl from './EmbedCodeControl';
 import FileTabs from './FileTabs';
+import OpenInPlayground from './OpenInPlayground';
 import { initialFileOf, usePlaygroundOptions } from './options';
 import PlaygroundHeader from './PlaygroundHeader';
 import ResetControl from './ResetControl';
@@ -291,6 +292,7 @@ export default function PlaygroundBlock({ data: given }: { data: PlaygroundData 
             />
             <ShareControl blockId={data.blockId} variant={variant.id} files={code.files} />
             <EmbedCodeControl data={data} variant={variant.id} files={code.files} edited={code.edited.length > 0} />
+            {data.lesson && !hosted.embed && <OpenInPlayground files={code.files} processes={variant.request.processes} />}
           </>
         )}
         <p id={hintId} className="ml-auto hidden text-xs text-(--muted-fg) sm:block">
