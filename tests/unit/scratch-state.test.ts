@@ -105,6 +105,10 @@ describe("a program from outside", () => {
     const saved = { program: start, backup: null };
     expect(parseSaved(JSON.stringify(saved))).toEqual(saved);
     expect(parseSaved(JSON.stringify({ program: start, backup: { files: { "../x": "" } } }))).toEqual(saved);
+    // Saved mid-edit: a name being typed, or taken twice, is kept for the learner to finish.
+    const typing = { files: start.files, processes: [{ name: "main", entry: "main.ts" }, { name: "main", entry: "main.ts" }, { name: "", entry: "main.ts" }] };
+    expect(parseSaved(JSON.stringify({ program: typing, backup: null }))?.program).toEqual(typing);
+    expect(parseSaved(JSON.stringify({ program: { files: start.files, processes: [{ name: "x", entry: "gone.ts" }] }, backup: null }))?.program).toEqual(start);
     for (const raw of [null, "", "{", "[]", JSON.stringify({ program: { files: {} } }), JSON.stringify({ program: { files: { "a.ts": 1 } } })]) {
       expect(parseSaved(raw)).toBeNull();
     }

@@ -146,12 +146,29 @@ export const SCRATCH_KEY = 'zmq-playground.scratch.v1';
 
 function programOrNull(value: unknown): ScratchProgram | null {
   if (typeof value !== 'object' || value === null) return null;
+  const { files, processes } = value as { files: unknown; processes?: unknown };
   try {
-    return checkProgram(value as { files: unknown; processes?: unknown });
+    return checkProgram({ files, processes });
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+  }
+  // Saved mid-edit (a name being typed, two processes of one name): kept as typed, shape checked, for runProblem to explain.
+  try {
+    const checked = checkFiles(files);
+    const kept = Array.isArray(processes) ? processes.slice(0, RUN_LIMITS.maxProcesses).filter((p) => isTypedProcess(p, checked)) : [];
+    return kept.length > 0 ? { files: checked, processes: kept } : checkProgram({ files: checked });
   } catch (error) {
     if (error instanceof ApiError) return null;
     throw error;
   }
+}
+
+function isTypedProcess(value: unknown, files: Record<string, string>): value is ProcessDef {
+  if (typeof value !== 'object' || value === null) return false;
+  const { name, entry, delayMs, args } = value as Record<string, unknown>;
+  const delayOk = delayMs === undefined || (Number.isInteger(delayMs) && (delayMs as number) >= 0 && (delayMs as number) <= RUN_LIMITS.maxDelayMs);
+  const argsOk = args === undefined || (Array.isArray(args) && args.every((a) => typeof a === 'string'));
+  return typeof name === 'string' && name.length <= 100 && typeof entry === 'string' && entry in files && delayOk && argsOk;
 }
 
 /** Reads the stored entry; garbage, or a program the run API would refuse, gives null (the page's own program then). */

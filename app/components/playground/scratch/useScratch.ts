@@ -24,8 +24,9 @@ export function useScratch(initial: ScratchProgram) {
   /** Puts `next` in place of the learner's program, keeping theirs as the backup when it was their own work. */
   const replaceOwn = useCallback(
     (next: ScratchProgram) => {
+      // A backup already there is their own code from before (then a template, say, replaced it): it stays.
       const worth = saved && !sameProgram(saved.program, initial) && !sameProgram(saved.program, next);
-      write({ program: next, backup: worth ? saved.program : (saved?.backup ?? null) });
+      write({ program: next, backup: saved?.backup ?? (worth ? saved.program : null) });
     },
     [saved, initial, write],
   );
