@@ -36,7 +36,7 @@ interface SnippetJson {
   variants?: unknown;
 }
 
-function loadSnippet(dir: string, id: string, name: PathName): Snippet {
+export function loadSnippet(dir: string, id: string, name: PathName): Snippet {
   if (!SNIPPET_ID.test(id)) throw new LessonError(name(dir), `a snippet id is lowercase words with dashes`);
   const file = join(dir, "snippet.json");
   if (!existsSync(file)) throw new LessonError(name(dir), `has no snippet.json`);

@@ -56,7 +56,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.waitForLoadState('networkidle');
       expect(await violations(page)).toEqual([]);
       await page.keyboard.press('Control+k');
-      await page.getByRole('combobox').fill('socket');
+      await page.getByRole('combobox', { name: 'Search the lessons' }).fill('socket');
       await expect(page.getByRole('option').first()).toBeVisible();
       expect(await violations(page)).toEqual([]);
     });

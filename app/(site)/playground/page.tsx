@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
-import PlaygroundBlock from '../../components/playground/PlaygroundBlock';
-import { prepareVariant } from '../../components/playground/prepare';
+import { loadTemplates } from '../../../content/templates';
+import ScratchPlayground, { type ScratchTemplate } from '../../components/playground/scratch/ScratchPlayground';
 
 export const metadata: Metadata = {
   title: 'Playground',
-  description: 'A scratchpad: write a TypeScript ZeroMQ program and run it in the sandbox.',
+  description: 'A scratchpad: write a TypeScript ZeroMQ program in several files and processes, or start from a template, and run it in the sandbox.',
 };
 
 /** The program shown when the page loads: REQ/REP "Hello" → "World" in one process. */
@@ -31,8 +31,14 @@ request.close();
 reply.close();
 `;
 
-export default async function PlaygroundPage() {
-  const variant = await prepareVariant({ id: 'main', label: 'main.ts', files: { 'main.ts': HELLO_WORLD } });
+export default function PlaygroundPage() {
+  // Read at build time (templates/ is data, like lessons/): the page stays static.
+  const templates: ScratchTemplate[] = loadTemplates().map((t) => ({
+    id: t.id,
+    title: t.title,
+    label: t.variant.label,
+    program: { files: t.variant.files, processes: t.variant.processes ?? [{ name: 'main', entry: Object.keys(t.variant.files)[0]! }] },
+  }));
   return (
     <div className="mx-auto w-full max-w-4xl space-y-6 px-4 py-10 sm:px-6 sm:py-14">
       <header className="space-y-3">
@@ -40,27 +46,15 @@ export default async function PlaygroundPage() {
         <p className="max-w-prose text-lg leading-relaxed text-(--muted-fg)">
           A scratchpad for your own experiments. This program creates a reply socket and a request socket in one
           process: the request socket sends <q>Hello</q>, the reply socket answers <q>World</q>. Press{' '}
-          <strong className="text-(--page-fg)">Run</strong>, or change the code first: your edits stay in this browser.
+          <strong className="text-(--page-fg)">Run</strong>, or change the code first: add files and processes (each
+          process gets its own terminal), or start from a template. Your program stays in this browser.
         </p>
       </header>
       <section aria-labelledby="try-heading" className="space-y-4">
         <h2 id="try-heading" className="sr-only">
           Try the runner
         </h2>
-        <PlaygroundBlock
-          data={{
-            lesson: '',
-            id: 'scratch',
-            blockId: 'scratch',
-            title: 'Scratchpad',
-            variants: [variant],
-            others: [],
-            initialVariant: 'main',
-            exercise: null,
-            onBlocked: null,
-            solves: null,
-          }}
-        />
+        <ScratchPlayground initial={{ files: { 'main.ts': HELLO_WORLD }, processes: [{ name: 'main', entry: 'main.ts' }] }} templates={templates} />
       </section>
     </div>
   );

@@ -4,9 +4,11 @@
  * no dependency. The hash reads `#<block id>?variant=<id>&code=<payload>`;
  * `#<block id>` and `#<block id>?variant=<id>` link to a block and variant.
  * Code from a link is untrusted: every limit of the run API is checked before
- * anything is shown.
+ * anything is shown. A link may also carry the processes to start (the
+ * /playground's own program); links without them read as before.
  */
-import { FILE_NAME, RUN_LIMITS, utf8Bytes } from '../../../runner/protocol';
+import { ApiError } from '../../../runner/errors';
+import { checkProcessList, FILE_NAME, RUN_LIMITS, utf8Bytes, type ProcessDef } from '../../../runner/protocol';
 
 const MAX_FILES = RUN_LIMITS.maxFiles;
 const MAX_CODE_BYTES = RUN_LIMITS.codeBytes;
@@ -15,6 +17,8 @@ export const MAX_PAYLOAD_CHARS = 96 * 1024;
 
 export interface SharedCode {
   files: Record<string, string>;
+  /** The processes to start, when the link names them (checked against its files). */
+  processes?: ProcessDef[];
 }
 
 export interface LinkTarget {
@@ -88,8 +92,20 @@ export function validateFiles(value: unknown, allowed?: readonly string[]): Reco
   return files;
 }
 
-export async function encodeShare(files: Record<string, string>): Promise<string> {
-  const json = new TextEncoder().encode(JSON.stringify({ v: 1, files: validateFiles(files) }));
+/** Checks processes against the run API's rule and the link's files, in a reader's words. */
+export function validateProcesses(value: unknown, files: Record<string, string>): ProcessDef[] {
+  try {
+    return checkProcessList(value, { files: Object.keys(files) });
+  } catch (error) {
+    if (error instanceof ApiError) throw new ShareError(error.message);
+    throw error;
+  }
+}
+
+export async function encodeShare(files: Record<string, string>, processes?: readonly ProcessDef[]): Promise<string> {
+  const checked = validateFiles(files);
+  const body = processes ? { v: 1, files: checked, processes: validateProcesses(processes, checked) } : { v: 1, files: checked };
+  const json = new TextEncoder().encode(JSON.stringify(body));
   return toBase64Url(await readLimited(through(json, new CompressionStream('deflate-raw')), MAX_PAYLOAD_CHARS * 2));
 }
 
@@ -112,7 +128,9 @@ export async function decodeShare(payload: string, allowed?: readonly string[]):
   if (typeof value !== 'object' || value === null || (value as { v?: unknown }).v !== 1) {
     throw new ShareError('The link was made by another version of this site.');
   }
-  return { files: validateFiles((value as { files?: unknown }).files, allowed) };
+  const files = validateFiles((value as { files?: unknown }).files, allowed);
+  const processes = (value as { processes?: unknown }).processes;
+  return processes === undefined ? { files } : { files, processes: validateProcesses(processes, files) };
 }
 
 const ID = /^[a-z0-9][a-z0-9-]{0,99}$/;

@@ -16,6 +16,7 @@ import CodeArea, { preloadEditor, type AreaView } from './CodeArea';
 import EditorHint from './EditorHint';
 import EmbedCodeControl from './EmbedCodeControl';
 import FileTabs from './FileTabs';
+import OpenInPlayground from './OpenInPlayground';
 import { initialFileOf, usePlaygroundOptions } from './options';
 import PlaygroundHeader from './PlaygroundHeader';
 import ResetControl from './ResetControl';
@@ -293,6 +294,7 @@ export default function PlaygroundBlock({ data: given }: { data: PlaygroundData 
             />
             <ShareControl blockId={data.blockId} variant={variant.id} files={code.files} />
             <EmbedCodeControl data={data} variant={variant.id} files={code.files} edited={code.edited.length > 0} />
+            {data.lesson && !hosted.embed && <OpenInPlayground files={code.files} processes={variant.request.processes} />}
           </>
         )}
         {!hosted.outputOnly && <EditorHint id={hintId} tabLeaves={tabLeaves} />}

@@ -1,0 +1,52 @@
+/**
+ * The playground's templates are content too: every file compiles, and every
+ * template, run through the real runner and sandbox, ends as its snippet.json
+ * says (templates/README.md).
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { unmetExpectations } from "../../runner/checks";
+import { loadTemplates } from "../../content/templates";
+import { transpile } from "../../runner/transpile";
+import { runToEnd, startRunner, type TestServer } from "../integration/harness";
+
+const templates = loadTemplates();
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startRunner({ rateBurst: 1000, queueMax: 1000 });
+});
+afterAll(() => server.close());
+
+describe("playground templates", () => {
+  it("has the four patterns, each in 2–3 processes and saying what it must show", () => {
+    expect(templates.map((t) => t.id)).toEqual(["pipeline", "pub-sub", "req-rep", "router-dealer"]);
+    for (const { id, variant } of templates) {
+      expect(variant.expect, `${id} has no "expect"`).toBeDefined();
+      expect(variant.processes?.length, id).toBeGreaterThanOrEqual(2);
+      expect(variant.processes?.length, id).toBeLessThanOrEqual(3);
+    }
+  });
+
+  for (const { id, variant } of templates) {
+    it(`${id}: every file compiles`, async () => {
+      await expect(transpile(variant.files, Object.keys(variant.files))).resolves.toBeDefined();
+    });
+
+    it.concurrent(`${id}: runs and shows what it says`, { timeout: 90_000 }, async () => {
+      const { events, end, output } = await runToEnd(server.url, {
+        files: variant.files,
+        processes: variant.processes,
+        timeoutMs: variant.timeoutMs,
+        playground: "scratch",
+      } as never);
+      const processes = variant.processes!.map((p) => p.name);
+      const problems = unmetExpectations(variant.expect ?? {}, {
+        status: end.status,
+        blocked: events.some((e) => e.type === "blocked"),
+        stdout: Object.fromEntries(processes.map((p) => [p, output(p)])),
+      });
+      const stderr = processes.map((p) => output(p, "stderr")).filter(Boolean).join("\n").slice(0, 1500);
+      expect(problems, `${end.message}\n${stderr}`).toEqual([]);
+    });
+  }
+});
