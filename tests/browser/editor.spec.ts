@@ -277,15 +277,12 @@ test('variants: switch, and see the diff against the other one', async ({ page }
   await expect(block.locator('.monaco-diff-editor .editor.modified')).toContainText('my own line', { timeout: 30_000 });
 });
 
-/** Edits the first file of a two-process snippet and makes a share link of it. */
+// Lessons show a broken and a fixed variant as two blocks; an embed of the snippet has the switcher.
 test('the variant switcher says broken and fixed in words, with an icon, not by emoji alone', async ({ page }) => {
-  const found = lessons()
-    .map((l) => ({ lesson: l, snippet: l.snippetDetails.find((s) => brokenAndFixed(s) && new RegExp(`<Playground snippet="${s.id}"\\s*/>`).test(l.body)) }))
-    .find((f) => f.snippet);
-  test.skip(!found, 'no lesson shows a broken/fixed switcher');
-  const { lesson, snippet } = found! as { lesson: Lesson; snippet: Snippet };
-  await page.goto(`/lessons/${lesson.slug}#${snippet.id}`);
-  const switcher = page.locator(`[id="${snippet.id}"]`).getByRole('group', { name: 'Variant' });
+  const lesson = lessons().find((l) => l.snippetDetails.some(brokenAndFixed))!;
+  const snippet = lesson.snippetDetails.find(brokenAndFixed)!;
+  await page.goto(`/embed/${lesson.slug}/${snippet.id}`);
+  const switcher = page.locator(`[data-playground="${snippet.id}"]`).getByRole('group', { name: 'Variant' });
   for (const [id, word] of [['broken', 'Broken'], ['fixed', 'Fixed']] as const) {
     const radio = switcher.getByRole('radio', { name: new RegExp(`^${word}: `) });
     await expect(radio).toHaveValue(id);
@@ -297,6 +294,7 @@ test('the variant switcher says broken and fixed in words, with an icon, not by 
   }
 });
 
+/** Edits the first file of a two-process snippet and makes a share link of it. */
 async function makeShareLink(page: Page) {
   const lesson = firstLesson();
   const snippet = pick(lesson, twoProcesses, 'runs two processes');
