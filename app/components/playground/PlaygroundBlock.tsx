@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { playgroundKeyDown, saveNotice } from './saveKeys';
 import { folderOf } from '../editor/models';
 import { exerciseKey, markSolved } from '../progress/store';
 import { useProgress } from '../progress/useProgress';
@@ -9,10 +10,9 @@ import { useRun } from '../run/useRun';
 import type { SourceLocation } from '../run/model';
 import { preloadTerminal } from '../terminal/TerminalPane';
 import { useInstructorVariants } from '../workshop/useInstructorVariants';
-import Banner from './Banner';
-import { SMALL } from './buttons';
 import CheckResult from './CheckResult';
 import CodeArea, { preloadEditor, type AreaView } from './CodeArea';
+import CodeSourceBanners from './CodeSourceBanners';
 import EditorHint from './EditorHint';
 import EmbedCodeControl from './EmbedCodeControl';
 import FileTabs from './FileTabs';
@@ -132,26 +132,8 @@ export default function PlaygroundBlock({ data: given }: { data: PlaygroundData 
     if (!busy) void run(runRequest(data, variant, code.files));
   };
   useHostedPlayground(block, { variant: variant.id, files: code.files, edited: code.edited.length > 0 }, start);
-  const save = () =>
-    setNotice(
-      code.shared
-        ? 'This is a shared link’s code: choose “Keep this code” to save it.'
-        : code.storageFull
-          ? 'This browser would not save your edits (storage full or off): they last until you leave the page.'
-          : 'Saved in this browser. Your edits are saved as you type.',
-    );
-
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    if (event.defaultPrevented || !(event.ctrlKey || event.metaKey)) return;
-    if (event.key === 'Enter') {
-      event.preventDefault();
-      start();
-    } else if (event.key === 's' || event.key === 'S') {
-      // Never the browser's "Save page" dialog inside a playground.
-      event.preventDefault();
-      save();
-    }
-  }
+  const save = () => setNotice(saveNotice(code.shared !== null, code.storageFull));
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => playgroundKeyDown(event, { run: start, save });
 
   const titleId = `${uid}-title`;
   const hintId = `${uid}-hint`;
@@ -222,60 +204,17 @@ export default function PlaygroundBlock({ data: given }: { data: PlaygroundData 
         />
       </div>
 
-      {(code.shared || code.backup || linkError) && (
-        <div className="space-y-2 border-t border-(--border) px-3 py-3 sm:px-4">
-          {linkError && (
-            <Banner tone="error" alert testId="share-error">
-              This link’s code could not be opened: {linkError} The playground shows your own code.
-            </Banner>
-          )}
-          {code.shared && (
-            <Banner
-              tone="info"
-              testId="shared-banner"
-              actions={
-                <>
-                  <button
-                    type="button"
-                    className={SMALL}
-                    onClick={() => {
-                      code.keepShared();
-                      history.replaceState(null, '', `#${data.blockId}`);
-                    }}
-                  >
-                    Keep this code
-                  </button>
-                  <button
-                    type="button"
-                    className={SMALL}
-                    onClick={() => {
-                      code.dropShared();
-                      history.replaceState(null, '', `#${data.blockId}`);
-                    }}
-                  >
-                    {code.ownEdits ? 'Back to my code' : 'Back to the lesson’s code'}
-                  </button>
-                </>
-              }
-            >
-              You are looking at code from a shared link. It is not saved, and your own code is kept, until you choose.
-            </Banner>
-          )}
-          {code.backup && !data.solves && (
-            <Banner
-              tone="info"
-              testId="backup-banner"
-              actions={
-                <button type="button" className={SMALL} onClick={code.restoreBackup}>
-                  Restore my code
-                </button>
-              }
-            >
-              Your own code was set aside when you replaced it (with the solution or a shared link’s code).
-            </Banner>
-          )}
-        </div>
-      )}
+      <CodeSourceBanners
+        blockId={data.blockId}
+        linkError={linkError}
+        shared={code.shared !== null}
+        what={{ shared: 'code', backup: 'Your own code was set aside when you replaced it (with the solution or a shared link’s code).' }}
+        backLabel={code.ownEdits ? 'Back to my code' : 'Back to the lesson’s code'}
+        onKeep={code.keepShared}
+        onDrop={code.dropShared}
+        backup={!!code.backup && !data.solves}
+        onRestore={code.restoreBackup}
+      />
 
       <div className="flex flex-wrap items-center gap-2 border-t border-(--border) px-3 py-3 sm:px-4">
         <RunButtons busy={busy} stopping={state.phase === 'stopping'} onRun={start} onStop={stop} />

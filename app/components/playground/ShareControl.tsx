@@ -4,19 +4,28 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { encodeShare, shareHash, ShareError } from '../editor/share';
 import { NARROW_LABEL, SECONDARY, SMALL } from './buttons';
 
+/** Share for a lesson playground or an embed: a link that opens this block with exactly this code. */
+export default function ShareControl({ blockId, variant, files }: { blockId: string; variant: string; files: Record<string, string> }) {
+  return (
+    <ShareButton
+      title="A link that opens this playground with this code"
+      opens="this playground with exactly this code"
+      stale={[files, variant]}
+      makeLink={async () => {
+        const payload = await encodeShare(files);
+        // The query stays: an embed's options (theme, read-only, …) are part of what is shared.
+        return `${window.location.origin}${window.location.pathname}${window.location.search}${shareHash(blockId, variant, payload)}`;
+      }}
+    />
+  );
+}
+
 /**
- * Share: a link that holds this playground's code (compressed, in the hash),
- * copied to the clipboard and shown to copy by hand.
+ * Share: a link that holds a playground's code (compressed, in the hash), copied
+ * to the clipboard and shown to copy by hand. `stale`: what the link was made
+ * from; when any of it changes, the link is dropped.
  */
-export default function ShareControl({
-  blockId,
-  variant,
-  files,
-}: {
-  blockId: string;
-  variant: string;
-  files: Record<string, string>;
-}) {
+export function ShareButton({ title, opens, stale, makeLink }: { title: string; opens: string; stale: unknown[]; makeLink: () => Promise<string> }) {
   const id = useId();
   const [link, setLink] = useState<string | null>(null);
   const [message, setMessage] = useState('');
@@ -26,19 +35,17 @@ export default function ShareControl({
   useEffect(() => {
     setLink(null);
     setMessage('');
-  }, [files, variant]);
+  }, stale);
 
   async function share() {
     try {
-      const payload = await encodeShare(files);
-      // The query stays: an embed's options (theme, read-only, …) are part of what is shared.
-      const url = `${window.location.origin}${window.location.pathname}${window.location.search}${shareHash(blockId, variant, payload)}`;
+      const url = await makeLink();
       setLink(url);
       try {
         await navigator.clipboard.writeText(url);
-        setMessage('Link copied. It opens this playground with exactly this code.');
+        setMessage(`Link copied. It opens ${opens}.`);
       } catch {
-        setMessage('Copy the link below. It opens this playground with exactly this code.');
+        setMessage(`Copy the link below. It opens ${opens}.`);
       }
       requestAnimationFrame(() => field.current?.select());
     } catch (error) {
@@ -53,7 +60,7 @@ export default function ShareControl({
         type="button"
         onClick={() => void share()}
         aria-expanded={link !== null}
-        title="A link that opens this playground with this code"
+        title={title}
         className={SECONDARY}
       >
         <svg viewBox="0 0 16 16" width="13" height="13" aria-hidden="true" focusable="false" fill="currentColor">

@@ -1,13 +1,15 @@
 'use client';
 
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { playgroundKeyDown, saveNotice } from '../saveKeys';
 import { decodeShare, parseHash, ShareError } from '../../editor/share';
 import { folderOf } from '../../editor/models';
 import RunButtons from '../../run/RunButtons';
 import { useRun } from '../../run/useRun';
 import type { SourceLocation } from '../../run/model';
 import { preloadTerminal } from '../../terminal/TerminalPane';
-import Banner from '../Banner';
+import CodeSourceBanners from '../CodeSourceBanners';
+import EditorHint from '../EditorHint';
 import { SMALL } from '../buttons';
 import CodeArea, { preloadEditor } from '../CodeArea';
 import FileTabs from '../FileTabs';
@@ -103,25 +105,8 @@ export default function ScratchPlayground({ initial, templates }: { initial: Scr
     void run({ files: program.files, processes: program.processes, playground: SCRATCH_ID });
   }, [busy, problem, run, program]);
 
-  const save = () =>
-    setNotice(
-      scratch.shared
-        ? 'This is a shared link’s code: choose “Keep this code” to save it.'
-        : scratch.storageFull
-          ? 'This browser would not save your edits (storage full or off): they last until you leave the page.'
-          : 'Saved in this browser. Your edits are saved as you type.',
-    );
-
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    if (event.defaultPrevented || !(event.ctrlKey || event.metaKey)) return;
-    if (event.key === 'Enter') {
-      event.preventDefault();
-      start();
-    } else if (event.key === 's' || event.key === 'S') {
-      event.preventDefault();
-      save();
-    }
-  }
+  const save = () => setNotice(saveNotice(scratch.shared, scratch.storageFull));
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => playgroundKeyDown(event, { run: start, save });
 
   const onChange = useCallback((name: string, code: string) => scratch.dispatch({ type: 'edit', name, code }), [scratch]);
   const entries = useMemo(() => Object.fromEntries(program.processes.map((p) => [p.name, p.entry])), [program.processes]);
@@ -204,79 +189,25 @@ export default function ScratchPlayground({ initial, templates }: { initial: Scr
 
         <ProcessList processes={program.processes} files={names} dispatch={scratch.dispatch} />
 
-        {(scratch.shared || scratch.backup || linkError) && (
-          <div className="space-y-2 border-t border-(--border) px-3 py-3 sm:px-4">
-            {linkError && (
-              <Banner tone="error" alert testId="share-error">
-                This link’s code could not be opened: {linkError} The playground shows your own code.
-              </Banner>
-            )}
-            {scratch.shared && (
-              <Banner
-                tone="info"
-                testId="shared-banner"
-                actions={
-                  <>
-                    <button
-                      type="button"
-                      className={SMALL}
-                      onClick={() => {
-                        scratch.keepShared();
-                        history.replaceState(null, '', `#${SCRATCH_ID}`);
-                      }}
-                    >
-                      Keep this code
-                    </button>
-                    <button
-                      type="button"
-                      className={SMALL}
-                      onClick={() => {
-                        scratch.dropShared();
-                        history.replaceState(null, '', `#${SCRATCH_ID}`);
-                      }}
-                    >
-                      Back to my code
-                    </button>
-                  </>
-                }
-              >
-                You are looking at a program from a shared link. It is not saved, and your own code is kept, until you choose.
-              </Banner>
-            )}
-            {scratch.backup && (
-              <Banner
-                tone="info"
-                testId="backup-banner"
-                actions={
-                  <button type="button" className={SMALL} onClick={scratch.restoreBackup}>
-                    Restore my code
-                  </button>
-                }
-              >
-                Your own program was set aside when you replaced it (with a template, a lesson’s code or a shared link’s).
-              </Banner>
-            )}
-          </div>
-        )}
+        <CodeSourceBanners
+          blockId={SCRATCH_ID}
+          linkError={linkError}
+          shared={scratch.shared}
+          what={{
+            shared: 'a program',
+            backup: 'Your own program was set aside when you replaced it (with a template, a lesson’s code or a shared link’s).',
+          }}
+          backLabel="Back to my code"
+          onKeep={scratch.keepShared}
+          onDrop={scratch.dropShared}
+          backup={!!scratch.backup}
+          onRestore={scratch.restoreBackup}
+        />
 
         <div className="flex flex-wrap items-center gap-2 border-t border-(--border) px-3 py-3 sm:px-4">
           <RunButtons busy={busy} stopping={state.phase === 'stopping'} onRun={start} onStop={stop} />
           <ScratchShare program={program} />
-          <p id={hintId} className="ml-auto hidden text-xs text-(--muted-fg) sm:block">
-            <kbd className="kbd-other">Ctrl+Enter</kbd>
-            <kbd className="kbd-mac">⌘+Enter</kbd> runs ·{' '}
-            <span data-tab-hint={tabLeaves ? 'armed' : ''} className={tabLeaves ? 'font-semibold text-(--page-fg)' : ''}>
-              {tabLeaves ? (
-                <>
-                  now <kbd>Tab</kbd> leaves the editor
-                </>
-              ) : (
-                <>
-                  <kbd>Esc</kbd> then <kbd>Tab</kbd> leaves the editor
-                </>
-              )}
-            </span>
-          </p>
+          <EditorHint id={hintId} tabLeaves={tabLeaves} />
           {problem && (
             <p className="basis-full text-sm text-red-800 dark:text-red-300" data-testid="run-problem">
               {problem}

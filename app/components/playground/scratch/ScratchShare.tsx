@@ -1,8 +1,7 @@
 'use client';
 
-import { useEffect, useId, useRef, useState } from 'react';
-import { encodeShare, ShareError } from '../../editor/share';
-import { NARROW_LABEL, SECONDARY, SMALL } from '../buttons';
+import { encodeShare } from '../../editor/share';
+import { ShareButton } from '../ShareControl';
 import type { ScratchProgram } from './state';
 
 /** The hash of a link to the /playground with a program: `#scratch?code=…`, and `&open=1` to make it the learner's at once. */
@@ -10,77 +9,16 @@ export function scratchHash(payload: string, open = false): string {
   return `#scratch?code=${payload}${open ? '&open=1' : ''}`;
 }
 
-/** Share for the /playground: a link with its files and processes (share.ts), copied and shown. */
+/** Share for the /playground: a link with its files and processes (share.ts). */
 export default function ScratchShare({ program }: { program: ScratchProgram }) {
-  const id = useId();
-  const [link, setLink] = useState<string | null>(null);
-  const [message, setMessage] = useState('');
-  const field = useRef<HTMLInputElement>(null);
-
-  // A link is for the program it was made from: edits make it stale.
-  useEffect(() => {
-    setLink(null);
-    setMessage('');
-  }, [program]);
-
-  async function share() {
-    try {
-      const url = `${window.location.origin}${window.location.pathname}${scratchHash(await encodeShare(program.files, program.processes))}`;
-      setLink(url);
-      try {
-        await navigator.clipboard.writeText(url);
-        setMessage('Link copied. It opens the playground with exactly these files and processes.');
-      } catch {
-        setMessage('Copy the link below. It opens the playground with exactly these files and processes.');
-      }
-      requestAnimationFrame(() => field.current?.select());
-    } catch (error) {
-      setLink(null);
-      setMessage(error instanceof ShareError ? error.message : 'This browser cannot make share links.');
-    }
-  }
-
   return (
-    <>
-      <button type="button" onClick={() => void share()} aria-expanded={link !== null} title="A link that opens the playground with this program" className={SECONDARY}>
-        <svg viewBox="0 0 16 16" width="13" height="13" aria-hidden="true" focusable="false" fill="currentColor">
-          <path d="M6.9 9.1a.75.75 0 0 1 0-1.06l3.2-3.2H8.25a.75.75 0 0 1 0-1.5h3.6c.41 0 .75.34.75.75v3.6a.75.75 0 0 1-1.5 0V5.9L7.96 9.1a.75.75 0 0 1-1.06 0ZM3 5.75A1.75 1.75 0 0 1 4.75 4H6a.75.75 0 0 1 0 1.5H4.75a.25.25 0 0 0-.25.25v5.5c0 .14.11.25.25.25h5.5c.14 0 .25-.11.25-.25V10a.75.75 0 0 1 1.5 0v1.25c0 .97-.78 1.75-1.75 1.75h-5.5A1.75 1.75 0 0 1 3 11.25v-5.5Z" />
-        </svg>
-        <span className={NARROW_LABEL}>Share</span>
-      </button>
-      {(link !== null || message) && (
-        <div className="order-last flex basis-full flex-wrap items-center gap-2 rounded-md border border-(--border-strong) bg-(--surface) px-3 py-2 text-sm">
-          <p role="status" className="basis-full">
-            {message}
-          </p>
-          {link !== null && (
-            <>
-              <label htmlFor={`${id}-link`} className="sr-only">
-                Share link
-              </label>
-              <input
-                ref={field}
-                id={`${id}-link`}
-                readOnly
-                value={link}
-                data-share-link
-                onFocus={(event) => event.currentTarget.select()}
-                className="min-h-9 min-w-0 flex-1 rounded-md border border-(--border-strong) bg-(--page-bg) px-2 font-mono text-xs"
-              />
-              <button
-                type="button"
-                className={SMALL}
-                onClick={() => {
-                  setLink(null);
-                  setMessage('');
-                }}
-              >
-                Close
-              </button>
-            </>
-          )}
-        </div>
-      )}
-    </>
+    <ShareButton
+      title="A link that opens the playground with this program"
+      opens="the playground with exactly these files and processes"
+      stale={[program]}
+      makeLink={async () =>
+        `${window.location.origin}${window.location.pathname}${scratchHash(await encodeShare(program.files, program.processes))}`
+      }
+    />
   );
 }
