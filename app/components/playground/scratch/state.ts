@@ -7,6 +7,7 @@
  * delays — nothing is decided here that the runner would decide otherwise.
  */
 import { ApiError } from '../../../../runner/errors';
+import { parseStored } from '../../storage/localStore';
 import { checkFiles, checkProcessList, DEFAULT_PROCESS_NAME, FILE_NAME, FILE_NAME_RULE, PROCESS_NAME, RUN_LIMITS, startedProcesses, type ProcessDef } from '../../../../runner/protocol';
 
 export interface ScratchProgram {
@@ -173,14 +174,8 @@ function isTypedProcess(value: unknown, files: Record<string, string>): value is
 
 /** Reads the stored entry; garbage, or a program the run API would refuse, gives null (the page's own program then). */
 export function parseSaved(raw: string | null): SavedScratch | null {
-  if (raw === null) return null;
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    return null;
-  }
-  if (typeof value !== 'object' || value === null) return null;
+  const value = parseStored(raw, (v): v is object => typeof v === 'object' && v !== null);
+  if (!value) return null;
   const program = programOrNull((value as { program?: unknown }).program);
   if (!program) return null;
   return { program, backup: programOrNull((value as { backup?: unknown }).backup) };
