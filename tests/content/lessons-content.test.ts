@@ -4,11 +4,11 @@
  * lesson claims (the `expect` in its snippet.json).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { unmetExpectations } from "../../runner/checks";
 import { lessonChecks } from "../../content/checks";
 import { loadLessons, lessonsRoot } from "../../content/loader";
 import { transpile } from "../../runner/transpile";
-import { runToEnd, startRunner, type TestServer } from "../integration/harness";
+import { startRunner, type TestServer } from "../integration/harness";
+import { runVariant } from "./run-variant";
 
 const lessons = loadLessons(lessonsRoot());
 const variants = lessons.flatMap((lesson) =>
@@ -38,20 +38,8 @@ describe("lesson content", () => {
     });
 
     it.concurrent(`${name}: shows what the lesson says`, { timeout: 90_000 }, async () => {
-      const { events, end, output } = await runToEnd(server.url, {
-        files: variant.files,
-        processes: variant.processes,
-        timeoutMs: variant.timeoutMs,
-        ...{ lesson: lesson.slug, snippet: snippet.id, variant: variant.id },
-      } as never);
-      const processes = variant.processes?.map((p) => p.name) ?? ["main"];
-      const problems = unmetExpectations(variant.expect ?? {}, {
-        status: end.status,
-        blocked: events.some((e) => e.type === "blocked"),
-        stdout: Object.fromEntries(processes.map((p) => [p, output(p)])),
-      });
-      const stderr = processes.map((p) => output(p, "stderr")).filter(Boolean).join("\n").slice(0, 1500);
-      expect(problems, `${end.message}\n${stderr}`).toEqual([]);
+      const { events, end, problems, why } = await runVariant(server.url, variant, { lesson: lesson.slug, snippet: snippet.id, variant: variant.id });
+      expect(problems, why).toEqual([]);
       // A variant's note comes with the end of every run that shows what the variant expects.
       if (variant.expect?.note) {
         expect(end.note, "end.note").toMatch(/\S/);

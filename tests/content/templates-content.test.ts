@@ -4,10 +4,10 @@
  * says (templates/README.md).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { unmetExpectations } from "../../runner/checks";
 import { loadTemplates } from "../../content/templates";
 import { transpile } from "../../runner/transpile";
-import { runToEnd, startRunner, type TestServer } from "../integration/harness";
+import { startRunner, type TestServer } from "../integration/harness";
+import { runVariant } from "./run-variant";
 
 const templates = loadTemplates();
 
@@ -33,20 +33,8 @@ describe("playground templates", () => {
     });
 
     it.concurrent(`${id}: runs and shows what it says`, { timeout: 90_000 }, async () => {
-      const { events, end, output } = await runToEnd(server.url, {
-        files: variant.files,
-        processes: variant.processes,
-        timeoutMs: variant.timeoutMs,
-        playground: "scratch",
-      } as never);
-      const processes = variant.processes!.map((p) => p.name);
-      const problems = unmetExpectations(variant.expect ?? {}, {
-        status: end.status,
-        blocked: events.some((e) => e.type === "blocked"),
-        stdout: Object.fromEntries(processes.map((p) => [p, output(p)])),
-      });
-      const stderr = processes.map((p) => output(p, "stderr")).filter(Boolean).join("\n").slice(0, 1500);
-      expect(problems, `${end.message}\n${stderr}`).toEqual([]);
+      const { problems, why } = await runVariant(server.url, variant, { playground: "scratch" });
+      expect(problems, why).toEqual([]);
     });
   }
 });
