@@ -75,9 +75,26 @@ async function main() {
     const cpuOf = (pids) => pids.reduce((sum, pid) => sum + processCpuMs(pid), 0);
     const read = () => ({ server: processCpuMs(server.pid), spawner: cpuOf(helpers("spawner")), esbuild: cpuOf(helpers("esbuild")), sandboxes: sandboxesCpu(server.pid) });
     const warm = async () => (await (await fetch(`${base}/api/health`)).json()).runs.warm;
+    // The same program as bare Node: same flags, only PATH in the environment. Bare starts
+    // alternate with the runs, so load from elsewhere on the machine weighs on both alike.
+    const dir = path.join(ROOT, ".tmp", "cost-bare");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, "main.mjs"), PROGRAM.replace('"zeromq"', JSON.stringify(path.join(ROOT, "node_modules/zeromq/lib/index.js"))));
+    writeFileSync(path.join(dir, "preload.cjs"), "for (const s of [process.stdout, process.stderr]) s._handle?.setBlocking?.(true);\n");
+    const reaped = () => processCpuMs(process.pid, { children: true }) - processCpuMs(process.pid);
+    const bareArgs = ["--require", path.join(dir, "preload.cjs"), "--enable-source-maps", "--v8-pool-size=2", path.join(dir, "main.mjs")];
+    let bareTotal = 0;
+    const bareOnce = () => {
+      const self0 = reaped();
+      spawnSync(process.execPath, bareArgs, { env: { PATH: process.env.PATH }, stdio: "ignore" });
+      bareTotal += reaped() - self0;
+    };
     const warmBefore = await warm();
     const before = read();
-    for (let i = 0; i < RUNS; i++) await runOnce(base);
+    for (let i = 0; i < RUNS; i++) {
+      await runOnce(base);
+      bareOnce();
+    }
     await settle(3_000); // the pool boots the sandboxes that replace the ones used
     const after = read();
     const warmAfter = await warm();
@@ -87,19 +104,8 @@ async function main() {
     const booted = RUNS + warmAfter - warmBefore;
     const perSandbox = (after.sandboxes - before.sandboxes) / booted;
 
-    // The same program as bare Node: same flags, only PATH in the environment.
-    const dir = path.join(ROOT, ".tmp", "cost-bare");
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, "main.mjs"), PROGRAM.replace('"zeromq"', JSON.stringify(path.join(ROOT, "node_modules/zeromq/lib/index.js"))));
-    writeFileSync(path.join(dir, "preload.cjs"), "for (const s of [process.stdout, process.stderr]) s._handle?.setBlocking?.(true);\n");
-    const reaped = () => processCpuMs(process.pid, { children: true }) - processCpuMs(process.pid);
-    const self0 = reaped();
-    for (let i = 0; i < RUNS; i++) {
-      spawnSync(process.execPath, ["--require", path.join(dir, "preload.cjs"), "--enable-source-maps", "--v8-pool-size=2", path.join(dir, "main.mjs")], { env: { PATH: process.env.PATH }, stdio: "ignore" });
-    }
-    const bare = (reaped() - self0) / RUNS;
+    const bare = bareTotal / RUNS;
     rmSync(dir, { recursive: true, force: true });
-
     const total = per("server") + per("spawner") + per("esbuild") + perSandbox;
     console.log(`CPU time per run of a one-process hello that loads zeromq, ${RUNS} runs one after another (ms):`);
     console.log(`  runner server process        ${per("server").toFixed(1)}`);

@@ -53,7 +53,7 @@ export class RunnerMetrics {
         },
       });
     }
-    collectDefaultMetrics({ register: this.registry, prefix: "runner_" });
+    collectDefaultMetrics({ register: this.registry, prefix: "runner_", eventLoopMonitoringPrecision: 100 });
   }
 
   recordEnd(summary: RunSummary) {
