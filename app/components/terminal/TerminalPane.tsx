@@ -54,6 +54,7 @@ export default function TerminalPane({
   minRows,
   maxRows,
   fontSize,
+  fill = false,
 }: {
   process: string;
   label: string;
@@ -65,6 +66,8 @@ export default function TerminalPane({
   minRows: number;
   maxRows: number;
   fontSize: number;
+  /** Fill the box it is given (a maximised view) rather than grow with its output. */
+  fill?: boolean;
 }) {
   const [drawn, setDrawn] = useState(false);
   const [failed, setFailed] = useState(false);
@@ -105,7 +108,7 @@ export default function TerminalPane({
   return (
     <div
       data-terminal={process}
-      className="flex min-w-0 flex-col overflow-hidden rounded-lg border border-(--border-strong) bg-(--surface-strong)"
+      className={`flex min-w-0 flex-col overflow-hidden rounded-lg border border-(--border-strong) bg-(--surface-strong) ${fill ? 'h-full min-h-0' : ''}`}
     >
       <div className="flex min-h-9 items-center gap-2 border-b border-(--border) px-3 py-1">
         <span aria-hidden="true" className={`size-2 shrink-0 rounded-full ${colour.dot}`} />
@@ -136,7 +139,7 @@ export default function TerminalPane({
           className={
             visual
               ? 'sr-only'
-              : 'max-h-80 overflow-auto font-mono text-[0.8125rem] leading-[1.45] break-words whitespace-pre-wrap'
+              : `${fill ? 'h-full' : 'max-h-80'} overflow-auto font-mono text-[0.8125rem] leading-[1.45] break-words whitespace-pre-wrap`
           }
         >
           {shown.length < mine.length && (
@@ -168,6 +171,7 @@ export default function TerminalPane({
                   minRows={minRows}
                   maxRows={maxRows}
                   fontSize={fontSize}
+                  fill={fill}
                 />
               </Drawn>
             </Suspense>

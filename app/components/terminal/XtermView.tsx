@@ -75,6 +75,7 @@ export default function XtermView({
   minRows,
   maxRows,
   fontSize,
+  fill = false,
   handle,
 }: {
   process: string;
@@ -83,25 +84,35 @@ export default function XtermView({
   minRows: number;
   maxRows: number;
   fontSize: number;
+  /** As many rows as its box holds (the box has a height of its own), not as many as it has written. */
+  fill?: boolean;
   handle?: Ref<XtermHandle>;
 }) {
   const host = useRef<HTMLDivElement>(null);
   const term = useRef<Terminal | null>(null);
   const fit = useRef<FitAddon | null>(null);
   const written = useRef({ epoch: -1, lastId: 0, atLineStart: true });
-  const rows = useRef({ min: minRows, max: maxRows });
-  rows.current = { min: minRows, max: maxRows };
+  const rows = useRef({ min: minRows, max: maxRows, fill });
+  rows.current = { min: minRows, max: maxRows, fill };
 
-  /** Columns from the width, then rows for what is written so far (after the reflow), within the bounds. */
+  /**
+   * Columns from the width, then rows for what is written so far (after the
+   * reflow), within the bounds — or, filling its box, the rows the box holds.
+   * The columns are on the host (`data-cols`) for whoever lays panes out.
+   */
   const resize = () => {
     const t = term.current;
     if (!t) return;
-    const cols = Math.max(fit.current?.proposeDimensions()?.cols ?? t.cols, 2);
+    // Nothing to measure while hidden (a closed dialog): NaN then, so the current size stays.
+    const proposed = fit.current?.proposeDimensions();
+    const fits = (n: number | undefined): n is number => n !== undefined && Number.isFinite(n);
+    const cols = Math.max(fits(proposed?.cols) ? proposed.cols : t.cols, 2);
     if (cols !== t.cols) t.resize(cols, t.rows);
+    if (host.current) host.current.dataset.cols = String(cols);
     const buffer = t.buffer.active;
     // Every written line, and the cursor's line (xterm keeps it in view).
     const used = buffer.baseY + buffer.cursorY + 1;
-    const wanted = Math.min(rows.current.max, Math.max(rows.current.min, used));
+    const wanted = rows.current.fill ? Math.max(fits(proposed?.rows) ? proposed.rows : t.rows, 1) : Math.min(rows.current.max, Math.max(rows.current.min, used));
     if (wanted !== t.rows) t.resize(cols, wanted);
   };
 
@@ -155,7 +166,7 @@ export default function XtermView({
   useEffect(() => {
     if (term.current) term.current.options.fontSize = fontSize;
     resize();
-  }, [fontSize, minRows, maxRows]);
+  }, [fontSize, minRows, maxRows, fill]);
 
   useEffect(() => {
     const t = term.current;
@@ -199,5 +210,5 @@ export default function XtermView({
     },
   }));
 
-  return <div ref={host} aria-hidden="true" className="xterm-host font-mono" />;
+  return <div ref={host} aria-hidden="true" className={`xterm-host font-mono ${fill ? 'absolute inset-x-2 inset-y-1.5' : ''}`} />;
 }
