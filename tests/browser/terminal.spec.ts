@@ -18,6 +18,17 @@ async function openBlock(page: Page, blockId: string) {
   return block;
 }
 
+/** Runs the two-process snippet with FIGURES printed at the end of its first file. */
+async function runFigures(page: Page) {
+  const block = await openBlock(page, twoProcesses.id);
+  await focusEditorEnd(page, block);
+  await page.keyboard.type(`\nconsole.log("${FIGURES}");`);
+  await block.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(block.getByRole('log', { name: `${first!.name} output` })).toContainText(FIGURES, { timeout: 30_000 });
+  await waitForEnd(block);
+  return block;
+}
+
 /** What an xterm shows, row by row (its DOM renderer's rows). */
 function terminalRows(block: Locator, process: string): Promise<string[]> {
   return block.locator(`[data-terminal="${process}"] .xterm-rows > div`).evaluateAll((rows) => rows.map((row) => (row.textContent ?? '').replace(/\u00a0/g, ' ').trimEnd()));
@@ -28,12 +39,7 @@ test.describe('at 1366 × 900, both sidebars open', () => {
 
   test('two terminals get 80 columns each or stack, and a line of figures is not wrapped', async ({ page, baseURL }) => {
     const problems = watchPage(page, baseURL!);
-    const block = await openBlock(page, twoProcesses.id);
-    await focusEditorEnd(page, block);
-    await page.keyboard.type(`\nconsole.log("${FIGURES}");`);
-    await block.getByRole('button', { name: 'Run', exact: true }).click();
-    await expect(block.getByRole('log', { name: `${first!.name} output` })).toContainText(FIGURES, { timeout: 30_000 });
-    await waitForEnd(block);
+    const block = await runFigures(page);
 
     const a = await terminalPane(block, first!.name);
     const b = await terminalPane(block, second!.name);
@@ -165,6 +171,25 @@ test.describe('on a phone', () => {
       expect(width, name).toBeGreaterThan(20);
     }
     expect(problems).toEqual([]);
+  });
+
+  test('Maximise keeps 80 columns, scrolling sideways: a line of figures stays whole', { tag: '@phone' }, async ({ page }) => {
+    const block = await runFigures(page);
+    await block.getByRole('button', { name: 'Maximise the output' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Output' });
+    const pane = await terminalPane(dialog, first!.name);
+    expect(pane.cols).toBeGreaterThanOrEqual(80);
+    expect(pane.box.width).toBeLessThanOrEqual(375);
+    expect(await terminalRows(dialog, first!.name)).toContain(FIGURES);
+    // The terminal scrolls sideways inside its pane; the page does not.
+    const host = dialog.locator(`[data-terminal="${first!.name}"] .xterm-host`);
+    expect(await host.evaluate((element) => element.scrollWidth > element.clientWidth)).toBe(true);
+    await dialog.getByRole('log', { name: `${first!.name} output` }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => host.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0);
+    expect(await page.evaluate(() => document.scrollingElement!.scrollWidth <= window.innerWidth)).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
   });
 });
 

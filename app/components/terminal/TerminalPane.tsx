@@ -35,6 +35,8 @@ const SCROLL_KEYS: Record<string, Parameters<XtermHandle['scroll']>[0]> = {
   PageDown: 'page-down',
   Home: 'top',
   End: 'bottom',
+  ArrowLeft: 'left',
+  ArrowRight: 'right',
 };
 
 /**
@@ -55,6 +57,7 @@ export default function TerminalPane({
   maxRows,
   fontSize,
   fill = false,
+  minCols,
 }: {
   process: string;
   label: string;
@@ -68,6 +71,8 @@ export default function TerminalPane({
   fontSize: number;
   /** Fill the box it is given (a maximised view) rather than grow with its output. */
   fill?: boolean;
+  /** Columns the terminal keeps however narrow its box (it scrolls sideways then). */
+  minCols?: number;
 }) {
   const [drawn, setDrawn] = useState(false);
   const [failed, setFailed] = useState(false);
@@ -172,6 +177,7 @@ export default function TerminalPane({
                   maxRows={maxRows}
                   fontSize={fontSize}
                   fill={fill}
+                  minCols={minCols}
                 />
               </Drawn>
             </Suspense>

@@ -58,7 +58,8 @@ function useSideBySide(grid: RefObject<HTMLDivElement | null>, probe: RefObject<
  * One terminal pane per process, labelled: side by side when each gets a
  * standard terminal's width, stacked full width otherwise. A pane grows with
  * its output, so one that has printed nothing takes one line. `fill`: the
- * panes share the height they are given (the maximised view).
+ * panes share the height they are given (the maximised view), and keep
+ * SIDE_BY_SIDE_COLS columns even on a phone, scrolling sideways.
  */
 export default function Terminals({
   state,
@@ -108,6 +109,7 @@ export default function Terminals({
             maxRows={several ? 14 : 18}
             fontSize={fontSize}
             fill={fill}
+            minCols={fill ? SIDE_BY_SIDE_COLS : undefined}
           />
         );
       })}
