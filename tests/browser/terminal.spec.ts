@@ -66,14 +66,21 @@ test.describe('at 1366 × 900, both sidebars open', () => {
 
   test('a terminal that has printed nothing takes one line', async ({ page }) => {
     const block = await openBlock(page, twoProcesses.id);
-    // The second process's file: replaced by a program that prints nothing for a while (busy, so never "blocked").
+    // The second process's file: replaced by a program that prints nothing (busy, so never "blocked") until Stop.
     await block.getByRole('tab', { name: new RegExp(second!.entry.replace('.', '\\.')) }).click();
-    await setEditorValue(page, twoProcesses.id, 'const end = Date.now() + 5000;\nwhile (Date.now() < end) {}\n');
+    await setEditorValue(page, twoProcesses.id, 'for (;;) {}\n');
     await block.getByRole('button', { name: 'Run', exact: true }).click();
     await expect(block.getByTestId('run-status')).toHaveAttribute('data-phase', 'running', { timeout: 30_000 });
     await expect(block.locator(`[data-terminal="${first!.name}"] .xterm`)).toBeVisible();
     const quiet = block.locator(`[data-terminal="${second!.name}"] .xterm-rows > div`);
     await expect(quiet).toHaveCount(1);
+    // Maximised, the window has room for two 80-column terminals, but the quiet one takes no half of it.
+    await block.getByRole('button', { name: 'Maximise the output' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Output' });
+    await expect(dialog.locator('[data-terminals]')).toHaveAttribute('data-terminals', 'stacked');
+    const talker = await terminalPane(dialog, first!.name);
+    expect(talker.box.width).toBeGreaterThan(1366 * 0.9);
+    await page.keyboard.press('Escape');
     await block.getByRole('button', { name: 'Stop', exact: true }).click();
     await waitForEnd(block);
   });

@@ -58,6 +58,7 @@ export default function TerminalPane({
   fontSize,
   fill = false,
   minCols,
+  wide = false,
 }: {
   process: string;
   label: string;
@@ -73,6 +74,8 @@ export default function TerminalPane({
   fill?: boolean;
   /** Columns the terminal keeps however narrow its box (it scrolls sideways then). */
   minCols?: number;
+  /** Across both columns of a side-by-side grid. */
+  wide?: boolean;
 }) {
   const [drawn, setDrawn] = useState(false);
   const [failed, setFailed] = useState(false);
@@ -113,7 +116,7 @@ export default function TerminalPane({
   return (
     <div
       data-terminal={process}
-      className={`flex min-w-0 flex-col overflow-hidden rounded-lg border border-(--border-strong) bg-(--surface-strong) ${fill ? 'h-full min-h-0' : ''}`}
+      className={`flex min-w-0 flex-col overflow-hidden rounded-lg border border-(--border-strong) bg-(--surface-strong) ${fill ? 'h-full min-h-0' : ''} ${wide ? 'col-span-2' : ''}`}
     >
       <div className="flex min-h-9 items-center gap-2 border-b border-(--border) px-3 py-1">
         <span aria-hidden="true" className={`size-2 shrink-0 rounded-full ${colour.dot}`} />

@@ -57,7 +57,8 @@ function useSideBySide(grid: RefObject<HTMLDivElement | null>, probe: RefObject<
 /**
  * One terminal pane per process, labelled: side by side when each gets a
  * standard terminal's width, stacked full width otherwise. A pane grows with
- * its output, so one that has printed nothing takes one line. `fill`: the
+ * its output, so one that has printed nothing takes one line (the width of
+ * the row, when the others sit side by side). `fill`: the
  * panes share the height they are given (the maximised view), and keep
  * SIDE_BY_SIDE_COLS columns even on a phone, scrolling sideways.
  */
@@ -79,13 +80,17 @@ export default function Terminals({
   const fontSize = useFontSize(several);
   const grid = useRef<HTMLDivElement>(null);
   const probe = useRef<HTMLSpanElement>(null);
-  const side = useSideBySide(grid, probe, several, fontSize);
-  const rows = side ? Math.ceil(names.length / 2) : names.length;
+  const wide = useSideBySide(grid, probe, several, fontSize);
+  // A terminal that has printed nothing takes no half of a row: side by side only among those that have.
+  const printed = new Set(state.chunks.filter((chunk) => chunk.data !== '').map((chunk) => chunk.process));
+  const talking = names.filter((name) => printed.has(name)).length;
+  const side = wide && talking >= 2;
+  const rows = side ? Math.ceil(talking / 2) + (names.length - talking) : names.length;
   return (
     <div
       ref={grid}
       data-terminals={side ? 'side-by-side' : 'stacked'}
-      className={`relative grid min-w-0 gap-3 ${side ? 'grid-cols-2' : 'grid-cols-1'} ${fill ? 'h-full min-h-0' : ''}`}
+      className={`relative grid min-w-0 gap-3 ${side ? 'grid-flow-row-dense grid-cols-2' : 'grid-cols-1'} ${fill ? 'h-full min-h-0' : ''}`}
       style={fill ? { gridTemplateRows: `repeat(${rows}, minmax(0, 1fr))` } : undefined}
     >
       {/* A line of SIDE_BY_SIDE_COLS characters in the terminal's font, measured (clipped: it is wider than a phone). */}
@@ -98,6 +103,7 @@ export default function Terminals({
         return (
           <TerminalPane
             key={name}
+            wide={side && !printed.has(name)}
             process={name}
             label={single && !several ? 'Output' : name}
             file={entries[name] ?? null}
