@@ -81,8 +81,8 @@ export default function Terminals({
   const grid = useRef<HTMLDivElement>(null);
   const probe = useRef<HTMLSpanElement>(null);
   const wide = useSideBySide(grid, probe, several, fontSize);
-  // A terminal that has printed nothing takes no half of a row: side by side only among those that have.
-  const printed = new Set(state.chunks.filter((chunk) => chunk.data !== '').map((chunk) => chunk.process));
+  // A terminal its program has printed nothing in (its exit aside) takes no half of a row: side by side only among those that have.
+  const printed = new Set(state.chunks.filter((chunk) => chunk.stream !== 'exit' && chunk.data !== '').map((chunk) => chunk.process));
   const talking = names.filter((name) => printed.has(name)).length;
   const side = wide && talking >= 2;
   const rows = side ? Math.ceil(talking / 2) + (names.length - talking) : names.length;
