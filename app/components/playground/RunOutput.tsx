@@ -153,7 +153,7 @@ export default function RunOutput({
       {showInput && <StdinBox processes={names} running={running} send={sendInput} />}
 
       {maximised && started && (
-        <OutputDialog title="Output" status={<StatusLine state={state} />} opener={maximise.current} onClose={() => setMaximised(false)}>
+        <OutputDialog title="Output" status={<StatusLine state={state} />} opener={maximise} onClose={() => setMaximised(false)}>
           <Terminals state={state} entries={entries} single={single} fill />
         </OutputDialog>
       )}

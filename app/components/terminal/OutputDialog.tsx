@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode, type RefObject } from 'react';
 
 /**
  * The run's output maximised: a modal <dialog> over the whole window (the
@@ -18,7 +18,7 @@ export default function OutputDialog({
   /** The run's status line, kept in sight. */
   status: ReactNode;
   onClose(): void;
-  opener: HTMLElement | null;
+  opener: RefObject<HTMLElement | null>;
   children: ReactNode;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -34,7 +34,7 @@ export default function OutputDialog({
     close.current?.focus();
     return () => {
       if (element.open) element.close();
-      latest.current.opener?.focus();
+      latest.current.opener.current?.focus();
     };
   }, []);
 

@@ -95,8 +95,8 @@ export default function XtermView({
   const term = useRef<Terminal | null>(null);
   const fit = useRef<FitAddon | null>(null);
   const written = useRef({ epoch: -1, lastId: 0, atLineStart: true });
-  const rows = useRef({ min: minRows, max: maxRows, fill, minCols });
-  rows.current = { min: minRows, max: maxRows, fill, minCols };
+  const bounds = useRef({ min: minRows, max: maxRows, fill, minCols });
+  bounds.current = { min: minRows, max: maxRows, fill, minCols };
 
   /**
    * Columns from the width, then rows for what is written so far (after the
@@ -109,7 +109,7 @@ export default function XtermView({
     // Nothing to measure while hidden (a closed dialog): NaN then, so the current size stays.
     const proposed = fit.current?.proposeDimensions();
     const fits = (n: number | undefined): n is number => n !== undefined && Number.isFinite(n);
-    const cols = Math.max(fits(proposed?.cols) ? proposed.cols : t.cols, rows.current.minCols, 2);
+    const cols = Math.max(fits(proposed?.cols) ? proposed.cols : t.cols, bounds.current.minCols, 2);
     if (cols !== t.cols) t.resize(cols, t.rows);
     if (host.current) host.current.dataset.cols = String(cols);
     const buffer = t.buffer.active;
@@ -117,7 +117,7 @@ export default function XtermView({
     const used = buffer.baseY + buffer.cursorY + 1;
     // Scrolling sideways, the box loses a row to its scroll bar.
     const sideways = fits(proposed?.cols) && cols > proposed.cols ? 1 : 0;
-    const wanted = rows.current.fill ? Math.max((fits(proposed?.rows) ? proposed.rows : t.rows) - sideways, 1) : Math.min(rows.current.max, Math.max(rows.current.min, used));
+    const wanted = bounds.current.fill ? Math.max((fits(proposed?.rows) ? proposed.rows : t.rows) - sideways, 1) : Math.min(bounds.current.max, Math.max(bounds.current.min, used));
     if (wanted !== t.rows) t.resize(cols, wanted);
   };
 
@@ -132,7 +132,7 @@ export default function XtermView({
       fontFamily: getComputedStyle(element).fontFamily,
       fontSize,
       lineHeight: 1.35,
-      rows: rows.current.min,
+      rows: bounds.current.min,
       cols: 80,
       scrollback: 5000,
       theme: isDark() ? DARK : LIGHT,
