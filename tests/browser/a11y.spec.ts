@@ -37,6 +37,17 @@ for (const scheme of ['light', 'dark'] as const) {
       expect(await violations(page)).toEqual([]);
     });
 
+    test('the maximised output, over a lesson', async ({ page }) => {
+      const lesson = firstLesson();
+      await page.goto(`/lessons/${lesson.slug}`);
+      const block = page.locator('[data-playground]').first();
+      await block.getByRole('button', { name: 'Run', exact: true }).click();
+      await expect(block.getByTestId('run-status')).toHaveAttribute('data-phase', 'ended', { timeout: 30_000 });
+      await block.getByRole('button', { name: 'Maximise the output' }).click();
+      await expect(page.getByRole('dialog', { name: 'Output' }).locator('.xterm').first()).toBeVisible();
+      expect(await violations(page)).toEqual([]);
+    });
+
     test('an embed, and the Embed panel of a lesson playground', async ({ page, context }) => {
       await context.grantPermissions(['clipboard-read', 'clipboard-write']);
       const lesson = firstLesson();

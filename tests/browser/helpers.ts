@@ -112,3 +112,11 @@ export async function waitForEnd(block: Locator, timeout = 30_000) {
   await expect(status).toHaveAttribute('data-phase', 'ended', { timeout });
   return status;
 }
+
+/** A process's terminal pane: its columns (as xterm was sized) and where it sits. */
+export async function terminalPane(block: Locator, process: string) {
+  const pane = block.locator(`[data-terminal="${process}"]`);
+  await expect(pane.locator('.xterm-host[data-cols]')).toBeAttached();
+  const cols = Number(await pane.locator('.xterm-host').getAttribute('data-cols'));
+  return { cols, box: (await pane.boundingBox())! };
+}

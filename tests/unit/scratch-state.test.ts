@@ -3,6 +3,8 @@ import { RUN_LIMITS } from "../../runner/protocol";
 import {
   checkProgram,
   fileNameProblem,
+  formatArgs,
+  parseArgs,
   parseSaved,
   processNameProblem,
   runProblem,
@@ -80,6 +82,29 @@ describe("scratch processes", () => {
     expect(p.processes).toEqual([{ name: "server", entry: "main.ts", delayMs: 300 }]);
     expect(scratchReducer(p, { type: "set-process", index: 0, patch: { entry: "nope.ts" } })).toBe(p);
     expect(scratchReducer(p, { type: "set-process", index: 0, patch: { delayMs: undefined } }).processes[0]).toEqual({ name: "server", entry: "main.ts" });
+  });
+
+  it("sets a process's arguments; none is no field; the run API's limits say why too many cannot run", () => {
+    const p = scratchReducer(start, { type: "set-process", index: 0, patch: { args: ["--port", "5555"] } });
+    expect(p.processes).toEqual([{ name: "main", entry: "main.ts", args: ["--port", "5555"] }]);
+    expect(runProblem(p)).toBeNull();
+    expect(scratchReducer(p, { type: "set-process", index: 0, patch: { args: [] } }).processes[0]).toEqual({ name: "main", entry: "main.ts" });
+    const many = scratchReducer(start, { type: "set-process", index: 0, patch: { args: Array.from({ length: 17 }, (_, i) => String(i)) } });
+    expect(runProblem(many)).toMatch(/at most 16 strings/);
+    // A saved or shared program keeps them.
+    expect(checkProgram({ files: p.files, processes: p.processes })).toEqual(p);
+    expect(parseSaved(JSON.stringify({ program: p, backup: null }))?.program).toEqual(p);
+  });
+
+  it("reads arguments as a shell splits them, and writes them back the same", () => {
+    expect(parseArgs("")).toEqual([]);
+    expect(parseArgs("  --port   5555 ")).toEqual(["--port", "5555"]);
+    expect(parseArgs(String.raw`'two words' "say \"hi\"" a\ b '' x"y z"`)).toEqual(["two words", 'say "hi"', "a b", "", "xy z"]);
+    expect(parseArgs("'unclosed quote")).toEqual(["unclosed quote"]);
+    for (const args of [[], ["plain", "--flag=1", "tcp://127.0.0.1:5555"], ["two words", "", "it's", 'say "hi" \\ back', "tab\there", "ünï"]]) {
+      expect(parseArgs(formatArgs(args))).toEqual(args);
+    }
+    expect(formatArgs(["--count", "3", "two words"])).toBe("--count 3 'two words'");
   });
 
   it("keeps a name as typed, and says in the run API's words why it cannot run", () => {

@@ -8,6 +8,15 @@ describe("share links", () => {
     expect(await decodeShare(await encodeShare(files, processes))).toEqual({ files, processes });
   });
 
+  it("carry each process's arguments; a link without them starts processes with none", async () => {
+    const files = { "main.ts": "console.log(process.argv.slice(2))" };
+    const processes = [{ name: "main", entry: "main.ts", args: ["--count", "3", "two words", ""] }];
+    expect(await decodeShare(await encodeShare(files, processes))).toEqual({ files, processes });
+    const plain = await decodeShare(await encodeShare(files, [{ name: "main", entry: "main.ts" }]));
+    expect(plain.processes).toEqual([{ name: "main", entry: "main.ts" }]);
+    await expect(encodeShare(files, [{ name: "main", entry: "main.ts", args: ["a\0b"] }])).rejects.toThrow(/without NUL/);
+  });
+
   it("without processes read as before (old links keep working)", async () => {
     const files = { "main.ts": "console.log(1)" };
     const decoded = await decodeShare(await encodeShare(files));

@@ -34,10 +34,32 @@ export interface DiffViewProps {
   onError(message: string): void;
 }
 
+/** Narrowest diff that may go side by side, whatever its lines (Monaco's own default breakpoint is 900). */
+const MIN_SIDE_BY_SIDE = 560;
+/** Columns of a line a side must show at least: longer lines are let scroll. */
+const MAX_LINE_COLS = 100;
+
 /**
- * Monaco's diff editor for one file: side by side when there is room, inline
- * on narrow screens, unchanged stretches folded away. A file missing on one
- * side is compared with an empty one.
+ * The width below which the diff shows inline: twice what one side needs to
+ * show the longest line of either file whole — its characters in the
+ * editor's measured font, the line numbers and margin — so a side by side
+ * diff never cuts lines a single editor would show.
+ */
+function inlineBreakpoint(monaco: Monaco, diff: editor.IStandaloneDiffEditor, models: editor.ITextModel[]): number {
+  const modified = diff.getModifiedEditor();
+  const charWidth = modified.getOption(monaco.editor.EditorOption.fontInfo).typicalHalfwidthCharacterWidth;
+  let longest = 0;
+  for (const model of models) for (const line of model.getLinesContent()) longest = Math.max(longest, line.length);
+  // Line numbers (lineNumbersMinChars + 1), their decoration margin and the scroll bar.
+  const gutter = 4 * charWidth + 10 + 24;
+  return Math.max(MIN_SIDE_BY_SIDE, Math.ceil(2 * (Math.min(longest, MAX_LINE_COLS) * charWidth + gutter)));
+}
+
+/**
+ * Monaco's diff editor for one file: side by side when each side has room
+ * for the longest line, inline otherwise (a lesson's column, a phone),
+ * unchanged stretches folded away. A file missing on one side is compared
+ * with an empty one.
  */
 export default function DiffView(props: DiffViewProps) {
   const latest = useRef(props);
@@ -59,6 +81,7 @@ export default function DiffView(props: DiffViewProps) {
     if (current?.original !== originalModel || current?.modified !== modifiedModel) {
       s.diff.setModel({ original: originalModel, modified: modifiedModel });
     }
+    s.diff.updateOptions({ renderSideBySideInlineBreakpoint: inlineBreakpoint(s.monaco, s.diff, [originalModel, modifiedModel]) });
     s.diff.getOriginalEditor().updateOptions({ ariaLabel: `${file}, ${original.label} (read only)` });
     s.diff.getModifiedEditor().updateOptions({
       ariaLabel: `${file}, ${modified.label}${latest.current.editable ? '' : ' (read only)'}`,
@@ -78,7 +101,7 @@ export default function DiffView(props: DiffViewProps) {
           ...baseOptions(metrics),
           renderSideBySide: true,
           useInlineViewWhenSpaceIsLimited: true,
-          renderSideBySideInlineBreakpoint: 560,
+          renderSideBySideInlineBreakpoint: MIN_SIDE_BY_SIDE,
           enableSplitViewResizing: false,
           originalEditable: false,
           readOnly: !latest.current.editable,

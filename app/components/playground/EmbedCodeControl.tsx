@@ -3,7 +3,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { estimateEmbedHeight, embedUrl, iframeHtml, resizeScript } from '../../_lib/embed/links';
 import { encodeShare, shareHash, ShareError } from '../editor/share';
-import { NARROW_LABEL, SECONDARY, SMALL } from './buttons';
+import { SECONDARY, SMALL } from './buttons';
 import { usePlaygroundOptions } from './options';
 import type { PlaygroundData } from './types';
 
@@ -97,7 +97,7 @@ export default function EmbedCodeControl({
         <svg viewBox="0 0 16 16" width="13" height="13" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round">
           <path d="M5.5 4 1.75 8l3.75 4M10.5 4l3.75 4-3.75 4" />
         </svg>
-        <span className={NARROW_LABEL}>Embed</span>
+        Embed
       </button>
       {open && (
         <div id={`${id}-panel`} data-embed-panel className="order-last flex basis-full flex-col gap-2 rounded-md border border-(--border-strong) bg-(--surface) px-3 py-2 text-sm">

@@ -11,7 +11,11 @@ export interface TabFile {
   missing?: string;
 }
 
-/** The files of a snippet as tabs (arrow keys, Home and End move between them); a dot marks edited files. */
+/**
+ * The files of a snippet as tabs (arrow keys, Home and End move between
+ * them); a dot marks edited files. On a narrow screen they wrap onto a
+ * second line rather than being cut.
+ */
 export default function FileTabs({
   idPrefix,
   panelId,
@@ -46,7 +50,7 @@ export default function FileTabs({
   }
 
   return (
-    <div role="tablist" aria-label="Files" className="flex min-w-0 overflow-x-auto">
+    <div role="tablist" aria-label="Files" className="flex min-w-0 flex-wrap">
       {files.map((f, index) => {
         const selected = f.name === active;
         return (
@@ -64,7 +68,7 @@ export default function FileTabs({
             onClick={() => onSelect(f.name)}
             onKeyDown={(event) => onKeyDown(event, index)}
             data-file-tab={f.name}
-            className={`-mb-px inline-flex shrink-0 items-center gap-1.5 border-b-2 px-3 py-2 font-mono text-[0.8125rem] transition-colors ${
+            className={`-mb-px inline-flex min-w-0 items-center gap-1.5 border-b-2 px-3 py-2 font-mono break-all text-[0.8125rem] transition-colors ${
               selected
                 ? 'border-red-700 text-(--page-fg) dark:border-red-400'
                 : 'border-transparent text-(--muted-fg) hover:text-(--page-fg)'

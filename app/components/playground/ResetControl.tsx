@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
-import { NARROW_LABEL, SECONDARY, SMALL } from './buttons';
+import { SECONDARY, SMALL } from './buttons';
 
 /**
  * Reset, which asks first: the file on show, or every file, back to the
@@ -58,7 +58,7 @@ export default function ResetControl({
         <svg viewBox="0 0 16 16" width="13" height="13" aria-hidden="true" focusable="false" fill="currentColor">
           <path d="M8 3a5 5 0 1 1-4.9 6h1.55A3.5 3.5 0 1 0 8 4.5V7L4.5 3.75 8 .5V3Z" />
         </svg>
-        <span className={NARROW_LABEL}>Reset</span>
+        Reset
       </button>
       {asking && (
         <div

@@ -1,20 +1,44 @@
 'use client';
 
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { RunState } from '../run/model';
+import OutputDialog from '../terminal/OutputDialog';
 import StatusLine from '../terminal/StatusLine';
 import StdinBox from '../terminal/StdinBox';
 import Terminals from '../terminal/Terminals';
 import Banner from './Banner';
+import { usePlaygroundOptions } from './options';
 
 const TOOL =
   'inline-flex min-h-9 items-center gap-1.5 rounded-md px-2.5 text-sm font-medium text-(--muted-fg) transition-colors hover:bg-(--surface-strong) hover:text-(--page-fg) aria-disabled:cursor-not-allowed aria-disabled:opacity-50';
+
+/** Where a Run brings its output into view: phone widths, where it starts below the fold. */
+const PHONE = '(max-width: 639px)';
+/** Output showing less than this (px) above the window's bottom edge counts as out of sight. */
+const IN_SIGHT = 48;
+
+/**
+ * On a phone, Run brings the output into view when it would start out of
+ * sight (below the fold): scrolled at once, never smoothly, so nothing moves
+ * under a finger (or a test) pressing Stop; not in an embed, whose page
+ * around it decides its own scrolling.
+ */
+function useRevealOnRun(box: RefObject<HTMLElement | null>, phase: RunState['phase']) {
+  const { embed } = usePlaygroundOptions();
+  useEffect(() => {
+    const element = box.current;
+    if (phase !== 'starting' || embed || !element || !window.matchMedia(PHONE).matches) return;
+    if (element.getBoundingClientRect().top <= window.innerHeight - IN_SIGHT) return;
+    element.scrollIntoView({ block: 'nearest', inline: 'nearest', behavior: 'instant' });
+  }, [box, phase, embed]);
+}
 
 /**
  * Everything a run shows: the status line, a `blocked` banner in the
  * lesson's words, errors, the exercise check, what the lesson wants noticed,
  * where the code went wrong, one terminal per process, and standard input
- * (open by default when the code reads it).
+ * (open by default when the code reads it). Maximise shows the terminals
+ * over the whole window.
  */
 export default function RunOutput({
   state,
@@ -41,14 +65,26 @@ export default function RunOutput({
   const hasOutput = state.lines.length > 0;
   const running = state.phase === 'running' || state.phase === 'stopping';
   const names = state.processes.length > 0 ? state.processes : Object.keys(entries);
+  const box = useRef<HTMLDivElement>(null);
+  const maximise = useRef<HTMLButtonElement>(null);
+  const [maximised, setMaximised] = useState(false);
+  useRevealOnRun(box, state.phase);
 
   return (
-    <div className="space-y-3 rounded-b-xl border-t border-(--border) bg-(--surface) px-3 py-3 sm:px-4">
+    <div ref={box} data-run-output className="space-y-3 rounded-b-xl border-t border-(--border) bg-(--surface) px-3 py-3 sm:px-4">
       <div className="flex flex-wrap items-start gap-2">
         <div className="min-w-0 flex-1 basis-56">
           <StatusLine state={state} />
         </div>
         <div className="flex gap-1">
+          {started && (
+            <button ref={maximise} type="button" aria-haspopup="dialog" onClick={() => setMaximised(true)} className={TOOL}>
+              <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round">
+                <path d="M2.5 6V2.5H6M10 2.5h3.5V6M13.5 10v3.5H10M6 13.5H2.5V10" />
+              </svg>
+              Maximise<span className="sr-only"> the output</span>
+            </button>
+          )}
           <button type="button" aria-pressed={showInput} onClick={() => setInputOpen(!showInput)} className={TOOL}>
             Input
           </button>
@@ -115,6 +151,12 @@ export default function RunOutput({
       )}
 
       {showInput && <StdinBox processes={names} running={running} send={sendInput} />}
+
+      {maximised && started && (
+        <OutputDialog title="Output" status={<StatusLine state={state} />} opener={maximise} onClose={() => setMaximised(false)}>
+          <Terminals state={state} entries={entries} single={single} fill />
+        </OutputDialog>
+      )}
     </div>
   );
 }

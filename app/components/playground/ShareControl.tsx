@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useRef, useState } from 'react';
 import { encodeShare, shareHash, ShareError } from '../editor/share';
-import { NARROW_LABEL, SECONDARY, SMALL } from './buttons';
+import { SECONDARY, SMALL } from './buttons';
 
 /** Share for a lesson playground or an embed: a link that opens this block with exactly this code. */
 export default function ShareControl({ blockId, variant, files }: { blockId: string; variant: string; files: Record<string, string> }) {
@@ -66,7 +66,7 @@ export function ShareButton({ title, opens, stale, makeLink }: { title: string; 
         <svg viewBox="0 0 16 16" width="13" height="13" aria-hidden="true" focusable="false" fill="currentColor">
           <path d="M6.9 9.1a.75.75 0 0 1 0-1.06l3.2-3.2H8.25a.75.75 0 0 1 0-1.5h3.6c.41 0 .75.34.75.75v3.6a.75.75 0 0 1-1.5 0V5.9L7.96 9.1a.75.75 0 0 1-1.06 0ZM3 5.75A1.75 1.75 0 0 1 4.75 4H6a.75.75 0 0 1 0 1.5H4.75a.25.25 0 0 0-.25.25v5.5c0 .14.11.25.25.25h5.5c.14 0 .25-.11.25-.25V10a.75.75 0 0 1 1.5 0v1.25c0 .97-.78 1.75-1.75 1.75h-5.5A1.75 1.75 0 0 1 3 11.25v-5.5Z" />
         </svg>
-        <span className={NARROW_LABEL}>Share</span>
+        Share
       </button>
       {(link !== null || message) && (
         <div className="order-last flex basis-full flex-wrap items-center gap-2 rounded-md border border-(--border-strong) bg-(--surface) px-3 py-2 text-sm">

@@ -35,6 +35,8 @@ const SCROLL_KEYS: Record<string, Parameters<XtermHandle['scroll']>[0]> = {
   PageDown: 'page-down',
   Home: 'top',
   End: 'bottom',
+  ArrowLeft: 'left',
+  ArrowRight: 'right',
 };
 
 /**
@@ -54,6 +56,9 @@ export default function TerminalPane({
   minRows,
   maxRows,
   fontSize,
+  fill = false,
+  minCols,
+  wide = false,
 }: {
   process: string;
   label: string;
@@ -65,6 +70,12 @@ export default function TerminalPane({
   minRows: number;
   maxRows: number;
   fontSize: number;
+  /** Fill the box it is given (a maximised view) rather than grow with its output. */
+  fill?: boolean;
+  /** Columns the terminal keeps however narrow its box (it scrolls sideways then). */
+  minCols?: number;
+  /** Across both columns of a side-by-side grid. */
+  wide?: boolean;
 }) {
   const [drawn, setDrawn] = useState(false);
   const [failed, setFailed] = useState(false);
@@ -105,7 +116,7 @@ export default function TerminalPane({
   return (
     <div
       data-terminal={process}
-      className="flex min-w-0 flex-col overflow-hidden rounded-lg border border-(--border-strong) bg-(--surface-strong)"
+      className={`flex min-w-0 flex-col overflow-hidden rounded-lg border border-(--border-strong) bg-(--surface-strong) ${fill ? 'h-full min-h-0' : ''} ${wide ? 'col-span-2' : ''}`}
     >
       <div className="flex min-h-9 items-center gap-2 border-b border-(--border) px-3 py-1">
         <span aria-hidden="true" className={`size-2 shrink-0 rounded-full ${colour.dot}`} />
@@ -136,7 +147,7 @@ export default function TerminalPane({
           className={
             visual
               ? 'sr-only'
-              : 'max-h-80 overflow-auto font-mono text-[0.8125rem] leading-[1.45] break-words whitespace-pre-wrap'
+              : `${fill ? 'h-full' : 'max-h-80'} overflow-auto font-mono text-[0.8125rem] leading-[1.45] break-words whitespace-pre-wrap`
           }
         >
           {shown.length < mine.length && (
@@ -168,6 +179,8 @@ export default function TerminalPane({
                   minRows={minRows}
                   maxRows={maxRows}
                   fontSize={fontSize}
+                  fill={fill}
+                  minCols={minCols}
                 />
               </Drawn>
             </Suspense>

@@ -15,7 +15,7 @@ import type { OutputChunk } from '../run/transcript';
  */
 
 export interface XtermHandle {
-  scroll(how: 'line-up' | 'line-down' | 'page-up' | 'page-down' | 'top' | 'bottom'): void;
+  scroll(how: 'line-up' | 'line-down' | 'page-up' | 'page-down' | 'top' | 'bottom' | 'left' | 'right'): void;
 }
 
 const LIGHT: ITheme = {
@@ -75,6 +75,8 @@ export default function XtermView({
   minRows,
   maxRows,
   fontSize,
+  fill = false,
+  minCols = 2,
   handle,
 }: {
   process: string;
@@ -83,25 +85,39 @@ export default function XtermView({
   minRows: number;
   maxRows: number;
   fontSize: number;
+  /** As many rows as its box holds (the box has a height of its own), not as many as it has written. */
+  fill?: boolean;
+  /** Fewer columns than this never: a narrower box scrolls sideways instead (lines stay whole). */
+  minCols?: number;
   handle?: Ref<XtermHandle>;
 }) {
   const host = useRef<HTMLDivElement>(null);
   const term = useRef<Terminal | null>(null);
   const fit = useRef<FitAddon | null>(null);
   const written = useRef({ epoch: -1, lastId: 0, atLineStart: true });
-  const rows = useRef({ min: minRows, max: maxRows });
-  rows.current = { min: minRows, max: maxRows };
+  const bounds = useRef({ min: minRows, max: maxRows, fill, minCols });
+  bounds.current = { min: minRows, max: maxRows, fill, minCols };
 
-  /** Columns from the width, then rows for what is written so far (after the reflow), within the bounds. */
+  /**
+   * Columns from the width, then rows for what is written so far (after the
+   * reflow), within the bounds — or, filling its box, the rows the box holds.
+   * The columns are on the host (`data-cols`) for whoever lays panes out.
+   */
   const resize = () => {
     const t = term.current;
     if (!t) return;
-    const cols = Math.max(fit.current?.proposeDimensions()?.cols ?? t.cols, 2);
+    // Nothing to measure while hidden (a closed dialog): NaN then, so the current size stays.
+    const proposed = fit.current?.proposeDimensions();
+    const fits = (n: number | undefined): n is number => n !== undefined && Number.isFinite(n);
+    const cols = Math.max(fits(proposed?.cols) ? proposed.cols : t.cols, bounds.current.minCols, 2);
     if (cols !== t.cols) t.resize(cols, t.rows);
+    if (host.current) host.current.dataset.cols = String(cols);
     const buffer = t.buffer.active;
     // Every written line, and the cursor's line (xterm keeps it in view).
     const used = buffer.baseY + buffer.cursorY + 1;
-    const wanted = Math.min(rows.current.max, Math.max(rows.current.min, used));
+    // Scrolling sideways, the box loses a row to its scroll bar.
+    const sideways = fits(proposed?.cols) && cols > proposed.cols ? 1 : 0;
+    const wanted = bounds.current.fill ? Math.max((fits(proposed?.rows) ? proposed.rows : t.rows) - sideways, 1) : Math.min(bounds.current.max, Math.max(bounds.current.min, used));
     if (wanted !== t.rows) t.resize(cols, wanted);
   };
 
@@ -116,7 +132,7 @@ export default function XtermView({
       fontFamily: getComputedStyle(element).fontFamily,
       fontSize,
       lineHeight: 1.35,
-      rows: rows.current.min,
+      rows: bounds.current.min,
       cols: 80,
       scrollback: 5000,
       theme: isDark() ? DARK : LIGHT,
@@ -155,7 +171,7 @@ export default function XtermView({
   useEffect(() => {
     if (term.current) term.current.options.fontSize = fontSize;
     resize();
-  }, [fontSize, minRows, maxRows]);
+  }, [fontSize, minRows, maxRows, fill, minCols]);
 
   useEffect(() => {
     const t = term.current;
@@ -195,9 +211,10 @@ export default function XtermView({
       else if (how === 'page-up') t.scrollPages(-1);
       else if (how === 'page-down') t.scrollPages(1);
       else if (how === 'top') t.scrollToTop();
+      else if (how === 'left' || how === 'right') host.current?.scrollBy({ left: (how === 'left' ? -8 : 8) * fontSize, behavior: 'instant' });
       else t.scrollToBottom();
     },
   }));
 
-  return <div ref={host} aria-hidden="true" className="xterm-host font-mono" />;
+  return <div ref={host} aria-hidden="true" className={`xterm-host font-mono ${fill ? 'absolute inset-x-2 inset-y-1.5 overflow-x-auto overflow-y-hidden [&>.xterm]:w-max' : ''}`} />;
 }

@@ -1,13 +1,51 @@
 'use client';
 
-import { useId } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { RUN_LIMITS, type ProcessDef } from '../../../../runner/protocol';
 import { SMALL } from '../buttons';
-import { processNameProblem, type ScratchAction } from './state';
+import { formatArgs, parseArgs, processNameProblem, type ScratchAction } from './state';
 
+/** One empty list, so a process without arguments does not look changed on every render. */
+const NO_ARGS: readonly string[] = [];
 const FIELD = 'min-h-9 min-w-0 rounded-md border border-(--border-strong) bg-(--page-bg) px-2 text-sm';
 
-/** The processes a run starts, one row each: name, the file it starts, a start delay; add and remove within the run API's limit. */
+const sameArgs = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((arg, i) => arg === b[i]);
+
+/**
+ * A process's command-line arguments, typed as a shell would take them
+ * (state.ts parseArgs). The text is kept as typed; arguments changed from
+ * elsewhere (a template, a link) replace it.
+ */
+function ArgsField({ id, label, args, onChange }: { id: string; label: string; args: readonly string[]; onChange(args: string[]): void }) {
+  const [text, setText] = useState(() => formatArgs(args));
+  useEffect(() => {
+    setText((typed) => (sameArgs(parseArgs(typed), args) ? typed : formatArgs(args)));
+  }, [args]);
+  return (
+    <span className="flex min-w-0 flex-1 basis-48 flex-col gap-0.5">
+      <label htmlFor={id} className="text-xs text-(--muted-fg)">
+        {label}
+      </label>
+      <input
+        id={id}
+        value={text}
+        spellCheck={false}
+        autoCapitalize="off"
+        autoCorrect="off"
+        placeholder="none"
+        title="process.argv.slice(2): separated by spaces; quote an argument that holds spaces"
+        onChange={(event) => {
+          setText(event.target.value);
+          const next = parseArgs(event.target.value);
+          if (!sameArgs(next, args)) onChange(next);
+        }}
+        className={`${FIELD} w-full font-mono`}
+      />
+    </span>
+  );
+}
+
+/** The processes a run starts, one row each: name, the file it starts, a start delay, its arguments; add and remove within the run API's limit. */
 export default function ProcessList({
   processes,
   files,
@@ -95,6 +133,12 @@ export default function ProcessList({
                   className={`${FIELD} w-24`}
                 />
               </span>
+              <ArgsField
+                id={`${row}-args`}
+                label={`Process ${index + 1} arguments`}
+                args={p.args ?? NO_ARGS}
+                onChange={(args) => dispatch({ type: 'set-process', index, patch: { args } })}
+              />
               <button
                 type="button"
                 className={SMALL}

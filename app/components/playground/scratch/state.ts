@@ -23,7 +23,7 @@ export type ScratchAction =
   | { type: 'delete-file'; name: string }
   | { type: 'add-process' }
   | { type: 'remove-process'; index: number }
-  | { type: 'set-process'; index: number; patch: Partial<Pick<ProcessDef, 'name' | 'entry' | 'delayMs'>> }
+  | { type: 'set-process'; index: number; patch: Partial<Pick<ProcessDef, 'name' | 'entry' | 'delayMs' | 'args'>> }
   | { type: 'replace'; program: ScratchProgram };
 
 /** What a new file holds: enough to run and see it ran. */
@@ -86,11 +86,56 @@ export function scratchReducer(program: ScratchProgram, action: ScratchAction): 
       const next: ProcessDef = { ...current, ...action.patch };
       if (action.patch.entry !== undefined && !(action.patch.entry in files)) return program;
       if (next.delayMs === undefined) delete next.delayMs;
+      if (!next.args || next.args.length === 0) delete next.args;
       return { ...program, processes: processes.map((p, i) => (i === action.index ? next : p)) };
     }
     case 'replace':
       return action.program;
   }
+}
+
+/**
+ * A process's arguments as typed, the way a shell splits them: spaces
+ * separate, '…' keeps everything as it is, "…" too but for \" and \\, and a
+ * backslash outside quotes keeps the next character. An unclosed quote runs
+ * to the end. The run API's limits (count, length) are checked when it runs.
+ */
+export function parseArgs(text: string): string[] {
+  const args: string[] = [];
+  let current: string | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (/\s/.test(c)) {
+      if (current !== null) args.push(current);
+      current = null;
+    } else if (c === "'") {
+      const end = text.indexOf("'", i + 1);
+      const stop = end < 0 ? text.length : end;
+      current = (current ?? '') + text.slice(i + 1, stop);
+      i = stop;
+    } else if (c === '"') {
+      current ??= '';
+      for (i++; i < text.length && text[i] !== '"'; i++) {
+        if (text[i] === '\\' && (text[i + 1] === '"' || text[i + 1] === '\\')) i++;
+        current += text[i];
+      }
+    } else if (c === '\\' && i + 1 < text.length) {
+      current = (current ?? '') + text[++i];
+    } else current = (current ?? '') + c;
+  }
+  if (current !== null) args.push(current);
+  return args;
+}
+
+/** Arguments as parseArgs reads them back: plain words as they are, others quoted. */
+export function formatArgs(args: readonly string[]): string {
+  return args
+    .map((arg) => {
+      if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(arg)) return arg;
+      if (!arg.includes("'")) return `'${arg}'`;
+      return `"${arg.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+    })
+    .join(' ');
 }
 
 /** What keeps the program from running, in the run API's words (null when it can run). */
