@@ -10,10 +10,13 @@ export default function sitemap(): MetadataRoute.Sitemap {
     { url: `${site}/`, changeFrequency: 'weekly', priority: 1 },
     { url: `${site}/lessons`, changeFrequency: 'weekly', priority: 0.8 },
     { url: `${site}/playground`, changeFrequency: 'monthly', priority: 0.5 },
-    ...getLessons().map((lesson) => ({
-      url: `${site}/lessons/${lesson.slug}`,
-      changeFrequency: 'weekly' as const,
-      priority: 0.9,
-    })),
+    // Every step of every lesson: the lesson's own URL is its first step.
+    ...getLessons().flatMap((lesson) =>
+      lesson.steps.map((step) => ({
+        url: `${site}${step.path}`,
+        changeFrequency: 'weekly' as const,
+        priority: step.index === 0 ? 0.9 : 0.7,
+      })),
+    ),
   ];
 }

@@ -10,6 +10,8 @@ export function lessonSummary(lesson: Lesson): LessonSummary {
 export function lessonDetail(lesson: Lesson) {
   return {
     ...lessonSummary(lesson),
+    // Additive: the lesson's pages, in order (the first is the lesson's own URL).
+    steps: lesson.steps.map(({ slug, title, path, snippets }) => ({ slug, title, path, snippets })),
     snippets: lesson.snippetDetails.map((snippet) => ({
       id: snippet.id,
       title: snippet.title,

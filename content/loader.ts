@@ -16,6 +16,7 @@ import { visit } from "unist-util-visit";
 import { parse as parseYaml } from "yaml";
 import { LessonError, lessonFolders, pathName, readOnce, type LessonFolder, type PathName } from "./folders";
 import { loadSnippets } from "./snippets";
+import { splitSteps } from "./steps";
 import type { Heading, Lesson } from "./types";
 
 export { LessonError, lessonsRoot } from "./folders";
@@ -113,10 +114,11 @@ function loadLesson({ dir, slug, part }: LessonFolder, name: PathName): Lesson {
     headings: extractHeadings(tree),
     snippetDetails,
     text: extractText(tree),
+    steps: splitSteps(tree, body, slug, name(file)),
   };
 }
 
-/** h2/h3 with the slugs rehype-slug gives them (same slugger, same text). */
+/** h2/h3 with their anchors (github-slugger over the whole lesson, as content/steps.ts numbers them). */
 export function extractHeadings(tree: Root): Heading[] {
   const slugger = new GithubSlugger();
   const headings: Heading[] = [];

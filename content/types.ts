@@ -32,6 +32,36 @@ export interface Heading {
   slug: string;
 }
 
+/** A <Playground> block of a lesson and the element id it has on its page. */
+export interface PlaygroundBlock {
+  snippet: string;
+  variant?: string;
+  id: string;
+}
+
+/** One page of a lesson: an h2 and what follows it, up to the next h2 (content/steps.ts). */
+export interface Step {
+  /** 0 for the first step. */
+  index: number;
+  /** The slug of its h2 (the URL's last segment). */
+  slug: string;
+  title: string;
+  /** `/lessons/<lesson>` for step 1, `/lessons/<lesson>/<slug>` for the others. */
+  path: string;
+  /** Its part of the MDX body. */
+  body: string;
+  /** Its h2/h3, for the table of contents. */
+  headings: Heading[];
+  /** Ids of every heading on it, in order (as on the single page: numbered over the whole lesson). */
+  headingIds: string[];
+  /** Its <Playground> blocks, in order. */
+  blocks: PlaygroundBlock[];
+  /** Snippets it shows. */
+  snippets: string[];
+  /** Words of prose (code not counted). */
+  words: number;
+}
+
 export interface LessonSummary {
   slug: string;
   part: number;
@@ -49,4 +79,5 @@ export interface Lesson extends LessonSummary {
   snippetDetails: Snippet[];
   /** Plain text of the prose, for search. */
   text: string;
+  steps: Step[];
 }

@@ -1,13 +1,15 @@
 import "server-only";
 import { evaluate } from "@mdx-js/mdx";
 import rehypeShiki from "@shikijs/rehype";
-import type { Code, Root } from "mdast";
+import type { Element, Root as HastRoot } from "hast";
+import type { Code, Link, Root } from "mdast";
+import type { MdxJsxFlowElement, MdxJsxTextElement } from "mdast-util-mdx-jsx";
 import type { MDXComponents } from "mdx/types";
 import * as runtime from "react/jsx-runtime";
-import rehypeSlug from "rehype-slug";
 import remarkGfm from "remark-gfm";
 import { visit } from "unist-util-visit";
-import type { Lesson } from "../../content/types";
+import { anchorHref } from "../../content/steps";
+import type { Lesson, Step } from "../../content/types";
 
 /** ```mermaid blocks become <Mermaid chart="…" />, drawn in the browser when scrolled into view. */
 function remarkMermaid() {
@@ -24,17 +26,55 @@ function remarkMermaid() {
   };
 }
 
+/** Each <Playground> gets the element id the loader gave its block (content/steps.ts), in document order. */
+function remarkBlockIds(step: Step) {
+  return () => (tree: Root) => {
+    let next = 0;
+    visit(tree, (node) => {
+      if (node.type !== "mdxJsxFlowElement" && node.type !== "mdxJsxTextElement") return;
+      const element = node as MdxJsxFlowElement | MdxJsxTextElement;
+      if (element.name !== "Playground") return;
+      const block = step.blocks[next++];
+      if (block) element.attributes.push({ type: "mdxJsxAttribute", name: "blockId", value: block.id });
+    });
+  };
+}
+
+/** Links to `#anchor` or `/lessons/<slug>#anchor` go to the step that now holds the anchor. */
+function remarkStepLinks(lesson: Lesson, lessons: Lesson[]) {
+  return () => (tree: Root) => {
+    visit(tree, "link", (node: Link) => {
+      const match = /^(?:\/lessons\/([^#?/]+)\/?)?(?:#(.+))?$/.exec(node.url);
+      if (!match || (!match[1] && !match[2])) return;
+      const target = match[1] ? lessons.find((l) => l.slug === match[1]) : lesson;
+      if (target) node.url = anchorHref(target, match[2]);
+    });
+  };
+}
+
+/** Headings get the ids they had on the single page (slugs counted over the whole lesson), not per step. */
+function rehypeHeadingIds(step: Step) {
+  return () => (tree: HastRoot) => {
+    let next = 0;
+    visit(tree, "element", (node: Element) => {
+      if (!/^h[1-6]$/.test(node.tagName)) return;
+      const id = step.headingIds[next++];
+      if (id) node.properties = { ...node.properties, id };
+    });
+  };
+}
+
 /**
- * Compiles a lesson's MDX on the server (at build time for static pages):
- * GitHub-flavoured Markdown, #anchors on headings, and code highlighted by
- * Shiki in a light and a dark theme, so no highlighter ships to the browser.
+ * Compiles one step of a lesson's MDX on the server (at build time for static
+ * pages): GitHub-flavoured Markdown, #anchors on headings, and code highlighted
+ * by Shiki in a light and a dark theme, so no highlighter ships to the browser.
  */
-export async function renderLesson(lesson: Lesson, components: MDXComponents) {
-  const { default: Content } = await evaluate(lesson.body, {
+export async function renderLesson(lesson: Lesson, step: Step, lessons: Lesson[], components: MDXComponents) {
+  const { default: Content } = await evaluate(step.body, {
     ...runtime,
-    remarkPlugins: [remarkGfm, remarkMermaid],
+    remarkPlugins: [remarkGfm, remarkMermaid, remarkBlockIds(step), remarkStepLinks(lesson, lessons)],
     rehypePlugins: [
-      rehypeSlug,
+      rehypeHeadingIds(step),
       [rehypeShiki, { themes: { light: "github-light", dark: "github-dark" }, defaultColor: false }],
     ],
   });

@@ -5,6 +5,7 @@ import remarkMdx from "remark-mdx";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { SKIP, visit } from "unist-util-visit";
+import { anchorHref } from "../../content/steps";
 import type { Lesson } from "../../content/types";
 
 /** A stretch of a lesson under one heading (or before the first one). */
@@ -13,6 +14,8 @@ export interface SearchSection {
   anchor: string | null;
   heading: string | null;
   text: string;
+  /** Where the section is: its step's path and anchor (lessons are in steps, content/steps.ts). */
+  href?: string;
 }
 
 export interface SearchEntry {
@@ -33,7 +36,7 @@ const squash = (text: string) => text.replace(/\s+/g, " ").trim();
 export function buildSearchIndex(lessons: Lesson[]): SearchEntry[] {
   return lessons.map((lesson) => {
     const tree = unified().use(remarkParse).use(remarkMdx).parse(lesson.body) as Root;
-    const sections: SearchSection[] = [{ anchor: null, heading: null, text: "" }];
+    const sections: SearchSection[] = [{ anchor: null, heading: null, text: "", href: anchorHref(lesson) }];
     const parts: string[][] = [[]];
     let headingIndex = 0;
     visit(tree, (node) => {
@@ -42,7 +45,7 @@ export function buildSearchIndex(lessons: Lesson[]): SearchEntry[] {
           const text = squash(toString(node));
           if (node.depth === 2 || node.depth === 3) {
             const known = lesson.headings[headingIndex++];
-            sections.push({ anchor: known?.slug ?? null, heading: text, text: "" });
+            sections.push({ anchor: known?.slug ?? null, heading: text, text: "", href: anchorHref(lesson, known?.slug) });
             parts.push([]);
           } else {
             parts.at(-1)!.push(text);

@@ -10,7 +10,11 @@ test('/sitemap.xml lists home, playground and every lesson with absolute URLs', 
   const paths = locs.map((loc) => new URL(loc).pathname);
   expect(paths).toContain('/');
   expect(paths).toContain('/playground');
-  for (const lesson of lessons()) expect(paths).toContain(`/lessons/${lesson.slug}`);
+  // Every step of every lesson; the first is the lesson's own URL.
+  for (const lesson of lessons()) {
+    expect(paths).toContain(`/lessons/${lesson.slug}`);
+    for (const step of lesson.steps) expect(paths).toContain(step.path);
+  }
 });
 
 test('GET /api/lessons: the summaries, ordered by part', async ({ request }) => {
@@ -38,9 +42,13 @@ test('GET /api/lessons/<slug>: snippets with variants that can be posted to /api
     title: string;
     summary: string;
     snippets: { id: string; title: string; variants: { id: string; label: string; files: Record<string, string> }[] }[];
+    steps: { slug: string; title: string; path: string; snippets: string[] }[];
   };
   expect(body).toMatchObject({ slug: lesson.slug, part: lesson.part, title: lesson.title, summary: lesson.summary });
   expect(body.snippets.map((s) => s.id)).toEqual(lesson.snippets);
+  // Additive: the lesson's steps, each a page of its own that shows its snippets.
+  expect(body.steps).toEqual(lesson.steps.map(({ slug, title, path, snippets }) => ({ slug, title, path, snippets })));
+  expect(body.steps[0]!.path).toBe(`/lessons/${lesson.slug}`);
   for (const snippet of body.snippets) {
     expect(typeof snippet.title).toBe('string');
     expect(snippet.variants.length).toBeGreaterThan(0);

@@ -14,6 +14,7 @@ import {
   waitForEnd,
   watchPage,
 } from './helpers';
+import { anchorHref } from '../../content/steps';
 
 /** Snippets of the first lesson picked by what they are, not by name. */
 function pick(lesson: Lesson, what: (snippet: Snippet) => boolean, description: string): Snippet {
@@ -95,7 +96,7 @@ test('the editor replaces the highlighted code at the same size, once the playgr
   page.on('request', (request) => {
     if (request.url().includes('/vendor/monaco/')) monaco.push(request.url());
   });
-  await page.goto(`/lessons/${lesson.slug}`);
+  await page.goto(anchorHref(lesson, snippet.id));
   const block = playground(page, snippet.id);
   const code = block.locator('[role="tabpanel"]');
   // Far below the first screen: still the server's highlighted code, and no editor loaded.
@@ -173,7 +174,7 @@ test('a demo that fails on purpose says, after its run, what the run shows', asy
     ),
   );
   const { lesson, snippet, note } = noted[0]!;
-  await page.goto(`/lessons/${lesson.slug}`);
+  await page.goto(anchorHref(lesson, snippet.id));
   // The block that shows the broken variant (a snippet may be shown broken here, fixed there).
   const block = page.locator(`[data-playground^="${snippet.id}"][data-variant="broken"]`).first();
   await block.scrollIntoViewIfNeeded();
@@ -313,7 +314,8 @@ async function makeShareLink(page: Page) {
   const field = block.getByRole('textbox', { name: 'Share link' });
   await expect(field).toBeVisible();
   const link = await field.inputValue();
-  expect(link).toContain(`/lessons/${lesson.slug}#${snippet.id}?variant=main&code=`);
+  // The link of the step that shows the snippet.
+  expect(link).toContain(`${anchorHref(lesson, snippet.id)}?variant=main&code=`);
   return { lesson, snippet, entry: entry!, block, sharedCode, link };
 }
 

@@ -34,14 +34,15 @@ test('a lesson page: table of contents, anchors, previous / next, teaching compo
     if (i > 0) expect(level - levels[i - 1]!).toBeLessThanOrEqual(1);
   });
 
+  // The first step's headings in its table of contents (shown when it has more than one).
+  const step = lesson.steps[0]!;
   const toc = page.getByRole('navigation', { name: 'On this page' });
-  for (const heading of lesson.headings) {
-    await expect(toc.locator(`a[href="#${heading.slug}"]`)).toHaveText(heading.text);
-    await expect(page.locator(`[id="${heading.slug}"]`)).toHaveCount(1);
-  }
-
-  if (lesson.headings.length > 1) {
-    const target = lesson.headings[1]!;
+  if (step.headings.length > 1) {
+    for (const heading of step.headings) {
+      await expect(toc.locator(`a[href="#${heading.slug}"]`)).toHaveText(heading.text);
+      await expect(page.locator(`[id="${heading.slug}"]`)).toHaveCount(1);
+    }
+    const target = step.headings[1]!;
     await toc.locator(`a[href="#${target.slug}"]`).click();
     await expect(page).toHaveURL(new RegExp(`#${target.slug}$`));
     await expect(page.locator(`[id="${target.slug}"]`)).toBeInViewport();
@@ -50,11 +51,13 @@ test('a lesson page: table of contents, anchors, previous / next, teaching compo
     await expect(page.locator(`[id="${target.slug}"] a[href="#${target.slug}"]`)).toHaveCount(1);
   }
 
-  // Every snippet id is on the page exactly once, so #snippet links work.
-  for (const snippet of lesson.snippets) await expect(page.locator(`[id="${snippet}"]`)).toHaveCount(1);
+  // Every block id of the step is on the page exactly once, so #snippet links work.
+  for (const block of step.blocks) await expect(page.locator(`[id="${block.id}"]`)).toHaveCount(1);
 
-  const next = all[1];
-  if (next) await expect(page.getByRole('navigation', { name: 'Previous and next lessons' }).getByRole('link')).toHaveAttribute('href', `/lessons/${next.slug}`);
+  const nextStep = lesson.steps[1];
+  const nav = page.getByRole('navigation', { name: 'Previous and next steps' });
+  if (nextStep) await expect(nav.getByRole('link', { name: new RegExp(nextStep.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) })).toHaveAttribute('href', nextStep.path);
+  else if (all[1]) await expect(nav.getByRole('link')).toHaveAttribute('href', `/lessons/${all[1].slug}`);
 
   // Diagrams are drawn once they scroll into view.
   const diagram = page.locator('[data-mermaid]').first();
@@ -87,13 +90,45 @@ test('a lesson page: table of contents, anchors, previous / next, teaching compo
   expect(problems).toEqual([]);
 });
 
-test('a deep link to a snippet lands on its block', async ({ page }) => {
+test('a deep link to a snippet lands on its block, on the step that holds it', async ({ page }) => {
   const lesson = firstLesson();
-  const snippet = lesson.snippets.at(-1)!;
+  const step = lesson.steps.at(-1)!.blocks.length > 0 ? lesson.steps.at(-1)! : lesson.steps.findLast((s) => s.blocks.length > 0)!;
+  const snippet = step.blocks.at(-1)!.id;
+  // The link of the single-page lesson: the page sends it on to the step.
   await page.goto(`/lessons/${lesson.slug}#${snippet}`);
+  await expect(page).toHaveURL(new RegExp(`${step.path}#${snippet}$`));
   const block = page.locator(`[id="${snippet}"]`);
-  await expect(block).toHaveAttribute('data-playground', snippet);
+  await expect(block).toHaveAttribute('data-playground', step.blocks.at(-1)!.snippet);
   await expect(block).toBeInViewport();
+});
+
+test('a lesson in steps: step N of M, the way on and back, steps read, the first snippet on the first screen', async ({ page, baseURL }) => {
+  const problems = watchPage(page, baseURL!);
+  const lesson = firstLesson();
+  const [first, second] = lesson.steps;
+  test.skip(!second, 'the first lesson needs two steps');
+  await page.goto(first!.path);
+  await expect(page.getByTestId('step-of')).toHaveText(` · Step 1 of ${lesson.steps.length}`);
+  // The first runnable snippet is on the first screen, without scrolling.
+  await expect(page.locator('[data-playground]').first()).toBeInViewport();
+
+  const steps = page.getByRole('navigation', { name: 'Steps', exact: true });
+  await expect(steps.getByRole('link')).toHaveCount(lesson.steps.length);
+  await expect(steps.getByRole('link', { name: first!.title })).toHaveAttribute('aria-current', 'step');
+
+  await page.getByRole('navigation', { name: 'Previous and next steps' }).getByRole('link', { name: new RegExp(`^Next`) }).click();
+  await expect(page).toHaveURL(new RegExp(`${second!.path}$`));
+  await expect(page.getByTestId('step-of')).toHaveText(` · Step 2 of ${lesson.steps.length}`);
+  await expect(page).toHaveTitle(new RegExp(`^${second!.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+  // The first step, read, is ticked; the way back leads to it.
+  await expect(steps.getByRole('link', { name: new RegExp(`${first!.title}.*\\(read\\)`) })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Previous and next steps' }).getByRole('link', { name: /^Previous/ })).toHaveAttribute('href', first!.path);
+
+  // The first step's own slug is the lesson's URL; an unknown step is a 404.
+  await page.goto(`/lessons/${lesson.slug}/${first!.slug}`);
+  await expect(page).toHaveURL(new RegExp(`/lessons/${lesson.slug}$`));
+  expect(problems).toEqual([]);
+  expect((await page.goto(`/lessons/${lesson.slug}/no-such-step`))?.status()).toBe(404);
 });
 
 test('the Run shortcut works from inside a block', async ({ page }) => {
@@ -114,11 +149,11 @@ test('on a phone a lesson reads and runs without sideways scrolling', { tag: '@p
   await expect(page.getByRole('heading', { level: 1, name: lesson.title })).toBeVisible();
   expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
 
-  // The table of contents is collapsed.
-  const toc = page.locator('details').filter({ has: page.getByText('On this page') }).first();
-  if (lesson.headings.length > 0) {
-    await expect(toc).toBeVisible();
-    await expect(toc).not.toHaveAttribute('open', '');
+  // The list of steps is collapsed.
+  const steps = page.locator('details').filter({ has: page.getByText(/^Step 1 of \d+$/) }).first();
+  if (lesson.steps.length > 1) {
+    await expect(steps).toBeVisible();
+    await expect(steps).not.toHaveAttribute('open', '');
   }
 
   const block = page.locator('[data-playground]').first();

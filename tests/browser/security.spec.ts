@@ -152,7 +152,8 @@ test('every kind of page runs under the script policy without a violation, and t
   const diagram = page.locator('[data-mermaid]').first();
   await diagram.scrollIntoViewIfNeeded();
   await expect(diagram).toHaveAttribute('data-mermaid', 'drawn', { timeout: 20_000 });
-  const block = playground(page, SNIPPET);
+  // The lesson's first step: its first snippet.
+  const block = page.locator('[data-playground]').first();
   await block.scrollIntoViewIfNeeded();
   await editorReady(block);
   await block.getByRole('button', { name: 'Run', exact: true }).click();

@@ -21,8 +21,11 @@ const LESSONS = [
     summary: "",
     snippets: ["hello", "deadlock"],
     snippetDetails: [snippet("deadlock", ["broken", "fixed"]), snippet("hello", ["main"])],
-    // Folders come in name order; the reader meets the snippets in the text's order.
-    body: '## Start\n\n<Playground snippet="hello" />\n\n<Playground snippet="deadlock" variant="fixed" />\n',
+    // Folders come in name order; the reader meets the snippets in the text's order, step by step.
+    steps: [
+      { slug: "start", snippets: ["hello"] },
+      { slug: "later", snippets: ["deadlock"] },
+    ],
   },
 ];
 
@@ -138,6 +141,13 @@ describe("oEmbed answers", () => {
     expect(ask(`${SITE}/lessons/01-intro#deadlock?variant=fixed`).html).toContain("/embed/01-intro/deadlock?variant=fixed");
     expect(ask(`${SITE}/lessons/01-intro#deadlock-fixed`).html).toContain("/embed/01-intro/deadlock?variant=fixed");
     expect(ask(`${SITE}/lessons/01-intro#some-heading`).html).toContain("/embed/01-intro/hello");
+  });
+
+  it("embeds a step's first snippet for a link to that step, and refuses a step that does not exist", () => {
+    expect(ask(`${SITE}/lessons/01-intro/later`).html).toContain("/embed/01-intro/deadlock");
+    expect(ask(`${SITE}/lessons/01-intro/later#hello`).html).toContain("/embed/01-intro/hello");
+    expect(failure(() => ask(`${SITE}/lessons/01-intro/nowhere`))).toMatchObject({ status: 404, code: "unknown-step" });
+    expect(failure(() => ask(`${SITE}/lessons/01-intro/later/deeper`)).status).toBe(404);
   });
 
   it("fits maxwidth and maxheight", () => {

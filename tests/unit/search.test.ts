@@ -119,7 +119,7 @@ describe("search over the lessons' index", { timeout: 30_000 }, () => {
   it("takes “subscibe” for subscribe and finds the PUB/SUB section", () => {
     const [first] = search(index, "subscibe");
     expect(first?.typos).toBe(1);
-    expect(first?.href).toMatch(/^\/lessons\/02-messaging-patterns#/);
+    expect(first?.href).toMatch(/^\/lessons\/02-messaging-patterns\/publish-and-subscribe#/);
     expect(first?.title.toLowerCase()).toContain("subscribe");
   });
 

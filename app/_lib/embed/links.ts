@@ -31,12 +31,12 @@ export function lessonUrl(origin: string, lesson: string, hash: string): string 
 }
 
 /**
- * The oEmbed endpoint for a lesson, for its discovery tag. A path: pages are
+ * The oEmbed endpoint for a lesson page (a step's path), for its discovery tag. A path: pages are
  * built before the site knows its address, and /api/oembed takes a path as
  * this site's.
  */
-export function oembedDiscovery(lesson: string): string {
-  return `/api/oembed?url=${encodeURIComponent(`/lessons/${lesson}`)}&format=json`;
+export function oembedDiscovery(path: string): string {
+  return `/api/oembed?url=${encodeURIComponent(path)}&format=json`;
 }
 
 const escapeAttribute = (value: string) =>

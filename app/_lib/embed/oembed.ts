@@ -5,7 +5,7 @@
  */
 import { parseHash } from '../../components/editor/share';
 import { readingOrder } from '../../components/playground/fileOrder';
-import type { LessonSummary, Snippet } from '../../../content/types';
+import type { LessonSummary, Snippet, Step } from '../../../content/types';
 import { estimateEmbedHeight, embedUrl, iframeHtml } from './links';
 import { parseEmbedOptions, type EmbedOptions } from './options';
 
@@ -16,8 +16,10 @@ export const DEFAULT_WIDTH = 800;
 export interface EmbedTarget {
   kind: 'lesson' | 'embed';
   lesson: string;
-  /** null: the lesson's first snippet. */
+  /** null: the first snippet of the step (or of the lesson). */
   snippet: string | null;
+  /** A lesson link to a step after the first (`/lessons/<slug>/<step>`): its slug. */
+  step?: string;
   options: Partial<EmbedOptions>;
   /** The share hash to keep (`#<snippet>?variant=…&code=…`), or ''. */
   hash: string;
@@ -36,7 +38,7 @@ export class OembedError extends Error {
 const SEGMENT = /^[a-z0-9][a-z0-9-]{0,99}$/;
 
 /**
- * Reads a lesson URL (`/lessons/<slug>`, optionally `#<snippet>` or a share
+ * Reads a lesson URL (`/lessons/<slug>` or a step of it, optionally `#<snippet>` or a share
  * hash) or an embed URL (`/embed/<lesson>/<snippet>?<options>#…`) of this
  * site. A path alone is taken as this site's (the discovery tag on lesson
  * pages uses one, since pages are built before the site knows its address).
@@ -53,10 +55,11 @@ export function parseEmbedTarget(raw: string, origins: readonly string[]): Embed
   }
   const parts = url.pathname.replace(/\/+$/, '').split('/').slice(1);
   const link = url.hash ? parseHash(url.hash) : null;
-  if (parts[0] === 'lessons' && parts.length === 2 && SEGMENT.test(parts[1]!)) {
+  if (parts[0] === 'lessons' && (parts.length === 2 || (parts.length === 3 && SEGMENT.test(parts[2]!))) && SEGMENT.test(parts[1]!)) {
     return {
       kind: 'lesson',
       lesson: parts[1]!,
+      ...(parts[2] ? { step: parts[2] } : {}),
       snippet: link?.target ?? null,
       options: link?.variant ? { variant: link.variant } : {},
       hash: link?.code ? url.hash : '',
@@ -95,11 +98,14 @@ function dimension(name: string, value: string | null): number | null {
   return Number(value);
 }
 
-type LessonWithSnippets = LessonSummary & { snippetDetails: Snippet[]; body?: string };
+type LessonWithSnippets = LessonSummary & { snippetDetails: Snippet[]; steps?: Pick<Step, 'slug' | 'snippets'>[] };
 
-/** The snippet a reader meets first: the first <Playground> of the lesson's text (folders are in name order). */
-function firstSnippet(lesson: LessonWithSnippets): Snippet | undefined {
-  const id = lesson.body?.match(/<Playground\s[^>]*?snippet="([^"]+)"/)?.[1];
+/** The snippet a reader meets first: the first <Playground> of the step (or lesson) the link names. */
+function firstSnippet(lesson: LessonWithSnippets, step: string | undefined): Snippet | undefined {
+  const steps = lesson.steps ?? [];
+  const named = step === undefined ? steps[0] : steps.find((s) => s.slug === step);
+  if (step !== undefined && !named) throw new OembedError(404, 'unknown-step', `The lesson “${lesson.slug}” has no step “${step}”.`);
+  const id = named?.snippets[0] ?? steps.find((s) => s.snippets.length > 0)?.snippets[0];
   return lesson.snippetDetails.find((s) => s.id === id) ?? lesson.snippetDetails[0];
 }
 
@@ -154,7 +160,7 @@ function findSnippet(lesson: LessonWithSnippets, target: EmbedTarget): Snippet {
     target.options = { variant: name.slice(block.id.length + 1), ...target.options };
     return block;
   }
-  const first = target.kind === 'lesson' ? firstSnippet(lesson) : undefined;
+  const first = target.kind === 'lesson' ? firstSnippet(lesson, target.step) : undefined;
   if (first) return first;
   throw new OembedError(404, 'unknown-snippet', `The lesson “${target.lesson}” has no snippet “${name ?? ''}”.`);
 }

@@ -3,7 +3,7 @@ import type { ComponentPropsWithoutRef } from 'react';
 type HeadingProps = ComponentPropsWithoutRef<'h2'>;
 
 /**
- * h2 / h3 of the prose. The text links to its own anchor (id from rehype-slug),
+ * h2 / h3 of the prose. The text links to its own anchor (its id from content/steps.ts),
  * with a "#" that shows on hover and focus; the "#" is not part of its name.
  */
 function anchored(Tag: 'h2' | 'h3' | 'h4') {

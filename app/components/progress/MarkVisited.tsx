@@ -3,10 +3,10 @@
 import { useEffect } from 'react';
 import { markVisited } from './store';
 
-/** Records that this lesson was opened. Renders nothing. */
-export default function MarkVisited({ slug }: { slug: string }) {
+/** Records that this lesson (and this step of it) was opened. Renders nothing. */
+export default function MarkVisited({ slug, step }: { slug: string; step?: string }) {
   useEffect(() => {
-    markVisited(slug);
-  }, [slug]);
+    markVisited(slug, step);
+  }, [slug, step]);
   return null;
 }

@@ -10,7 +10,7 @@ import { storageAllowed } from '../storage/persistence';
 export const PROGRESS_KEY = 'zmq-playground.progress.v1';
 
 export interface Progress {
-  /** Lesson slug → when it was first visited (ms since epoch). */
+  /** Lesson slug, or stepKey(lesson, step), → when it was first visited (ms since epoch). */
   visited: Readonly<Record<string, number>>;
   /** "<lesson slug>/<snippet id>" → when the exercise was first solved. */
   solved: Readonly<Record<string, number>>;
@@ -23,6 +23,11 @@ export const EMPTY_PROGRESS: Progress = Object.freeze({
   solved: Object.freeze({}),
   checklists: Object.freeze({}),
 });
+
+/** `visited` holds lessons by slug and their steps as "<lesson slug>#<step slug>". */
+export function stepKey(lesson: string, step: string): string {
+  return `${lesson}#${step}`;
+}
 
 export function exerciseKey(lesson: string, snippet: string): string {
   return `${lesson}/${snippet}`;
@@ -122,8 +127,15 @@ function update(change: (progress: Progress) => Progress | null) {
   notify();
 }
 
-export function markVisited(slug: string) {
-  update((p) => (slug in p.visited ? null : { ...p, visited: { ...p.visited, [slug]: Date.now() } }));
+/** Records a lesson as visited, and the step of it being read. */
+export function markVisited(slug: string, step?: string) {
+  const keys = step === undefined ? [slug] : [slug, stepKey(slug, step)];
+  update((p) => {
+    const fresh = keys.filter((key) => !(key in p.visited));
+    if (fresh.length === 0) return null;
+    const now = Date.now();
+    return { ...p, visited: { ...p.visited, ...Object.fromEntries(fresh.map((key) => [key, now])) } };
+  });
 }
 
 export function markSolved(lesson: string, snippet: string) {

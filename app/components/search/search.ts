@@ -197,7 +197,7 @@ export function search(index: SearchEntry[], query: string): SearchResult[] {
     }
 
     for (const section of lesson.sections) {
-      const target = section.anchor ? `${href}#${section.anchor}` : href;
+      const target = section.href ?? (section.anchor ? `${href}#${section.anchor}` : href);
       const inHeading = section.heading ? matchTypos(matchers, section.heading) : null;
       const inText = matchTypos(matchers, `${section.heading ?? ''} ${section.text}`);
       if (inHeading !== null && (inText === null || inHeading <= inText)) {

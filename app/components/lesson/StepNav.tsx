@@ -1,0 +1,52 @@
+import Link from 'next/link';
+import type { Lesson, Step } from '../../../content/types';
+
+interface Target {
+  href: string;
+  label: string;
+  title: string;
+}
+
+function Card({ target, direction }: { target: Target; direction: 'previous' | 'next' }) {
+  const next = direction === 'next';
+  return (
+    <Link
+      href={target.href}
+      rel={next ? 'next' : 'prev'}
+      className={`group flex flex-col gap-1 rounded-xl border border-(--border) p-4 transition-colors hover:border-(--border-strong) hover:bg-(--surface) ${
+        next ? 'text-right sm:col-start-2' : ''
+      }`}
+    >
+      <span className="text-sm text-(--muted-fg)">
+        {next ? 'Next' : 'Previous'} · {target.label}
+      </span>
+      <span className="font-semibold text-(--link) group-hover:underline">
+        {next ? '' : '← '}
+        {target.title}
+        {next ? ' →' : ''}
+      </span>
+    </Link>
+  );
+}
+
+const lastStep = (lesson: Lesson) => lesson.steps[lesson.steps.length - 1]!;
+
+/** The step before and after this one; past a lesson's last step, the next lesson (and back). */
+export default function StepNav({ lesson, step, previousLesson, nextLesson }: { lesson: Lesson; step: Step; previousLesson?: Lesson; nextLesson?: Lesson }) {
+  const count = lesson.steps.length;
+  const before = lesson.steps[step.index - 1];
+  const after = lesson.steps[step.index + 1];
+  const previous: Target | undefined = before
+    ? { href: before.path, label: `Step ${before.index + 1} of ${count}`, title: before.title }
+    : previousLesson && { href: lastStep(previousLesson).path, label: `Part ${previousLesson.part}`, title: previousLesson.title };
+  const next: Target | undefined = after
+    ? { href: after.path, label: `Step ${after.index + 1} of ${count}`, title: after.title }
+    : nextLesson && { href: nextLesson.steps[0]!.path, label: `Part ${nextLesson.part}`, title: nextLesson.title };
+  if (!previous && !next) return null;
+  return (
+    <nav aria-label="Previous and next steps" className="mt-16 grid gap-4 sm:grid-cols-2">
+      {previous && <Card target={previous} direction="previous" />}
+      {next && <Card target={next} direction="next" />}
+    </nav>
+  );
+}
