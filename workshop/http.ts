@@ -11,7 +11,7 @@ import { hashKey, instructorCookie, keyMatches, learnerCookie, newInstructorKey,
 import { defaultProcesses, findLesson } from "./catalog";
 import { exportCsv } from "./csv";
 import { BOARD, learnerAudience, LEARNERS } from "./events";
-import { reportRun } from "./runs";
+import { liveOutput, reportRun } from "./runs";
 import { WorkshopService, type Workshops } from "./service";
 import { streamWorkshopEvents } from "./sse";
 import type { WorkshopRecord } from "./store";
@@ -236,6 +236,14 @@ async function learnerRoute(ctx: Context, workshop: WorkshopRecord, path: string
         if (!run || !WorkshopService.ranBy(run.client, id)) {
           throw new ApiError(404, "run-not-found", "You have no run with that id (runs are forgotten a few minutes after they end).");
         }
+        if (activity.type === "run-start") {
+          // A run that already ended is reported by its end; nothing runs any more.
+          if (run.state !== "ended") {
+            const { lesson, snippet, variant } = run.request;
+            await ws.store.setRunning(code, id, { runId: run.id, lesson: lesson ?? null, snippet: snippet ?? null, variant: variant ?? null });
+          }
+          return noContent(res);
+        }
         const report = reportRun(run);
         if (report === "running") throw new ApiError(409, "run-not-ended", "That run has not ended yet; report it after its end event.");
         await ws.store.recordRun(code, id, report);
@@ -279,7 +287,12 @@ async function learnerAction(ctx: Context, workshop: WorkshopRecord, id: string,
   const code = workshop.summary.code;
   if (action === undefined) {
     only(ctx, "GET");
-    return sendJson(res, 200, await ws.store.detail(code, id));
+    const detail = await ws.store.detail(code, id);
+    // Their run going on now, read from this server's runner (a run on another server shows once it ends).
+    const running = detail.tile.running && ws.runs(detail.tile.running.runId);
+    const text = running && WorkshopService.ranBy(running.client, id) ? liveOutput(running) : undefined;
+    if (text !== undefined) detail.live = { runId: running!.id, text, at: new Date().toISOString() };
+    return sendJson(res, 200, detail);
   }
   only(ctx, "POST");
   if (action === "hint") {

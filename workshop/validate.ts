@@ -165,6 +165,7 @@ export function validateBroadcast(body: Record<string, unknown>, catalog: Catalo
 export type Activity =
   | { type: "location"; lesson: string; anchor: string | null }
   | { type: "run"; runId: string }
+  | { type: "run-start"; runId: string }
   | { type: "code"; lesson: string; snippet: string; variant: string; files: CodeFile[] };
 
 export function validateActivity(body: Record<string, unknown>, catalog: Catalog): Activity {
@@ -172,8 +173,9 @@ export function validateActivity(body: Record<string, unknown>, catalog: Catalog
     case "location":
       return { type: "location", ...validatePlace(body, catalog) };
     case "run":
+    case "run-start":
       if (typeof body.runId !== "string" || !/^[A-Za-z0-9_-]{1,64}$/.test(body.runId)) bad("invalid-run-id", `"runId" must be the id of a run (from POST /api/runs).`);
-      return { type: "run", runId: body.runId };
+      return { type: body.type, runId: body.runId };
     case "code": {
       const lesson = lessonOf(catalog, body.lesson);
       const snippet = snippetOf(lesson, body.snippet);
@@ -181,7 +183,7 @@ export function validateActivity(body: Record<string, unknown>, catalog: Catalog
       return { type: "code", lesson: lesson.slug, snippet: snippet.id, variant: body.variant, files: validateFiles(body.files, "replace") };
     }
     default:
-      bad("invalid-type", `"type" must be "location", "run" or "code".`);
+      bad("invalid-type", `"type" must be "location", "run", "run-start" or "code".`);
   }
 }
 
