@@ -34,7 +34,7 @@ export type Result<T> = { ok: true; status: number; data: T } | { ok: false; err
 
 export type Activity =
   | { type: 'location'; lesson: string; anchor?: string }
-  | { type: 'run'; runId: string }
+  | { type: 'run' | 'run-start'; runId: string }
   | { type: 'code'; lesson: string; snippet: string; variant: string; files: WorkshopFile[] };
 
 /** Codes are typed in by people: upper case, and only the code's own alphabet (no 0/O/1/I/L). */
