@@ -493,6 +493,25 @@ export class Store {
     }));
   }
 
+  /** A one-time sign-in link's token (by its hash), good until `expiresAt`; older used or expired ones are swept. */
+  async addHandoff(code: string, tokenHash: string, ttlMs: number): Promise<string> {
+    await this.db.query("delete from handoffs where workshop = $1 and (used_at is not null or expires_at <= now())", [code]);
+    const { rows } = await this.db.query<{ expires_at: Date }>(
+      "insert into handoffs (token_hash, workshop, expires_at) values ($1, $2, now() + $3::int * interval '1 millisecond') returning expires_at",
+      [tokenHash, code, ttlMs],
+    );
+    return iso(rows[0]!.expires_at);
+  }
+
+  /** Uses a one-time token: true once, for a token of this workshop that has not expired; false ever after. */
+  async useHandoff(code: string, tokenHash: string): Promise<boolean> {
+    const { rows } = await this.db.query(
+      "update handoffs set used_at = now() where token_hash = $1 and workshop = $2 and used_at is null and expires_at > now() returning 1",
+      [tokenHash, code],
+    );
+    return rows.length > 0;
+  }
+
   lastEventId(): Promise<number> {
     return this.db.query<{ id: number | string }>("select coalesce(max(id), 0) as id from events").then(({ rows }) => Number(rows[0]!.id));
   }

@@ -104,9 +104,15 @@ export function validateName(body: Record<string, unknown>): string {
   return text(body.name, "name", 1, 40);
 }
 
-export function validateKey(body: Record<string, unknown>): string {
+/** What signs an instructor in: the workshop's key, or a one-time `handoff` token from a board already signed in. */
+export function validateKey(body: Record<string, unknown>): { key: string } | { handoff: string } {
+  if (body.handoff !== undefined) {
+    if (body.key !== undefined) bad("invalid-key", `Send "key" or "handoff", not both.`);
+    if (typeof body.handoff !== "string" || !/^[A-Za-z0-9_-]{20,100}$/.test(body.handoff)) bad("invalid-handoff", `"handoff" must be the token of a one-time instructor link.`);
+    return { handoff: body.handoff };
+  }
   if (typeof body.key !== "string" || body.key.length === 0 || body.key.length > 200) bad("invalid-key", `"key" must be the instructor key from the instructor link.`);
-  return body.key;
+  return { key: body.key };
 }
 
 export interface Place {

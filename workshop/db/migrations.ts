@@ -92,6 +92,13 @@ export const MIGRATIONS: Migration[] = [
       alter table learners add column tried jsonb not null default '[]';
       -- The run the learner started and has not reported the end of: {runId, lesson, snippet, variant, at}.
       alter table learners add column running jsonb;
+      -- One-time links that sign an instructor in on another device: only the hash of each token is kept.
+      create table handoffs (
+        token_hash text primary key,
+        workshop text not null references workshops(code),
+        expires_at timestamptz not null,
+        used_at timestamptz
+      );
     `,
   },
 ];

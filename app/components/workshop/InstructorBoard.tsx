@@ -10,6 +10,7 @@ import CopyField from './CopyField';
 import EndControl from './EndControl';
 import ExerciseSummary from './ExerciseSummary';
 import FocusControl from './FocusControl';
+import HandoffControl from './HandoffControl';
 import LearnerPanel from './LearnerPanel';
 import LearnerTile from './LearnerTile';
 import { CARD, FIELD, SMALL } from './styles';
@@ -110,6 +111,7 @@ export default function InstructorBoard({ code, catalog }: { code: string; catal
               Export results (CSV)
             </a>
           </div>
+          <HandoffControl code={code} />
           <EndControl code={code} ended={ended} onEnded={() => board.setSummary({ ...summary, endedAt: new Date().toISOString() })} />
         </div>
         {!ended && (
