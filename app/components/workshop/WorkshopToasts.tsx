@@ -66,11 +66,11 @@ function ToastItem({ toast }: { toast: Toast }) {
   return (
     <li
       data-testid={`toast-${toast.kind}`}
-      className="pointer-events-auto flex items-start gap-2 rounded-lg border border-(--border-strong) bg-(--page-bg) px-3 py-2 text-sm shadow-lg"
+      className="flex items-start gap-2 rounded-lg border border-(--border-strong) bg-(--page-bg) px-3 py-1.5 text-sm"
     >
       <span className="mt-0.5 shrink-0 text-(--muted-fg)">{KIND[toast.kind].icon}</span>
       <div className="min-w-0 flex-1">
-        <p className="whitespace-pre-wrap">
+        <p className="line-clamp-3 whitespace-pre-wrap">
           <strong className="font-semibold">{KIND[toast.kind].word}: </strong>
           {toast.text}
         </p>
@@ -92,15 +92,24 @@ function ToastItem({ toast }: { toast: Toast }) {
   );
 }
 
-/** Workshop news (a hint, code from the instructor, a move, the end), in the top corner. */
+/** At most this many at once: the newest (hints stay in the Hints list too). */
+const SHOWN = 2;
+
+/**
+ * Workshop news (a hint, code from the instructor, a move, the end), inside the
+ * workshop bar, under its controls: the bar makes room for them rather than
+ * laying them over the page.
+ */
 export default function WorkshopToasts({ toasts }: { toasts: readonly Toast[] }) {
   return (
-    <div role="status" aria-live="polite" className="pointer-events-none fixed top-16 right-3 z-50 w-[min(24rem,calc(100vw-1.5rem))]">
-      <ul className="space-y-2">
-        {toasts.map((toast) => (
-          <ToastItem key={toast.id} toast={toast} />
-        ))}
-      </ul>
+    <div role="status" aria-live="polite" className="mx-auto w-full max-w-7xl px-3 empty:hidden sm:px-6 lg:px-8">
+      {toasts.length > 0 && (
+        <ul className="space-y-1 pb-1.5">
+          {toasts.slice(-SHOWN).map((toast) => (
+            <ToastItem key={toast.id} toast={toast} />
+          ))}
+        </ul>
+      )}
     </div>
   );
 }
