@@ -16,9 +16,10 @@ import JoinQr from './JoinQr';
 /**
  * Everything of the playground a room must read, scaled together with its code:
  * Tailwind's text sizes are variables, set larger here for the playground only
- * (its status line, banners, variant pills, file tabs, buttons).
+ * (its status line, banners, variant pills, file tabs, buttons, and text of no set size).
  */
 const PROJECTOR_TEXT = {
+  fontSize: '1.375rem',
   '--text-xs': '1.125rem',
   '--text-sm': '1.25rem',
   '--text-base': '1.375rem',

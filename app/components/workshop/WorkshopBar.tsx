@@ -54,7 +54,7 @@ const INSTRUCTOR_PAGE = /^\/w\/(new|[^/]+\/(instructor|present))\/?$/;
  * connection state, and the reports that feed the instructor's board.
  * A strip under the site's header (its news inside it), so it never lies over
  * the learner's code or output: the page's anchors land below it
- * (`--workshop-bar-h`, read by the scroll margin in globals.css). On phones,
+ * (`--workshop-bar-h`, the root's scroll padding in globals.css). On phones,
  * one line until opened.
  */
 export default function WorkshopBar() {
