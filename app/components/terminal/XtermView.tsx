@@ -96,7 +96,9 @@ export default function XtermView({
   const resize = () => {
     const t = term.current;
     if (!t) return;
-    const cols = Math.max(fit.current?.proposeDimensions()?.cols ?? t.cols, 2);
+    // A hidden terminal (in a dialog being closed) has no width: the fit proposes NaN, which xterm refuses.
+    const proposed = fit.current?.proposeDimensions()?.cols;
+    const cols = Math.max(proposed !== undefined && Number.isFinite(proposed) ? proposed : t.cols, 2);
     if (cols !== t.cols) t.resize(cols, t.rows);
     const buffer = t.buffer.active;
     // Every written line, and the cursor's line (xterm keeps it in view).

@@ -14,7 +14,7 @@ import { useLearnerConnection } from './useLearnerConnection';
 import WorkshopToasts from './WorkshopToasts';
 import HandIcon from '../icons/HandIcon';
 
-/** Keeps `--workshop-bar-h` on the root at the bar's height while it shows, so anchored targets land below it. */
+/** Keeps `--workshop-bar-h` on the root at the bar's bottom (header included) while it shows, so what the page scrolls to lands below it. */
 function useBarHeight(strip: RefObject<HTMLElement | null>, shown: boolean) {
   useEffect(() => {
     const element = strip.current;
@@ -31,7 +31,9 @@ function useBarHeight(strip: RefObject<HTMLElement | null>, shown: boolean) {
       if (top < below && top > below - element.offsetHeight - 80) target.scrollIntoView({ block: 'start' });
     };
     const observer = new ResizeObserver(() => {
-      root.style.setProperty('--workshop-bar-h', `${Math.ceil(element.getBoundingClientRect().height)}px`);
+      // Where the bar ends (under the sticky header): what the browser scrolls to lands below it.
+      const top = parseFloat(getComputedStyle(element).top) || 0;
+      root.style.setProperty('--workshop-bar-h', `${Math.ceil(top + element.getBoundingClientRect().height)}px`);
       clear();
     });
     observer.observe(element);
