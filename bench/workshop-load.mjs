@@ -114,7 +114,9 @@ async function openStream(base, pathname, headers, onEvent) {
   const controller = new AbortController();
   const response = await fetch(base + pathname, { headers: { accept: "text/event-stream", ...headers }, signal: controller.signal });
   if (response.status !== 200) throw new Error(`${pathname}: HTTP ${response.status}`);
-  void readSse(response, (type, data) => void onEvent(type, data)).catch(() => {}); // closed
+  void readSse(response, (type, data) => void onEvent(type, data)).catch((error) => {
+    if (!controller.signal.aborted) console.error(`${pathname}: ${error.message}`);
+  });
   return () => controller.abort();
 }
 
@@ -179,7 +181,7 @@ async function main() {
         sentAt.delete(anchor);
         delays.push(now - started);
       }
-      const runStart = data.running && sentAt.get(`start:${data.running.runId}`);
+      const runStart = data.running ? sentAt.get(`start:${data.running.runId}`) : undefined;
       if (runStart !== undefined) {
         sentAt.delete(`start:${data.running.runId}`);
         runSamples.start.push(now - runStart);
