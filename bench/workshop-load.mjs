@@ -6,6 +6,12 @@
 // measured in the same run: the same delay with a single learner and no load.
 // Run by hand (see bench/README.md); never part of the tests.
 //
+// `--runs` (with `--url`, a running site: its runner and sandboxes) makes it the
+// room's run storms instead: each learner presses Run every `--interval` ms as the
+// browser does (POST /api/runs, report `run-start`, read the run's events to its
+// end, report `run`), and it prints the delay from each step to the board's event
+// that shows it (the tile running, then the finished run on the tile).
+//
 // By default it bundles and starts the workshop HTTP handler alone (no Next.js,
 // no runner) in a child process on embedded PGlite in a temp folder, so the
 // figures are the workshop layer's. `--url` points it at a running site instead.
@@ -18,11 +24,20 @@ import { option, processCpuMs, readSse, startBenchServer, summary } from "./lib.
 
 const LEARNERS = Number(option("learners", 200));
 const DURATION_S = Number(option("duration", 60));
-const INTERVAL_MS = Number(option("interval", 5000));
+const RUNS = process.argv.includes("--runs");
+// A run costs a sandbox: a room presses Run less often than it scrolls.
+const INTERVAL_MS = Number(option("interval", RUNS ? 15_000 : 5000));
 const BASELINE_SAMPLES = Number(option("baseline", 30));
 const EXTERNAL = option("url", null);
 const EXTERNAL_PID = option("pid", null);
 const LEARNER_STREAMS = !process.argv.includes("--no-learner-streams");
+const RUN_LESSON = option("lesson", "01-what-is-zeromq");
+const RUN_SNIPPET = option("snippet", "hello-req-rep");
+const RUN_VARIANT = option("variant", "main");
+if (RUNS && !EXTERNAL) {
+  console.error("--runs measures a running site (its runner and sandboxes): start one (npm run build && npm start) and pass --url (and --pid).");
+  process.exit(2);
+}
 
 // ---------------------------------------------------------------------------
 // The server under test
@@ -99,8 +114,18 @@ async function openStream(base, pathname, headers, onEvent) {
   const controller = new AbortController();
   const response = await fetch(base + pathname, { headers: { accept: "text/event-stream", ...headers }, signal: controller.signal });
   if (response.status !== 200) throw new Error(`${pathname}: HTTP ${response.status}`);
-  void readSse(response, (type, data) => void onEvent(type, data)).catch(() => {}); // closed
+  void readSse(response, (type, data) => void onEvent(type, data)).catch((error) => {
+    if (!controller.signal.aborted) console.error(`${pathname}: ${error.message}`);
+  });
   return () => controller.abort();
+}
+
+/** The run request of a lesson snippet's variant, from the public lessons API, attributed as the site attributes it. */
+async function snippetRun(base) {
+  const lesson = (await call(base, `/api/lessons/${RUN_LESSON}`)).body;
+  const variant = lesson.snippets.find((s) => s.id === RUN_SNIPPET)?.variants.find((v) => v.id === RUN_VARIANT);
+  if (!variant) throw new Error(`no variant ${RUN_LESSON}/${RUN_SNIPPET}/${RUN_VARIANT}`);
+  return { files: variant.files, ...(variant.processes ? { processes: variant.processes } : {}), lesson: RUN_LESSON, snippet: RUN_SNIPPET, variant: RUN_VARIANT, playground: RUN_SNIPPET };
 }
 
 // ---------------------------------------------------------------------------
@@ -144,14 +169,27 @@ async function main() {
     const sentAt = new Map();
     let delays = [];
     let boardEvents = 0;
+    // Runs: `start:<runId>` closes when the tile shows that run running; `<learner>#<n>` when it shows n runs.
+    const runSamples = { start: [], end: [] };
     const closeBoard = await openStream(base, `/api/workshops/${code}/board/events`, auth, (type, data) => {
       boardEvents++;
       if (type !== "learner") return;
+      const now = performance.now();
       const anchor = data.location?.anchor;
       const started = anchor && sentAt.get(anchor);
-      if (started === undefined) return;
-      sentAt.delete(anchor);
-      delays.push(performance.now() - started);
+      if (started !== undefined) {
+        sentAt.delete(anchor);
+        delays.push(now - started);
+      }
+      const runStart = data.running ? sentAt.get(`start:${data.running.runId}`) : undefined;
+      if (runStart !== undefined) {
+        sentAt.delete(`start:${data.running.runId}`);
+        runSamples.start.push(now - runStart);
+      }
+      for (let n = data.runs; sentAt.has(`${data.id}#${n}`); n--) {
+        runSamples.end.push(now - sentAt.get(`${data.id}#${n}`));
+        sentAt.delete(`${data.id}#${n}`);
+      }
     });
 
     const join = async (name) => {
@@ -166,6 +204,27 @@ async function main() {
         const files = [{ name: "main.ts", content: `// ${learner.name} ${learner.seq}\n${"console.log('x');\n".repeat(40)}` }];
         await call(base, `/api/workshops/${code}/activity`, { cookie: learner.cookie, body: { type: "code", lesson: "01-what-is-zeromq", snippet: "hello-req-rep", variant: "main", files } });
       }
+    };
+    // A run as the browser makes it: POST, report its start, read its events to the end, report it.
+    const runCode = RUNS ? await snippetRun(base) : null;
+    const runStats = { accepted: 0, refused: new Map(), statuses: new Map() };
+    const tally = (map, key) => map.set(key, (map.get(key) ?? 0) + 1);
+    const runOnce = async (learner) => {
+      const response = await fetch(`${base}/api/runs`, { method: "POST", headers: { "content-type": "application/json", cookie: learner.cookie }, body: JSON.stringify(runCode) });
+      const body = await response.json();
+      if (response.status !== 202) return tally(runStats.refused, `${response.status} ${body.error?.code}`);
+      runStats.accepted++;
+      sentAt.set(`start:${body.id}`, performance.now());
+      await call(base, `/api/workshops/${code}/activity`, { cookie: learner.cookie, body: { type: "run-start", runId: body.id } });
+      const events = await fetch(`${base}${body.events}`, { headers: { cookie: learner.cookie } });
+      let status = "no end";
+      await readSse(events, (type, data) => (type === "end" ? ((status = data.status), false) : true));
+      tally(runStats.statuses, status);
+      // A run that ended before its start was reported never shows as running: not a sample.
+      sentAt.delete(`start:${body.id}`);
+      learner.runs = (learner.runs ?? 0) + 1;
+      sentAt.set(`${learner.id}#${learner.runs}`, performance.now());
+      await call(base, `/api/workshops/${code}/activity`, { cookie: learner.cookie, body: { type: "run", runId: body.id } });
     };
     const waitForDrain = async (timeoutMs = 5000) => {
       const until = performance.now() + timeoutMs;
@@ -221,7 +280,8 @@ async function main() {
         while (performance.now() < deadline) {
           const tickStarted = performance.now();
           try {
-            await send(learner, index % 2 === learner.seq % 2);
+            if (RUNS) await runOnce(learner);
+            else await send(learner, index % 2 === learner.seq % 2);
             posts++;
           } catch (error) {
             failures++;
@@ -262,6 +322,16 @@ async function main() {
     }
     console.log(`  worst event-loop lag in this client: ${ms(baselineClientLag)} baseline, ${ms(loadClientLag)} under load`);
     console.log("");
+    if (RUNS) {
+      const [start, end] = [summary(runSamples.start), summary(runSamples.end)];
+      console.log("");
+      console.log(`Run storm: each learner presses Run (${RUN_LESSON}/${RUN_SNIPPET}/${RUN_VARIANT}) every ${INTERVAL_MS / 1000} s ±20 %, as the browser does`);
+      console.log("Delay to the board's event                                   n      p50        p95        max");
+      console.log(`  run accepted (202) → tile shows it running            ${String(start.n).padStart(6)} ${ms(start.p50).padStart(10)} ${ms(start.p95).padStart(10)} ${ms(start.max).padStart(10)}`);
+      console.log(`  learner sees the run's end → tile shows the run       ${String(end.n).padStart(6)} ${ms(end.p50).padStart(10)} ${ms(end.p95).padStart(10)} ${ms(end.max).padStart(10)}`);
+      console.log(`Runs accepted: ${runStats.accepted}; refused: ${[...runStats.refused].map(([k, v]) => `${v} × ${k}`).join(", ") || "none"}; ended: ${[...runStats.statuses].map(([k, v]) => `${v} ${k}`).join(", ")}`);
+      console.log(`Finished runs never seen on the board: ${[...sentAt.keys()].filter((k) => k.includes("#")).length}`);
+    }
     console.log(`Activity POSTs: ${posts} (${(posts / loadS).toFixed(1)}/s), failed: ${failures}; location updates never seen on the board: ${lost}`);
     console.log(`Board events: ${boardEvents - eventsBefore} (${((boardEvents - eventsBefore) / loadS).toFixed(1)}/s)`);
     if (cpuUsed !== null) {

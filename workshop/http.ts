@@ -11,7 +11,7 @@ import { hashKey, instructorCookie, keyMatches, learnerCookie, newInstructorKey,
 import { defaultProcesses, findLesson } from "./catalog";
 import { exportCsv } from "./csv";
 import { BOARD, learnerAudience, LEARNERS } from "./events";
-import { reportRun } from "./runs";
+import { liveOutput, reportRun } from "./runs";
 import { WorkshopService, type Workshops } from "./service";
 import { streamWorkshopEvents } from "./sse";
 import type { WorkshopRecord } from "./store";
@@ -32,6 +32,8 @@ const BODY_BYTES = 64 * 1024;
 /** Code updates and broadcasts carry up to MAX_CODE_BYTES of source, JSON-escaped. */
 const CODE_BODY_BYTES = jsonBodyLimit(MAX_CODE_BYTES);
 const COOKIE_MAX_AGE_S = 30 * 86_400;
+/** A one-time instructor link works once, within this time. */
+const HANDOFF_TTL_MS = 10 * 60_000;
 
 export function isWorkshopPath(pathname: string): boolean {
   return pathname === "/api/workshops" || pathname.startsWith("/api/workshops/");
@@ -105,7 +107,7 @@ const ended = () => new ApiError(410, "workshop-ended", "This workshop has ended
  * the instructor may still sign in, end it again (nothing happens) and lower hands.
  */
 function changesAfterEnd(path: string): boolean {
-  return path === "instructor" || path === "end" || /^learners\/[A-Za-z0-9_-]{16}\/hand$/.test(path);
+  return path === "instructor" || path === "end" || path === "handoff" || /^learners\/[A-Za-z0-9_-]{16}\/hand$/.test(path);
 }
 
 async function route(ws: WorkshopService, req: IncomingMessage, res: ServerResponse, url: URL) {
@@ -190,9 +192,13 @@ async function join(ctx: Context, workshop: WorkshopRecord, cookies: Map<string,
 }
 
 async function exchangeKey(ctx: Context, workshop: WorkshopRecord) {
-  const key = validateKey(await body(ctx));
-  if (!keyMatches(key, workshop.keyHash)) throw miss(ctx, new ApiError(403, "wrong-key", "That instructor key does not belong to this workshop."));
+  const given = validateKey(await body(ctx));
   const code = workshop.summary.code;
+  if ("handoff" in given) {
+    if (!(await ctx.ws.store.useHandoff(code, hashKey(given.handoff)))) {
+      throw miss(ctx, new ApiError(403, "handoff-used", "That one-time instructor link was used already or has expired: make a new one on the board."));
+    }
+  } else if (!keyMatches(given.key, workshop.keyHash)) throw miss(ctx, new ApiError(403, "wrong-key", "That instructor key does not belong to this workshop."));
   const cookie = cookieHeader(instructorCookie(code, secure(ctx)), ctx.ws.signer.instructorValue(code, workshop.keyHash), { maxAgeSeconds: COOKIE_MAX_AGE_S, secure: secure(ctx) });
   noContent(ctx.res, { "Set-Cookie": cookie });
 }
@@ -235,6 +241,14 @@ async function learnerRoute(ctx: Context, workshop: WorkshopRecord, path: string
         // Only the learner's own runs (started with their cookie): another's run id reads as unknown.
         if (!run || !WorkshopService.ranBy(run.client, id)) {
           throw new ApiError(404, "run-not-found", "You have no run with that id (runs are forgotten a few minutes after they end).");
+        }
+        if (activity.type === "run-start") {
+          // A run that already ended is reported by its end; nothing runs any more.
+          if (run.state !== "ended") {
+            const { lesson, snippet, variant } = run.request;
+            await ws.store.setRunning(code, id, { runId: run.id, lesson: lesson ?? null, snippet: snippet ?? null, variant: variant ?? null });
+          }
+          return noContent(res);
         }
         const report = reportRun(run);
         if (report === "running") throw new ApiError(409, "run-not-ended", "That run has not ended yet; report it after its end event.");
@@ -279,7 +293,12 @@ async function learnerAction(ctx: Context, workshop: WorkshopRecord, id: string,
   const code = workshop.summary.code;
   if (action === undefined) {
     only(ctx, "GET");
-    return sendJson(res, 200, await ws.store.detail(code, id));
+    const detail = await ws.store.detail(code, id);
+    // Their run going on now, read from this server's runner (a run on another server shows once it ends).
+    const running = detail.tile.running && ws.runs(detail.tile.running.runId);
+    const text = running && WorkshopService.ranBy(running.client, id) ? liveOutput(running) : undefined;
+    if (text !== undefined) detail.live = { runId: running!.id, text, at: new Date().toISOString() };
+    return sendJson(res, 200, detail);
   }
   only(ctx, "POST");
   if (action === "hint") {
@@ -332,6 +351,13 @@ async function instructorRoute(ctx: Context, workshop: WorkshopRecord, path: str
       only(ctx, "POST");
       await ws.store.end(code);
       return noContent(res);
+    case "handoff": {
+      // A one-time link that signs the instructor in on another device (a phone, the projector's laptop).
+      only(ctx, "POST");
+      const token = newInstructorKey();
+      const expiresAt = await ws.store.addHandoff(code, hashKey(token), HANDOFF_TTL_MS);
+      return sendJson(res, 201, { path: `/w/${code}/instructor#handoff=${token}`, expiresAt });
+    }
     case "export.csv": {
       only(ctx, "GET");
       const csv = exportCsv(await ws.store.exportRows(code));

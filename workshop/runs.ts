@@ -21,11 +21,8 @@ function tail(text: string, bytes: number): string {
   return `…${buffer.subarray(start).toString("utf8")}`;
 }
 
-/** The run's report, or a reason it cannot be reported yet. */
-export function reportRun(run: Run): RunReport | "running" {
-  const end = run.events.find((e) => e.type === "end")?.data as RunEventMap["end"] | undefined;
-  if (run.state !== "ended" || !end) return "running";
-  const check = run.events.find((e) => e.type === "check")?.data as RunEventMap["check"] | undefined;
+/** What the run's processes printed so far: per process `── name ──` + its last 8 KiB (one process: just its output). */
+function outputOf(run: Run): string {
   const output = new Map<string, string>(run.request.processes.map((p) => [p.name, ""]));
   for (const event of run.events) {
     if (event.type !== "stdout" && event.type !== "stderr") continue;
@@ -33,10 +30,27 @@ export function reportRun(run: Run): RunReport | "running" {
     output.set(process, (output.get(process) ?? "") + data);
   }
   const several = output.size > 1;
-  const text = [...output]
+  return [...output]
     .map(([name, out]) => (several ? `── ${name} ──\n${tail(out, OUTPUT_TAIL_BYTES)}` : tail(out, OUTPUT_TAIL_BYTES)))
     .join(several ? "\n" : "");
+}
+
+/** A running run's output so far (for the instructor watching it); undefined once it ended. */
+export function liveOutput(run: Run): string | undefined {
+  if (run.state === "ended") return undefined;
+  return storableText(outputOf(run));
+}
+
+/** The run's report, or a reason it cannot be reported yet. */
+export function reportRun(run: Run): RunReport | "running" {
+  const end = run.events.find((e) => e.type === "end")?.data as RunEventMap["end"] | undefined;
+  if (run.state !== "ended" || !end) return "running";
+  const check = run.events.find((e) => e.type === "check")?.data as RunEventMap["check"] | undefined;
+  const text = outputOf(run);
   const { lesson, snippet, variant } = run.request;
+  const exercise = lesson && snippet ? `${lesson}/${snippet}` : null;
+  // Running the given solution proves nothing; a check on the learner's own code does (passed or not).
+  const own = exercise !== null && variant !== "solution";
   return {
     runId: run.id,
     status: end.status,
@@ -44,8 +58,9 @@ export function reportRun(run: Run): RunReport | "running" {
     lesson: lesson ?? null,
     snippet: snippet ?? null,
     variant: variant ?? null,
-    // Running the given solution proves nothing; a passed check on the learner's own code does.
-    passed: check?.passed && lesson && snippet && variant !== "solution" ? `${lesson}/${snippet}` : null,
+    check: check ? { passed: check.passed, title: storableText(check.title) } : null,
+    passed: check?.passed && own ? exercise : null,
+    tried: check && own ? exercise : null,
     // Whatever a program printed (a NUL byte too) or its code held is kept, made storable: the run counts.
     files: Object.entries(run.request.files).map(([name, content]) => ({ name, content: storableText(content) })),
     output: storableText(`${text}${text.endsWith("\n") || text === "" ? "" : "\n"}[${end.status}] ${end.message}`),

@@ -20,6 +20,8 @@ import type {
   LearnerDetail,
   LearnerOutput,
   Me,
+  RunCheck,
+  RunningRun,
   ProcessDef,
   Tile,
   WorkshopItem,
@@ -51,6 +53,8 @@ interface LearnerRow {
   runs: number;
   last_run: LastRun | null;
   passed: string[];
+  tried: string[];
+  running: RunningRun | null;
   hand: Hand | null;
   stuck_since: Date | null;
   code: LearnerCode | null;
@@ -70,8 +74,12 @@ export interface RunReport {
   lesson: string | null;
   snippet: string | null;
   variant: string | null;
+  /** The exercise check the run was held to, if any. */
+  check: RunCheck | null;
   /** `lesson/snippet` when the run passed an exercise's check (not by running the solution). */
   passed: string | null;
+  /** `lesson/snippet` when the learner's own code of an exercise ran against its check, passed or not. */
+  tried: string | null;
   files: CodeFile[];
   output: string;
 }
@@ -89,7 +97,7 @@ type Emit = (workshop: string, audience: string, type: string, data: unknown) =>
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 const isoOrNull = (d: Date | string | null) => (d === null ? null : iso(d));
-const LEARNER_COLUMNS = "id, workshop, name, joined_at, last_seen_at, location, runs, last_run, passed, hand, stuck_since, code, output";
+const LEARNER_COLUMNS = "id, workshop, name, joined_at, last_seen_at, location, runs, last_run, passed, tried, running, hand, stuck_since, code, output";
 
 /** Names compare without case, in Unicode (the database's lower() may only know ASCII under the C locale). */
 const nameKey = (name: string) => name.normalize("NFC").toLowerCase();
@@ -163,8 +171,11 @@ export class Store {
       lastSeenAt: iso(row.last_seen_at),
       location: row.location,
       runs: row.runs,
-      lastRun: row.last_run,
+      // Rows from before checks were kept have no `check`: they read as runs without one.
+      lastRun: row.last_run && { ...row.last_run, check: row.last_run.check ?? null },
       passed: row.passed,
+      tried: row.tried,
+      running: row.running,
       hand: row.hand,
       stuckSince: isoOrNull(row.stuck_since),
       // Recent activity stands in for a stream held by another server; not for a learner who just closed their last tab here.
@@ -266,6 +277,22 @@ export class Store {
     await this.updateLearner(code, id, "code = $3::jsonb", [JSON.stringify({ ...value, at: new Date().toISOString() })]);
   }
 
+  /**
+   * A run the learner started (not yet ended): the board shows it as running and
+   * may ask for its output so far. A run already recorded (its end came first) is left alone.
+   */
+  async setRunning(code: string, id: string, running: Omit<RunningRun, "at">) {
+    await this.change(async (tx, emit) => {
+      const { rows } = await tx.query<LearnerRow>(
+        `update learners set running = $3::jsonb, last_seen_at = now()
+         where workshop = $1 and id = $2 and not exists (select 1 from learner_runs where run_id = $4)
+         returning ${LEARNER_COLUMNS}`,
+        [code, id, JSON.stringify({ ...running, at: new Date().toISOString() }), running.runId],
+      );
+      if (rows[0]) await this.emitTile(tx, emit, code, rows[0]);
+    });
+  }
+
   /** Records a finished run once (a run reported twice counts once); false when it was already recorded. */
   async recordRun(code: string, id: string, report: RunReport): Promise<boolean> {
     return this.change(async (tx, emit) => {
@@ -276,20 +303,34 @@ export class Store {
       ]);
       if (inserted.rows.length === 0) return false;
       const at = new Date().toISOString();
-      const lastRun: LastRun = { status: report.status, blocked: report.blocked, lesson: report.lesson, snippet: report.snippet, variant: report.variant, at };
-      const { lesson, snippet, variant } = report;
+      const { lesson, snippet, variant, check } = report;
+      const lastRun: LastRun = { status: report.status, blocked: report.blocked, lesson, snippet, variant, check, at };
       const runCode: LearnerCode | null = lesson && snippet && variant ? { lesson, snippet, variant, files: report.files, at } : null;
+      // Code that runs and does the wrong thing is the commonest way to be stuck: a failed check is not ok.
+      const ok = report.status === "ok" && check?.passed !== false;
       const { rows } = await tx.query<LearnerRow>(
         `update learners set
            runs = runs + 1,
            last_run = $3::jsonb,
            output = $4::jsonb,
            passed = case when $6::text is null or passed ? $6::text then passed else passed || jsonb_build_array($6::text) end,
-           stuck_since = case when $5::text = 'ok' or $6::text is not null then null else coalesce(stuck_since, now()) end,
+           tried = case when $8::text is null or tried ? $8::text then tried else tried || jsonb_build_array($8::text) end,
+           stuck_since = case when $5::boolean or $6::text is not null then null else coalesce(stuck_since, now()) end,
            code = coalesce($7::jsonb, code),
+           running = case when running->>'runId' = $9::text then null else running end,
            last_seen_at = now()
          where workshop = $1 and id = $2 returning ${LEARNER_COLUMNS}`,
-        [code, id, JSON.stringify(lastRun), JSON.stringify({ text: report.output, status: report.status, at }), report.status, report.passed, runCode && JSON.stringify(runCode)],
+        [
+          code,
+          id,
+          JSON.stringify(lastRun),
+          JSON.stringify({ text: report.output, status: report.status, at }),
+          ok,
+          report.passed,
+          runCode && JSON.stringify(runCode),
+          report.tried,
+          report.runId,
+        ],
       );
       const row = rows[0];
       if (!row) throw new ApiError(404, "learner-not-found", "No learner with that id is in this workshop.");
@@ -415,7 +456,7 @@ export class Store {
   async detail(code: string, id: string): Promise<LearnerDetail> {
     const row = await this.learnerRow(this.db, code, id);
     if (!row) throw new ApiError(404, "learner-not-found", "No learner with that id is in this workshop.");
-    return { tile: this.tileOf(row), code: row.code, output: row.output };
+    return { tile: this.tileOf(row), code: row.code, output: row.output, live: null };
   }
 
   async me(code: string, id: string): Promise<Me> {
@@ -444,10 +485,31 @@ export class Store {
       name: r.name,
       joinedAt: iso(r.joined_at),
       runs: r.runs,
-      lastStatus: r.last_run ? (r.last_run.blocked && r.last_run.status !== "ok" ? `${r.last_run.status} (blocked)` : r.last_run.status) : "",
+      lastStatus: r.last_run
+        ? `${r.last_run.status}${r.last_run.blocked && r.last_run.status !== "ok" ? " (blocked)" : ""}${r.last_run.check?.passed === false ? " (check not passed)" : ""}`
+        : "",
       passed: r.passed,
       handRaised: r.hand !== null,
     }));
+  }
+
+  /** A one-time sign-in link's token (by its hash), good until `expiresAt`; older used or expired ones are swept. */
+  async addHandoff(code: string, tokenHash: string, ttlMs: number): Promise<string> {
+    await this.db.query("delete from handoffs where workshop = $1 and (used_at is not null or expires_at <= now())", [code]);
+    const { rows } = await this.db.query<{ expires_at: Date }>(
+      "insert into handoffs (token_hash, workshop, expires_at) values ($1, $2, now() + $3::int * interval '1 millisecond') returning expires_at",
+      [tokenHash, code, ttlMs],
+    );
+    return iso(rows[0]!.expires_at);
+  }
+
+  /** Uses a one-time token: true once, for a token of this workshop that has not expired; false ever after. */
+  async useHandoff(code: string, tokenHash: string): Promise<boolean> {
+    const { rows } = await this.db.query(
+      "update handoffs set used_at = now() where token_hash = $1 and workshop = $2 and used_at is null and expires_at > now() returning 1",
+      [tokenHash, code],
+    );
+    return rows.length > 0;
   }
 
   lastEventId(): Promise<number> {

@@ -51,9 +51,26 @@ export interface Hand {
   at: string;
 }
 
+/** The exercise check of a run, as the board shows it (the runner's `check` event without its details). */
+export interface RunCheck {
+  passed: boolean;
+  title: string;
+}
+
 export interface LastRun {
   status: string;
   blocked: boolean;
+  lesson: string | null;
+  snippet: string | null;
+  variant: string | null;
+  /** The exercise check of that run; null when it was not run against one. */
+  check: RunCheck | null;
+  at: string;
+}
+
+/** A run the learner started and has not reported the end of yet. */
+export interface RunningRun {
+  runId: string;
   lesson: string | null;
   snippet: string | null;
   variant: string | null;
@@ -69,6 +86,10 @@ export interface Tile {
   runs: number;
   lastRun: LastRun | null;
   passed: string[];
+  /** Exercises (`lesson/snippet`) the learner ran their own code of against the check, passed or not. */
+  tried: string[];
+  /** Their run going on now, if any (the board may ask for its output so far). */
+  running: RunningRun | null;
   hand: Hand | null;
   stuckSince: string | null;
   online: boolean;
@@ -88,10 +109,19 @@ export interface LearnerOutput {
   at: string;
 }
 
+/** The output so far of the learner's run going on now. */
+export interface LiveOutput {
+  runId: string;
+  text: string;
+  at: string;
+}
+
 export interface LearnerDetail {
   tile: Tile;
   code: LearnerCode | null;
   output: LearnerOutput | null;
+  /** Their run going on now (on this server), its output so far; null when none runs. */
+  live: LiveOutput | null;
 }
 
 export interface Me {

@@ -104,9 +104,15 @@ export function validateName(body: Record<string, unknown>): string {
   return text(body.name, "name", 1, 40);
 }
 
-export function validateKey(body: Record<string, unknown>): string {
+/** What signs an instructor in: the workshop's key, or a one-time `handoff` token from a board already signed in. */
+export function validateKey(body: Record<string, unknown>): { key: string } | { handoff: string } {
+  if (body.handoff !== undefined) {
+    if (body.key !== undefined) bad("invalid-key", `Send "key" or "handoff", not both.`);
+    if (typeof body.handoff !== "string" || !/^[A-Za-z0-9_-]{20,100}$/.test(body.handoff)) bad("invalid-handoff", `"handoff" must be the token of a one-time instructor link.`);
+    return { handoff: body.handoff };
+  }
   if (typeof body.key !== "string" || body.key.length === 0 || body.key.length > 200) bad("invalid-key", `"key" must be the instructor key from the instructor link.`);
-  return body.key;
+  return { key: body.key };
 }
 
 export interface Place {
@@ -165,6 +171,7 @@ export function validateBroadcast(body: Record<string, unknown>, catalog: Catalo
 export type Activity =
   | { type: "location"; lesson: string; anchor: string | null }
   | { type: "run"; runId: string }
+  | { type: "run-start"; runId: string }
   | { type: "code"; lesson: string; snippet: string; variant: string; files: CodeFile[] };
 
 export function validateActivity(body: Record<string, unknown>, catalog: Catalog): Activity {
@@ -172,8 +179,9 @@ export function validateActivity(body: Record<string, unknown>, catalog: Catalog
     case "location":
       return { type: "location", ...validatePlace(body, catalog) };
     case "run":
+    case "run-start":
       if (typeof body.runId !== "string" || !/^[A-Za-z0-9_-]{1,64}$/.test(body.runId)) bad("invalid-run-id", `"runId" must be the id of a run (from POST /api/runs).`);
-      return { type: "run", runId: body.runId };
+      return { type: body.type, runId: body.runId };
     case "code": {
       const lesson = lessonOf(catalog, body.lesson);
       const snippet = snippetOf(lesson, body.snippet);
@@ -181,7 +189,7 @@ export function validateActivity(body: Record<string, unknown>, catalog: Catalog
       return { type: "code", lesson: lesson.slug, snippet: snippet.id, variant: body.variant, files: validateFiles(body.files, "replace") };
     }
     default:
-      bad("invalid-type", `"type" must be "location", "run" or "code".`);
+      bad("invalid-type", `"type" must be "location", "run", "run-start" or "code".`);
   }
 }
 

@@ -271,6 +271,33 @@ describe("the instructor's requests", () => {
     expect(hint.body.text).toBe("Line one\nline two");
   });
 
+  it("make one-time links that sign the instructor in on another device, once, and never a learner", async () => {
+    const { code, instructor } = await newWorkshop();
+    const made = await instructor.post(`/api/workshops/${code}/handoff`, {});
+    expect(made.status).toBe(201);
+    expect(made.body.path).toMatch(new RegExp(`^/w/${code}/instructor#handoff=[A-Za-z0-9_-]{43}$`));
+    expect(Date.parse(made.body.expiresAt)).toBeGreaterThan(Date.now());
+    const token = (made.body.path as string).split("#handoff=")[1]!;
+    // A learner (or anyone) cannot make one.
+    const ann = await learner(code, "Ann");
+    expectError(await ann.client.post(`/api/workshops/${code}/handoff`, {}), 401, "not-instructor");
+    // Another device: the token signs it in once.
+    const phone = browser();
+    expectError(await phone.call(`/api/workshops/${code}/board`), 401, "not-instructor");
+    expect((await phone.post(`/api/workshops/${code}/instructor`, { handoff: token })).status).toBe(204);
+    expect((await phone.call(`/api/workshops/${code}/board`)).status).toBe(200);
+    const again = browser();
+    expectError(await again.post(`/api/workshops/${code}/instructor`, { handoff: token }), 403, "handoff-used");
+    // Not in another workshop either, and malformed tokens are a 400.
+    const other = await newWorkshop();
+    const second = (await instructor.post(`/api/workshops/${code}/handoff`, {})).body.path.split("#handoff=")[1];
+    expectError(await again.post(`/api/workshops/${other.code}/instructor`, { handoff: second }), 403, "handoff-used");
+    expect((await again.post(`/api/workshops/${code}/instructor`, { handoff: second })).status).toBe(204);
+    expectError(await again.post(`/api/workshops/${code}/instructor`, { handoff: "short" }), 400, "invalid-handoff");
+    expectError(await again.post(`/api/workshops/${code}/instructor`, { handoff: second, key: "x" }), 400, "invalid-key");
+    expectError(await again.post(`/api/workshops/${code}/instructor`, { handoff: 42 }), 400, "invalid-handoff");
+  });
+
   it("exports a CSV that spreadsheets cannot run", async () => {
     const { code, key } = await newWorkshop();
     await learner(code, "=HYPERLINK(\"http://evil\")");

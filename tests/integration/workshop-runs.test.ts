@@ -89,6 +89,52 @@ describe("reported runs", () => {
     board.close();
   });
 
+  it("hold code that runs ok but does the wrong thing to the check: not passed, tried, stuck", async () => {
+    const { code, auth, instructor, join } = await setUp();
+    const { lesson, snippet, solution } = exerciseSnippet();
+    const ada = await join("Ada");
+    // Every process of the exercise just prints something and ends: the run is ok, the check is not.
+    const files = Object.fromEntries(Object.keys(solution.files).map((name) => [name, 'console.log("not what was asked");']));
+    const reply = await ada.client.post("/api/runs", { files, processes: solution.processes, lesson, snippet: snippet.id, variant: "starter" });
+    expect(reply.status).toBe(202);
+    await ended(reply.body.id);
+    expect((await ada.client.post(`/api/workshops/${code}/activity`, { type: "run", runId: reply.body.id })).status).toBe(204);
+    const board = await instructor.call(`/api/workshops/${code}/board`, { headers: auth });
+    const tile = board.body.learners[0];
+    expect(tile.lastRun).toMatchObject({ status: "ok", check: { passed: false, title: snippet.check!.title } });
+    expect(tile).toMatchObject({ passed: [], tried: [`${lesson}/${snippet.id}`] });
+    expect(tile.stuckSince).not.toBeNull();
+    const detail = await instructor.call(`/api/workshops/${code}/learners/${ada.id}`, { headers: auth });
+    expect(detail.body.output.text).toContain("not what was asked");
+  });
+
+  it("show a run while it runs: the tile says so and the learner's detail has its output so far", async () => {
+    const { code, auth, instructor, join } = await setUp();
+    const { lesson, snippet } = exerciseSnippet();
+    const ada = await join("Ada");
+    const program = { "main.ts": 'console.log("tick"); setInterval(() => {}, 1000);' };
+    const reply = await ada.client.post("/api/runs", { files: program, timeoutMs: 10_000, lesson, snippet: snippet.id, variant: "starter" });
+    const runId = reply.body.id as string;
+    const invalid = await ada.client.post(`/api/workshops/${code}/activity`, { type: "run-start", runId: "no/such" });
+    expect([invalid.status, invalid.body.error.code]).toEqual([400, "invalid-run-id"]);
+    expect((await ada.client.post(`/api/workshops/${code}/activity`, { type: "run-start", runId })).status).toBe(204);
+    const tile = (await instructor.call(`/api/workshops/${code}/board`, { headers: auth })).body.learners[0];
+    expect(tile.running).toMatchObject({ runId, lesson, snippet: snippet.id, variant: "starter" });
+    // Its output arrives as it is printed: ask until "tick" is there.
+    let live: { runId: string; text: string } | null = null;
+    while (!live?.text.includes("tick")) live = (await instructor.call(`/api/workshops/${code}/learners/${ada.id}`, { headers: auth })).body.live;
+    expect(live.runId).toBe(runId);
+    // Another learner cannot claim the run as theirs.
+    const eve = await join("Eve");
+    const stolen = await eve.client.post(`/api/workshops/${code}/activity`, { type: "run-start", runId });
+    expect([stolen.status, stolen.body.error.code]).toEqual([404, "run-not-found"]);
+    await ada.client.post(`/api/runs/${runId}/stop`, {});
+    await ended(runId);
+    expect((await ada.client.post(`/api/workshops/${code}/activity`, { type: "run", runId })).status).toBe(204);
+    const after = await instructor.call(`/api/workshops/${code}/learners/${ada.id}`, { headers: auth });
+    expect(after.body).toMatchObject({ live: null, tile: { running: null, lastRun: { status: "stopped" } } });
+  });
+
   it("do not count running the given solution, and refuse other people's runs", async () => {
     const { code, join } = await setUp();
     const bob = await join("Bob");

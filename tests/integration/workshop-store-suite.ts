@@ -10,14 +10,18 @@ import type { Db } from "../../workshop/db/types";
 import { appendEvent, BOARD, EventHub, learnerAudience, LEARNERS, type StoredEvent } from "../../workshop/events";
 import { Store, type RunReport } from "../../workshop/store";
 
-const run = (runId: string, status: string, passed: string | null = null): RunReport => ({
+const EXERCISE = "01-what-is-zeromq/exercise-ipc";
+/** A reported run of the exercise; `passed` names the exercise when its check passed. */
+const run = (runId: string, status: string, passed: string | null = null, check: RunReport["check"] = null): RunReport => ({
   runId,
   status,
   blocked: status === "timeout",
   lesson: "01-what-is-zeromq",
   snippet: "exercise-ipc",
   variant: "starter",
+  check: check ?? (passed ? { passed: true, title: "Prints pong" } : null),
   passed,
+  tried: check || passed ? EXERCISE : null,
   files: [{ name: "main.ts", content: `// ${runId}` }],
   output: `${runId} output`,
 });
@@ -59,7 +63,7 @@ export function storeSuite(backend: string, open: () => Promise<Db>) {
     const workshop = (title = "Test") => store.createWorkshop(title, [{ lesson: "01-what-is-zeromq" }], null, "hash");
 
     it("applies each migration exactly once, and again nothing", async () => {
-      expect(migrations.flat().sort()).toEqual(["001-workshops", "002-tile-events"]);
+      expect(migrations.flat().sort()).toEqual(["001-workshops", "002-tile-events", "003-exercise-progress"]);
       expect(await migrate(db)).toEqual([]);
     });
 
@@ -105,7 +109,39 @@ export function storeSuite(backend: string, open: () => Promise<Db>) {
       await store.recordRun(code, learner.id, run(`${code}-3`, "ok", "01-what-is-zeromq/exercise-ipc"));
       await store.recordRun(code, learner.id, run(`${code}-4`, "ok", "01-what-is-zeromq/exercise-ipc"));
       const done = (await store.detail(code, learner.id)).tile;
-      expect(done).toMatchObject({ runs: 4, passed: ["01-what-is-zeromq/exercise-ipc"], stuckSince: null });
+      expect(done).toMatchObject({ runs: 4, passed: ["01-what-is-zeromq/exercise-ipc"], tried: [EXERCISE], stuckSince: null });
+    });
+
+    it("keeps a run's check on the tile; code that runs ok but fails its check is stuck, tried and not passed", async () => {
+      const { code } = await workshop();
+      const { learner } = await store.join(code, "Barbara", undefined);
+      const failed = { passed: false, title: "Prints pong" };
+      await store.recordRun(code, learner.id, run(`${code}-1`, "ok", null, failed));
+      const stuck = (await store.detail(code, learner.id)).tile;
+      expect(stuck.lastRun).toMatchObject({ status: "ok", check: failed });
+      expect(stuck.stuckSince).not.toBeNull();
+      expect(stuck).toMatchObject({ passed: [], tried: [EXERCISE] });
+      // Another ok run that fails its check keeps the time it got stuck; a run without a check (a demo) that ends ok clears it.
+      await store.recordRun(code, learner.id, run(`${code}-2`, "ok", null, failed));
+      expect((await store.detail(code, learner.id)).tile.stuckSince).toBe(stuck.stuckSince);
+      await store.recordRun(code, learner.id, run(`${code}-3`, "ok"));
+      expect((await store.detail(code, learner.id)).tile).toMatchObject({ stuckSince: null, tried: [EXERCISE], lastRun: { check: null } });
+      expect((await store.exportRows(code))[0]!.lastStatus).toBe("ok");
+      await store.recordRun(code, learner.id, run(`${code}-4`, "ok", null, failed));
+      expect((await store.exportRows(code))[0]!.lastStatus).toBe("ok (check not passed)");
+    });
+
+    it("shows a started run as running until its end is recorded, and never after", async () => {
+      const { code } = await workshop();
+      const { learner } = await store.join(code, "Frances", undefined);
+      const running = { runId: `${code}-r1`, lesson: "01-what-is-zeromq", snippet: "exercise-ipc", variant: "starter" };
+      await store.setRunning(code, learner.id, running);
+      expect((await store.detail(code, learner.id)).tile.running).toMatchObject(running);
+      await store.recordRun(code, learner.id, run(`${code}-r1`, "ok"));
+      expect((await store.detail(code, learner.id)).tile.running).toBeNull();
+      // A start reported after its end (the two raced) changes nothing.
+      await store.setRunning(code, learner.id, running);
+      expect((await store.detail(code, learner.id)).tile.running).toBeNull();
     });
 
     it("raises and lowers hands; an instructor's lowering reaches only that learner", async () => {
@@ -209,7 +245,7 @@ export function storeSuite(backend: string, open: () => Promise<Db>) {
       await store.addBroadcast(code, { lesson: "01-what-is-zeromq", snippet: "frames", title: "Look", files: [{ name: "main.ts", content: "1" }], processes: [{ name: "main", entry: "main.ts" }] });
       const board = await store.board(code);
       expect(board.learners).toHaveLength(1);
-      expect(board.learners[0]).toMatchObject({ id: learner.id, name: "Edsger", location: { lesson: "01-what-is-zeromq", anchor: "frames" }, runs: 0, lastRun: null, passed: [], hand: null, stuckSince: null, online: true });
+      expect(board.learners[0]).toMatchObject({ id: learner.id, name: "Edsger", location: { lesson: "01-what-is-zeromq", anchor: "frames" }, runs: 0, lastRun: null, passed: [], tried: [], running: null, hand: null, stuckSince: null, online: true });
       expect(board.lastEventId).toBeGreaterThan(0);
       const me = await store.me(code, learner.id);
       expect(me.broadcasts.map((b) => b.title)).toEqual(["Look"]);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Tile } from '../../app/components/workshop/api';
-import { ago, counts, matches, runState, sortTiles, STUCK_MS } from '../../app/components/workshop/boardView';
+import { ago, checkState, counts, exerciseProgress, isRunning, matches, runState, RUNNING_MS, sortTiles, STUCK_MS } from '../../app/components/workshop/boardView';
+import { lessonOrder, workshopExercises, workshopSnippets, type LessonOutline } from '../../app/components/workshop/types';
 
 const NOW = Date.parse('2026-01-01T12:00:00Z');
 const at = (msAgo: number) => new Date(NOW - msAgo).toISOString();
@@ -15,6 +16,8 @@ function tile(name: string, extra: Partial<Tile> = {}): Tile {
     runs: 0,
     lastRun: null,
     passed: [],
+    tried: [],
+    running: null,
     hand: null,
     stuckSince: null,
     online: true,
@@ -22,7 +25,15 @@ function tile(name: string, extra: Partial<Tile> = {}): Tile {
   };
 }
 
-const run = (status: string, blocked = false) => ({ status, blocked, lesson: 'l', snippet: 's', variant: 'main', at: at(0) });
+const run = (status: string, blocked = false, check: { passed: boolean; title: string } | null = null) => ({
+  status,
+  blocked,
+  lesson: 'l',
+  snippet: 's',
+  variant: 'main',
+  check,
+  at: at(0),
+});
 
 describe('the instructor board’s view of its tiles', () => {
   const ada = tile('Ada', { stuckSince: at(STUCK_MS + 1000), lastSeenAt: at(10_000), passed: ['l/a'] });
@@ -62,5 +73,60 @@ describe('the instructor board’s view of its tiles', () => {
     expect(ago(at(30_000), NOW)).toBe('just now');
     expect(ago(at(4 * 60_000), NOW)).toBe('4 min ago');
     expect(ago(at(130 * 60_000), NOW)).toBe('2 h ago');
+  });
+
+  it('shows the last run’s check: passed, not yet, or nothing for a run without one', () => {
+    expect(checkState(tile('A'))).toBeNull();
+    expect(checkState(tile('A', { lastRun: run('ok') }))).toBeNull();
+    expect(checkState(tile('A', { lastRun: run('ok', false, { passed: false, title: 'Prints pong' }) }))).toBe('not-yet');
+    expect(checkState(tile('A', { lastRun: run('ok', false, { passed: true, title: 'Prints pong' }) }))).toBe('passed');
+  });
+
+  it('shows a started run as running for a while, not forever (its end may never come)', () => {
+    const running = (msAgo: number) => tile('A', { running: { runId: 'r', lesson: 'l', snippet: 's', variant: 'starter', at: at(msAgo) } });
+    expect(isRunning(tile('A'), NOW)).toBe(false);
+    expect(isRunning(running(1000), NOW)).toBe(true);
+    expect(isRunning(running(RUNNING_MS + 1000), NOW)).toBe(false);
+  });
+});
+
+describe('the room’s progress per exercise', () => {
+  const exercises = [
+    { lesson: 'l', id: 'one', label: 'L › One' },
+    { lesson: 'l', id: 'two', label: 'L › Two' },
+  ];
+  const stuckOn = (id: string) => ({ ...run('ok', false, { passed: false, title: 'x' }), snippet: id });
+
+  it('counts who passed each exercise and who tried it, and names who is stuck on it', () => {
+    const tiles = [
+      tile('Ada', { passed: ['l/one'], tried: ['l/one'] }),
+      tile('bo', { tried: ['l/one', 'l/two'], lastRun: stuckOn('two'), stuckSince: at(STUCK_MS + 1) }),
+      tile('Cy', { tried: ['l/two'], lastRun: stuckOn('two'), stuckSince: at(STUCK_MS - 1000) }),
+      tile('Al', { tried: ['l/two'], lastRun: stuckOn('two'), stuckSince: at(STUCK_MS + 5) }),
+    ];
+    const rows = exerciseProgress(exercises, tiles, NOW);
+    expect(rows.map((r) => [r.id, r.passed, r.tried, r.stuck.map((t) => t.name)])).toEqual([
+      ['one', 1, 2, []],
+      // Cy is not stuck five minutes yet; names in name order.
+      ['two', 0, 3, ['Al', 'bo']],
+    ]);
+  });
+});
+
+describe('snippets in lesson order', () => {
+  const body = '# A\n<Playground snippet="hello" />\ntext <Playground variant="x" snippet="close-it" />\n<Playground snippet="hello" />';
+
+  it('orders snippets as the lesson first shows them, unknown ones last', () => {
+    expect(lessonOrder(body, ['close-it', 'exercise', 'hello'])).toEqual(['hello', 'close-it', 'exercise']);
+  });
+
+  it('lists a workshop’s exercises: all of a whole lesson’s, only the named ones of another, in lesson order', () => {
+    const catalog: LessonOutline[] = [
+      { slug: 'a', part: 1, title: 'A', headings: [], snippets: [{ id: 'x2', title: 'X2', exercise: true }, { id: 'demo', title: 'Demo', exercise: false }, { id: 'x1', title: 'X1', exercise: true }] },
+      { slug: 'b', part: 2, title: 'B', headings: [], snippets: [{ id: 'y', title: 'Y', exercise: true }, { id: 'z', title: 'Z', exercise: true }] },
+    ];
+    const items = [{ lesson: 'a' }, { lesson: 'b', snippet: 'z' }];
+    expect(workshopExercises(items, catalog).map((s) => `${s.lesson}/${s.id} ${s.label}`)).toEqual(['a/x2 A › X2', 'a/x1 A › X1', 'b/z B › Z']);
+    expect(workshopSnippets(items, catalog).map((s) => s.id)).toEqual(['x2', 'demo', 'x1', 'y', 'z']);
   });
 });

@@ -31,6 +31,12 @@ describe("the playground's view", () => {
     expect(viewOptions({ solves: true, targets, edited: 3, viewId: "code" }).map((o) => o.id)).toEqual(["yours", "code"]);
     expect(chosenView(options, "compare:gone")).toBe("code");
     expect(chosenView(options, "compare:main")).toBe("compare:main");
+    // Code from an instructor is named by its label, not its variant id.
+    const broadcast = { id: "instructor-3", label: "From instructor: Hello, World", request: { files: { "main.ts": "" } } };
+    const withBroadcast = compareTargets({ variants: [broken, fixed, broadcast as unknown as typeof fixed], others: [] }, "fixed");
+    expect(viewOptions({ solves: false, targets: withBroadcast, edited: 0, viewId: "code" }).find((o) => o.id === "compare:instructor-3")?.label).toBe(
+      "Diff with From instructor: Hello, World",
+    );
   });
 
   it("puts the older variant on the left of a diff, and the code on show is live and editable only in 'My changes'", () => {

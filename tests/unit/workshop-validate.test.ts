@@ -49,9 +49,12 @@ describe("workshop creation", () => {
 });
 
 describe("activity", () => {
-  it("accepts the three kinds and nothing else", () => {
+  it("accepts the four kinds and nothing else", () => {
     expect(validateActivity({ type: "location", lesson: "01-intro", anchor: "why" }, catalog)).toEqual({ type: "location", lesson: "01-intro", anchor: "why" });
     expect(validateActivity({ type: "run", runId: "abc_DEF-1" }, catalog)).toEqual({ type: "run", runId: "abc_DEF-1" });
+    expect(validateActivity({ type: "run-start", runId: "abc_DEF-1" }, catalog)).toEqual({ type: "run-start", runId: "abc_DEF-1" });
+    expect(code(() => validateActivity({ type: "run-start", runId: ["abc"] }, catalog))).toBe("400 invalid-run-id");
+    expect(code(() => validateActivity({ type: "run-start", runId: "x".repeat(65) }, catalog))).toBe("400 invalid-run-id");
     expect(validateActivity({ type: "code", lesson: "01-intro", snippet: "solo", variant: "main", files: [{ name: "main.ts", content: "x" }] }, catalog).type).toBe("code");
     expect(code(() => validateActivity({ type: "code", lesson: "01-intro", snippet: "solo", variant: "main", files: Array.from({ length: 9 }, (_, i) => ({ name: `f${i}.ts`, content: "" })) }, catalog))).toBe("400 invalid-files");
     expect(code(() => validateActivity({ type: "__proto__" }, catalog))).toBe("400 invalid-type");

@@ -85,4 +85,20 @@ export const MIGRATIONS: Migration[] = [
       alter table learners add column tile_event bigint;
     `,
   },
+  {
+    id: "003-exercise-progress",
+    sql: `
+      -- Exercises (lesson/snippet) the learner ran their own code of against the check, passed or not.
+      alter table learners add column tried jsonb not null default '[]';
+      -- The run the learner started and has not reported the end of: {runId, lesson, snippet, variant, at}.
+      alter table learners add column running jsonb;
+      -- One-time links that sign an instructor in on another device: only the hash of each token is kept.
+      create table handoffs (
+        token_hash text primary key,
+        workshop text not null references workshops(code),
+        expires_at timestamptz not null,
+        used_at timestamptz
+      );
+    `,
+  },
 ];

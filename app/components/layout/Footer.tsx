@@ -21,6 +21,11 @@ export default function Footer() {
               </Link>
             </li>
             <li>
+              <Link href="/w/new" className="underline-offset-4 hover:text-(--page-fg) hover:underline">
+                Run a workshop
+              </Link>
+            </li>
+            <li>
               <a href="/sitemap.xml" className="underline-offset-4 hover:text-(--page-fg) hover:underline">
                 Sitemap
               </a>

@@ -6,6 +6,8 @@ import { usePathname } from 'next/navigation';
 const LINKS = [
   { href: '/lessons', label: 'Lessons', match: (path: string) => path === '/lessons' || path.startsWith('/lessons/') },
   { href: '/playground', label: 'Playground', match: (path: string) => path === '/playground' },
+  // For instructors; on a phone it is in the footer (the header has no room).
+  { href: '/w/new', label: 'Run a workshop', match: (path: string) => path === '/w/new', wide: true },
 ];
 
 /** The header's sections; the one you are in is marked (aria-current). */
@@ -16,7 +18,7 @@ export default function NavLinks() {
       {LINKS.map((link) => {
         const current = link.match(pathname);
         return (
-          <li key={link.href}>
+          <li key={link.href} className={'wide' in link ? 'hidden sm:block' : undefined}>
             <Link
               href={link.href}
               aria-current={current ? 'page' : undefined}

@@ -17,12 +17,12 @@ export default function SiteChrome({ children }: { children: ReactNode }) {
         Skip to main content
       </a>
       <Header />
+      {/* Renders nothing unless this browser joined a workshop: a strip under the header. */}
+      <WorkshopBar />
       <main id="main" tabIndex={-1} className="w-full flex-1 outline-none">
         {children}
       </main>
       <Footer />
-      {/* Renders nothing unless this browser joined a workshop. */}
-      <WorkshopBar />
     </div>
   );
 }

@@ -12,7 +12,7 @@ import type { AreaView } from './CodeArea';
 import type { CompareVariant, PlaygroundData, PlaygroundVariant } from './types';
 import type { ViewOption } from './ViewSwitcher';
 
-/** How a variant reads in a button: "Diff with fixed", "Diff with starter". */
+/** How a variant reads in a button: "Diff with fixed", "Diff with starter"; others (code from an instructor) by their label. */
 const SHORT: Record<string, string> = { broken: 'broken', fixed: 'fixed', main: 'original', starter: 'starter', solution: 'solution' };
 const order = (id: string) => VARIANT_ORDER.indexOf(id as (typeof VARIANT_ORDER)[number]);
 
@@ -31,7 +31,7 @@ export function viewOptions(input: { solves: boolean; targets: readonly CompareV
   }
   return [
     { id: 'code', label: 'Code' },
-    ...input.targets.map((t) => ({ id: `compare:${t.id}`, label: `Diff with ${SHORT[t.id] ?? t.id}`, title: `Compare with ${t.label}` })),
+    ...input.targets.map((t) => ({ id: `compare:${t.id}`, label: `Diff with ${SHORT[t.id] ?? t.label}`, title: `Compare with ${t.label}` })),
     { id: 'changes', label: 'My changes', title: 'Your edits against the lesson’s code', disabled: input.edited === 0 && input.viewId !== 'changes' },
   ];
 }

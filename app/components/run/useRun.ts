@@ -21,6 +21,8 @@ export interface UseRunOptions {
 
 /** A window event when a run ends: `{runId, status, lesson?, snippet?, variant?}` (the workshop bar reports it). */
 export const RUN_END_EVENT = 'zmq-playground:run-end';
+/** A window event when a run was accepted: `{runId}` (the workshop bar reports it, so the board can watch it run). */
+export const RUN_START_EVENT = 'zmq-playground:run-start';
 
 export function useRun(options: UseRunOptions = {}) {
   const [state, setState] = useState<RunState>(IDLE);
@@ -126,6 +128,7 @@ export function useRun(options: UseRunOptions = {}) {
       return;
     }
     handle.current = started.run;
+    window.dispatchEvent(new CustomEvent(RUN_START_EVENT, { detail: { runId: started.run.id } }));
     openStream(started.run, current);
     // Stop was pressed while the run was being created.
     if (stopRequested.current) void sendStop(started.run, current);

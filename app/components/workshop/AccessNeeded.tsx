@@ -15,6 +15,7 @@ export default function AccessNeeded({ code, error }: { code: string; error: Api
           <p>
             Only the instructor can open this page, with the secret link they got when they created the workshop.
             {error.code === 'wrong-key' ? ' The key in this link is not this workshop’s.' : ''}
+            {error.code === 'handoff-used' ? ` ${error.message}` : ''}
           </p>
           <p>
             Here to learn?{' '}

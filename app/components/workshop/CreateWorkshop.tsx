@@ -4,10 +4,41 @@ import Link from 'next/link';
 import { useId, useState, type FormEvent } from 'react';
 import { workshopApi, type Created, type WorkshopItem } from './api';
 import CopyField from './CopyField';
-import { CARD, ERROR_TEXT, FIELD, LABEL, PRIMARY, SECONDARY } from './styles';
+import { CARD, ERROR_TEXT, FIELD, LABEL, PRIMARY, SECONDARY, SMALL } from './styles';
 import type { LessonOutline } from './types';
 
 const MAX_ITEMS = 50;
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * The instructor link as a small page to keep (opened, it goes to the board):
+ * the link is shown only once, and a file survives a closed tab.
+ */
+export function instructorLinkFile(created: Pick<Created, 'code' | 'title'>, link: string): string {
+  const title = escapeHtml(created.title);
+  const href = escapeHtml(link);
+  return [
+    '<!doctype html>',
+    '<meta charset="utf-8">',
+    `<title>Instructor link: ${title} (${created.code})</title>`,
+    `<meta http-equiv="refresh" content="0; url=${href}">`,
+    `<p>Instructor board of the workshop “${title}” (code ${created.code}): <a href="${href}">${href}</a></p>`,
+    '<p>Keep this file to yourself: whoever opens it can run the workshop.</p>',
+    '',
+  ].join('\n');
+}
+
+function downloadLink(created: Created, link: string) {
+  const url = URL.createObjectURL(new Blob([instructorLinkFile(created, link)], { type: 'text/html' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `workshop-${created.code}-instructor.html`;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
 
 /** The links, once: the join link for the room, the instructor link for nobody else. */
 function CreatedPanel({ created }: { created: Created }) {
@@ -30,6 +61,12 @@ function CreatedPanel({ created }: { created: Created }) {
           again, and it is the only way to run this workshop. Anyone with it can act as the instructor: keep it to yourself.
         </p>
         <CopyField label="Instructor link (secret)" value={`${origin}${created.instructorPath}`} testId="instructor-link" />
+        <div className="flex flex-wrap items-center gap-3">
+          <button type="button" className={SMALL} onClick={() => downloadLink(created, `${origin}${created.instructorPath}`)}>
+            Download the instructor link
+          </button>
+          <p className="text-sm">A small page to keep: opened, it takes you to the board. On another device, use “Open the board on another device” on the board.</p>
+        </div>
       </div>
       <div className="flex flex-wrap gap-3">
         <a href={created.instructorPath} className={PRIMARY}>

@@ -59,7 +59,7 @@ export default function HandControl({ code, raised, disabled }: { code: string; 
         <form
           id={`${id}-form`}
           onSubmit={onSubmit}
-          className="absolute bottom-full left-0 z-10 mb-2 w-72 max-w-[calc(100vw-2rem)] space-y-2 rounded-lg border border-(--border-strong) bg-(--page-bg) p-3 shadow-lg"
+          className="absolute top-full left-0 z-10 mt-2 w-72 max-w-[calc(100vw-2rem)] space-y-2 rounded-lg border border-(--border-strong) bg-(--page-bg) p-3 shadow-lg"
         >
           <label htmlFor={`${id}-message`} className="block text-sm font-semibold">
             What do you need? <span className="font-normal text-(--muted-fg)">(optional)</span>

@@ -5,14 +5,16 @@ import { useCallback, useMemo, useState } from 'react';
 import AccessNeeded from './AccessNeeded';
 import { exportCsvPath } from './api';
 import BroadcastForm from './BroadcastForm';
-import { counts, FILTERS, matches, SORTS, sortTiles, type FilterKey, type SortKey } from './boardView';
+import { counts, exerciseProgress, FILTERS, matches, SORTS, sortTiles, type FilterKey, type SortKey } from './boardView';
 import CopyField from './CopyField';
 import EndControl from './EndControl';
+import ExerciseSummary from './ExerciseSummary';
 import FocusControl from './FocusControl';
+import HandoffControl from './HandoffControl';
 import LearnerPanel from './LearnerPanel';
 import LearnerTile from './LearnerTile';
 import { CARD, FIELD, SMALL } from './styles';
-import type { LessonOutline } from './types';
+import { workshopExercises, type LessonOutline } from './types';
 import { useBoard } from './useBoard';
 import { useClock } from './useClock';
 import { useInstructorAccess } from './useInstructorAccess';
@@ -37,6 +39,9 @@ export default function InstructorBoard({ code, catalog }: { code: string; catal
   const all = useMemo(() => [...board.tiles.values()], [board.tiles]);
   const tally = useMemo(() => counts(all, minute), [all, minute]);
   const shown = useMemo(() => sortTiles(all.filter((t) => matches(t, filter, minute)), sort), [all, filter, sort, minute]);
+  const items = board.summary?.items;
+  const exercises = useMemo(() => workshopExercises(items ?? [], catalog), [items, catalog]);
+  const progress = useMemo(() => exerciseProgress(exercises, all, minute), [exercises, all, minute]);
 
   if (access.state === 'denied') return <AccessNeeded code={code} error={access.error} />;
   if (access.state === 'checking' || !board.summary) return <p className="text-(--muted-fg)">Opening the board…</p>;
@@ -106,6 +111,7 @@ export default function InstructorBoard({ code, catalog }: { code: string; catal
               Export results (CSV)
             </a>
           </div>
+          <HandoffControl code={code} />
           <EndControl code={code} ended={ended} onEnded={() => board.setSummary({ ...summary, endedAt: new Date().toISOString() })} />
         </div>
         {!ended && (
@@ -117,6 +123,8 @@ export default function InstructorBoard({ code, catalog }: { code: string; catal
           </details>
         )}
       </div>
+
+      <ExerciseSummary rows={progress} joined={all.length} onOpen={onOpen} />
 
       <section aria-labelledby="tiles-title" className="space-y-3">
         <div className="flex flex-wrap items-end gap-3">

@@ -5,13 +5,15 @@ import CodeArea from '../playground/CodeArea';
 import { transcriptOf } from '../run/transcript';
 import TerminalPane from '../terminal/TerminalPane';
 import { workshopApi, type LearnerDetail, type Tile } from './api';
-import { ago, runState } from './boardView';
+import { ago, checkState, isRunning, runState } from './boardView';
 import { ERROR_TEXT, FIELD, SMALL } from './styles';
 import { placeName, type LessonOutline } from './types';
 import HandIcon from '../icons/HandIcon';
 
 const noop = () => undefined;
 const COLOUR = { text: 'text-sky-800 dark:text-sky-300', dot: 'bg-sky-600' };
+/** While the learner's run runs, its output so far is asked for this often. */
+const LIVE_POLL_MS = 1000;
 
 /**
  * A learner opened from the board, in a modal dialog: their current code
@@ -63,6 +65,39 @@ export default function LearnerPanel({
     };
   }, [code, tile.id, tile.runs, tile.lastSeenAt]);
 
+  // Their run going on now: its output so far, asked for again each second until it ends.
+  const running = isRunning(tile, now) ? tile.running!.runId : null;
+  const [live, setLive] = useState<{ runId: string; text: string } | null>(null);
+  const shownLive = useRef<{ runId: string; text: string } | null>(null);
+  const [liveEpoch, setLiveEpoch] = useState(0);
+  useEffect(() => {
+    if (!running) {
+      shownLive.current = null;
+      return setLive(null);
+    }
+    let cancelled = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const ask = async () => {
+      const result = await workshopApi.learner(code, tile.id);
+      if (cancelled) return;
+      const next = result.ok ? result.data.live : null;
+      const before = shownLive.current;
+      if (before?.runId !== next?.runId || before?.text !== next?.text) {
+        shownLive.current = next;
+        setLive(next);
+        // New output starts the terminal over (its chunk ids start over too).
+        setLiveEpoch((n) => n + 1);
+      }
+      if (next) timer = setTimeout(() => void ask(), LIVE_POLL_MS);
+    };
+    void ask();
+    return () => {
+      cancelled = true;
+      if (timer) clearTimeout(timer);
+    };
+  }, [code, tile.id, running]);
+  const liveOutput = useMemo(() => (live ? transcriptOf(live.text, 'live') : null), [live]);
+
   const files = useMemo(() => Object.fromEntries((detail?.code?.files ?? []).map((f) => [f.name, f.content])), [detail]);
   const names = Object.keys(files);
   const active = file && names.includes(file) ? file : (names[0] ?? '');
@@ -87,6 +122,7 @@ export default function LearnerPanel({
   }
 
   const status = runState(tile);
+  const check = checkState(tile);
   return (
     <dialog
       ref={dialog}
@@ -106,7 +142,8 @@ export default function LearnerPanel({
       <div className="space-y-5 p-4">
         <p className="text-sm text-(--muted-fg)">
           {tile.location ? placeName(catalog, tile.location.lesson, tile.location.anchor) : 'Not on a lesson yet'} · {tile.runs} runs
-          {status ? ` · last run ${status}` : ''} · {tile.passed.length} exercises passed · {tile.online ? 'online' : `offline, seen ${ago(tile.lastSeenAt, now)}`}
+          {status ? ` · last run ${status}` : ''}
+          {check ? ` (check ${check === 'passed' ? 'passed' : 'not passed yet'})` : ''} · {tile.passed.length} exercises passed · {tile.online ? 'online' : `offline, seen ${ago(tile.lastSeenAt, now)}`}
         </p>
         {tile.hand && (
           <div className="flex flex-wrap items-center gap-3 rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-amber-950 dark:bg-amber-950/50 dark:text-amber-100">
@@ -173,12 +210,26 @@ export default function LearnerPanel({
           )}
         </section>
 
+        {liveOutput && (
+          <section aria-labelledby={`${id}-live`} className="space-y-2" data-testid="learner-live">
+            <h3 id={`${id}-live`} className="font-semibold">
+              Running now <span className="font-normal text-(--muted-fg)">— their output as it comes</span>
+            </h3>
+            <TerminalPane process="live" label="Running now" file={null} colour={COLOUR} lines={liveOutput.lines} chunks={liveOutput.chunks} epoch={liveEpoch} minRows={4} maxRows={16} fontSize={12} />
+          </section>
+        )}
+
         <section aria-labelledby={`${id}-output`} className="space-y-2">
-          <h3 id={`${id}-output`} className="font-semibold">
+          <h3 id={`${id}-output`} className="font-semibold" data-testid="last-output-title">
             Last output{' '}
             {detail?.output && (
               <span className="font-normal text-(--muted-fg)">
-                — {detail.output.status}, {ago(detail.output.at, now)}
+                — {detail.output.status}
+                {check === 'passed' && ', check passed'}
+                {check === 'not-yet' && (
+                  <strong className="font-semibold text-red-700 dark:text-red-300">, check not passed yet{tile.lastRun?.check?.title ? ` (${tile.lastRun.check.title})` : ''}</strong>
+                )}
+                , {ago(detail.output.at, now)}
               </span>
             )}
           </h3>

@@ -2,8 +2,9 @@
 
 import { memo } from 'react';
 import type { Tile } from './api';
-import { ago, isStuck, runState } from './boardView';
+import { ago, checkState, isRunning, isStuck, runState } from './boardView';
 import { placeName, type LessonOutline } from './types';
+import CheckCircleIcon from '../icons/CheckCircleIcon';
 import HandIcon from '../icons/HandIcon';
 
 const STATUS_STYLE: Record<string, string> = {
@@ -31,12 +32,15 @@ function LearnerTile({
   onOpen(id: string): void;
 }) {
   const status = runState(tile);
+  const check = checkState(tile);
   const stuck = isStuck(tile, now);
+  const running = isRunning(tile, now);
   return (
     <li
       data-testid="learner-tile"
       data-name={tile.name}
       data-status={status ?? 'none'}
+      data-check={check ?? 'none'}
       data-hand={tile.hand ? 'raised' : 'down'}
       data-online={tile.online}
       className={`flex min-w-0 flex-col gap-1.5 rounded-lg border bg-(--page-bg) p-3 text-sm [contain:content] ${
@@ -77,7 +81,23 @@ function LearnerTile({
             {status}
           </span>
         )}
-        <span>✓ {tile.passed.length} passed</span>
+        {check && (
+          <span
+            data-testid="tile-check"
+            title={tile.lastRun?.check?.title}
+            className={`rounded-full px-2 py-0.5 text-xs font-semibold ${check === 'passed' ? STATUS_STYLE.ok : STATUS_STYLE.failed}`}
+          >
+            {check === 'passed' ? 'check passed' : 'check not yet'}
+          </span>
+        )}
+        {running && (
+          <span data-testid="tile-running" className="rounded-full bg-sky-100 px-2 py-0.5 text-xs font-semibold text-sky-900 dark:bg-sky-900/60 dark:text-sky-100">
+            running…
+          </span>
+        )}
+        <span>
+          <CheckCircleIcon size={14} className="inline align-[-2px]" /> {tile.passed.length} passed
+        </span>
       </div>
       <p className="text-xs text-(--muted-fg)">
         {stuck ? <strong className="text-red-700 dark:text-red-300">Stuck since {ago(tile.stuckSince, now)}</strong> : `Active ${ago(tile.lastSeenAt, now)}`}

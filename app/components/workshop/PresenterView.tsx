@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useState, type ReactNode } from 'react';
+import { useState, type CSSProperties, type ReactNode } from 'react';
 import AccessNeeded from './AccessNeeded';
 import { workshopApi, workshopPath, type Focus, type Summary } from './api';
 import { FIELD, SMALL } from './styles';
@@ -11,7 +11,20 @@ import { summaryOf } from './eventData';
 import { useEventStream } from './useEventStream';
 import { useInstructorAccess } from './useInstructorAccess';
 import { useLocationHost } from './useLocationHost';
+import JoinQr from './JoinQr';
 
+/**
+ * Everything of the playground a room must read, scaled together with its code:
+ * Tailwind's text sizes are variables, set larger here for the playground only
+ * (its status line, banners, variant pills, file tabs, buttons, and text of no set size).
+ */
+const PROJECTOR_TEXT = {
+  fontSize: '1.375rem',
+  '--text-xs': '1.125rem',
+  '--text-sm': '1.25rem',
+  '--text-base': '1.375rem',
+  '--text-lg': '1.5rem',
+} as CSSProperties;
 
 /**
  * `/w/CODE/present`: for the projector. One snippet's playground in large
@@ -84,9 +97,12 @@ export default function PresenterView({
   return (
     <div data-testid="presenter" className="fixed inset-0 z-50 overflow-auto bg-(--page-bg) text-(--page-fg)">
       <div className="flex flex-wrap items-center gap-x-6 gap-y-2 border-b border-(--border) px-6 py-3">
-        <p className="text-2xl font-bold">
-          Join at <span className="font-mono">{origin}/w/{code}</span>
-        </p>
+        <div className="flex items-center gap-4">
+          {origin && <JoinQr url={`${window.location.protocol}//${origin}/w/${code}`} size={132} />}
+          <p className="text-2xl font-bold">
+            Join at <span className="font-mono">{origin}/w/{code}</span>
+          </p>
+        </div>
         <p className="min-w-0 flex-1 truncate text-lg text-(--muted-fg)">
           {summary?.title}
           {status === 'reconnecting' && <span className="ml-3 text-sm text-amber-800 dark:text-amber-300">Reconnecting…</span>}
@@ -129,7 +145,11 @@ export default function PresenterView({
           Back to the board
         </Link>
       </div>
-      <div className="presenter mx-auto max-w-[110rem] px-6 pb-10 [&_.playground-code]:text-[22px]! [&_.playground-code]:[--code-lh:32px]! [&_[data-terminal]]:[zoom:1.5]">
+      <div
+        data-testid="presenter-stage"
+        style={PROJECTOR_TEXT}
+        className="presenter mx-auto max-w-[110rem] px-6 pb-10 [&_.playground-code]:text-[22px]! [&_.playground-code]:[--code-lh:32px]! [&_[data-file-tab]]:text-[1.25rem]! [&_[data-terminal]]:[zoom:1.5]"
+      >
         {children ?? (
           <p className="py-20 text-center text-2xl text-(--muted-fg)">
             {access.state === 'checking' ? 'Opening…' : 'Move the room to a snippet (on the board), or pick one above.'}

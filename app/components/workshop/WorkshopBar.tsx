@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import HandControl from './HandControl';
 import HintsList from './HintsList';
 import { rememberJoined, setFollowing, useFollowing, useJoined } from './joined';
@@ -14,6 +14,39 @@ import { useLearnerConnection } from './useLearnerConnection';
 import WorkshopToasts from './WorkshopToasts';
 import HandIcon from '../icons/HandIcon';
 
+/** Keeps `--workshop-bar-h` on the root at the bar's bottom (header included) while it shows, so what the page scrolls to lands below it. */
+function useBarHeight(strip: RefObject<HTMLElement | null>, shown: boolean) {
+  useEffect(() => {
+    const element = strip.current;
+    const root = document.documentElement;
+    if (!shown || !element) return;
+    // The page's target (a move of the room, a link to a snippet) half under the bar, as when the bar
+    // appeared or grew after the browser scrolled to it: scroll it clear again.
+    const clear = () => {
+      const id = decodeURIComponent(window.location.hash.slice(1).split('?')[0] ?? '');
+      const target = id ? document.getElementById(id) : null;
+      if (!target) return;
+      const top = target.getBoundingClientRect().top;
+      const below = element.getBoundingClientRect().bottom;
+      if (top < below && top > below - element.offsetHeight - 80) target.scrollIntoView({ block: 'start' });
+    };
+    const observer = new ResizeObserver(() => {
+      // Where the bar ends (under the sticky header): what the browser scrolls to lands below it.
+      const top = parseFloat(getComputedStyle(element).top) || 0;
+      root.style.setProperty('--workshop-bar-h', `${Math.ceil(top + element.getBoundingClientRect().height)}px`);
+      clear();
+    });
+    observer.observe(element);
+    const onHash = () => requestAnimationFrame(clear);
+    window.addEventListener('hashchange', onHash);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('hashchange', onHash);
+      root.style.removeProperty('--workshop-bar-h');
+    };
+  }, [strip, shown]);
+}
+
 /** Pages where the bar stays away: the instructor's own. */
 const INSTRUCTOR_PAGE = /^\/w\/(new|[^/]+\/(instructor|present))\/?$/;
 
@@ -21,7 +54,10 @@ const INSTRUCTOR_PAGE = /^\/w\/(new|[^/]+\/(instructor|present))\/?$/;
  * The learner's workshop bar, on every page once this browser joined a
  * workshop (nothing otherwise): follow mode, raise hand, hints, the
  * connection state, and the reports that feed the instructor's board.
- * At the bottom of the window; a small pill on phones until opened.
+ * A strip under the site's header (its news inside it), so it never lies over
+ * the learner's code or output: the page's anchors land below it
+ * (`--workshop-bar-h`, the root's scroll padding in globals.css). On phones,
+ * one line until opened.
  */
 export default function WorkshopBar() {
   const pathname = usePathname() ?? '';
@@ -38,6 +74,9 @@ export default function WorkshopBar() {
   const id = useId();
   const hintsBox = useRef<HTMLDivElement>(null);
   useDismiss(hintsBox, hintsOpen, () => setHintsOpen(false));
+  const strip = useRef<HTMLElement>(null);
+  const shown = Boolean(active && session && session.code === active.code);
+  useBarHeight(strip, shown);
 
   if (!active || !session || session.code !== active.code) return null;
   const me = session.me;
@@ -47,27 +86,39 @@ export default function WorkshopBar() {
   const offline = session.status === 'reconnecting' || session.status === 'failed' || session.problem !== null;
 
   return (
-    <>
-      {/* Keeps the end of the page clear of the bar. */}
-      <div aria-hidden="true" className="h-20" />
-      <WorkshopToasts toasts={session.toasts} />
-      <section
-        aria-label="Workshop"
-        data-testid="workshop-bar"
-        className="pointer-events-none fixed right-3 bottom-3 z-40 flex flex-col items-end gap-2 sm:left-3 sm:items-center"
-      >
-        <div
-          id={`${id}-panel`}
-          className={`${open ? 'flex' : 'hidden'} pointer-events-auto w-[min(22rem,calc(100vw-1.5rem))] flex-col gap-3 rounded-xl border border-(--border-strong) bg-(--page-bg)/95 p-3 shadow-lg backdrop-blur sm:flex sm:w-fit sm:max-w-full sm:flex-row sm:flex-wrap sm:items-center sm:justify-center sm:gap-x-4 sm:rounded-2xl sm:px-4 sm:py-2`}
+    <section
+      ref={strip}
+      aria-label="Workshop"
+      data-testid="workshop-bar"
+      className="sticky top-14 z-30 border-b border-(--border) bg-(--page-bg)/95 backdrop-blur supports-[backdrop-filter]:bg-(--page-bg)/85"
+    >
+      <div className="mx-auto flex w-full max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-3 py-1.5 sm:px-6 lg:px-8">
+        <Link href={`/w/${active.code}`} className="min-w-0 max-w-[50%] truncate text-sm font-semibold hover:underline sm:max-w-56">
+          {me?.workshop.title ?? 'Workshop'} <span className="font-mono font-normal text-(--muted-fg)">{active.code}</span>
+        </Link>
+        {offline && (
+          <span data-testid="workshop-reconnecting" className="text-xs font-medium text-amber-800 dark:text-amber-300">
+            {session.status === 'failed' ? 'Disconnected: reload the page' : 'Reconnecting…'}
+          </span>
+        )}
+        <button
+          type="button"
+          aria-expanded={open}
+          aria-controls={`${id}-panel`}
+          onClick={() => setOpen(!open)}
+          className="ml-auto inline-flex min-h-9 items-center gap-2 rounded-full border border-(--border-strong) px-3 text-sm font-semibold sm:hidden"
         >
-          <Link href={`/w/${active.code}`} className="min-w-0 truncate text-sm font-semibold hover:underline sm:max-w-56">
-            {me?.workshop.title ?? 'Workshop'} <span className="font-mono font-normal text-(--muted-fg)">{active.code}</span>
-          </Link>
-          {offline && (
-            <span data-testid="workshop-reconnecting" className="text-xs font-medium text-amber-800 dark:text-amber-300">
-              {session.status === 'failed' ? 'Disconnected: reload the page' : 'Reconnecting…'}
-            </span>
+          <span aria-hidden="true" className={`size-2 rounded-full ${offline ? 'bg-amber-500' : 'bg-emerald-500'}`} />
+          Workshop
+          {raised && (
+            <>
+              <HandIcon size={16} />
+              <span className="sr-only">, hand raised</span>
+            </>
           )}
+          {hints.length > 0 && <span className="text-(--muted-fg)">· {hints.length} hints</span>}
+        </button>
+        <div id={`${id}-panel`} className={`${open ? 'flex' : 'hidden'} w-full flex-wrap items-center gap-x-4 gap-y-2 sm:flex sm:w-auto sm:flex-1`}>
           {ended ? (
             <>
               <span className="text-sm" data-testid="workshop-ended">
@@ -101,36 +152,20 @@ export default function WorkshopBar() {
               <HandControl code={active.code} raised={raised} disabled={!me} />
             </>
           )}
-          <div ref={hintsBox} className="relative">
+          <div ref={hintsBox} className="relative sm:ml-auto">
             <button type="button" className={SMALL} aria-expanded={hintsOpen} onClick={() => setHintsOpen(!hintsOpen)}>
               Hints{hints.length > 0 ? ` (${hints.length})` : ''}
             </button>
             {hintsOpen && (
-              <div className="absolute right-0 bottom-full z-10 mb-2 max-h-[60vh] w-80 max-w-[calc(100vw-2rem)] overflow-auto rounded-lg border border-(--border-strong) bg-(--page-bg) p-3 shadow-lg sm:right-auto sm:left-0">
+              <div className="absolute top-full left-0 z-10 mt-2 max-h-[60vh] w-80 max-w-[calc(100vw-2rem)] overflow-auto rounded-lg border border-(--border-strong) bg-(--page-bg) p-3 shadow-lg sm:right-0 sm:left-auto">
                 <h2 className="mb-2 text-sm font-semibold">Hints from the instructor</h2>
                 <HintsList hints={hints} />
               </div>
             )}
           </div>
         </div>
-        <button
-          type="button"
-          aria-expanded={open}
-          aria-controls={`${id}-panel`}
-          onClick={() => setOpen(!open)}
-          className="pointer-events-auto inline-flex min-h-11 items-center gap-2 rounded-full border border-(--border-strong) bg-(--page-bg) px-4 text-sm font-semibold shadow-lg sm:hidden"
-        >
-          <span aria-hidden="true" className={`size-2 rounded-full ${offline ? 'bg-amber-500' : 'bg-emerald-500'}`} />
-          Workshop
-          {raised && (
-            <>
-              <HandIcon size={16} />
-              <span className="sr-only">, hand raised</span>
-            </>
-          )}
-          {hints.length > 0 && <span className="text-(--muted-fg)">· {hints.length} hints</span>}
-        </button>
-      </section>
-    </>
+      </div>
+      <WorkshopToasts toasts={session.toasts} />
+    </section>
   );
 }

@@ -1,10 +1,47 @@
 'use client';
 
 import Link from 'next/link';
-import { useEffect, type MouseEvent } from 'react';
+import { useEffect, type MouseEvent, type ReactNode } from 'react';
 import { dismissToast, type Toast } from './session';
+import HandIcon from '../icons/HandIcon';
+import LineIcon from '../icons/LineIcon';
 
-const ICON: Record<Toast['kind'], string> = { hint: '💡', broadcast: '📣', moved: '➡️', hand: '✋', ended: '🏁' };
+/** Each kind in a word (shown) and an SVG icon (decoration): never an emoji alone, which needs an emoji font and says nothing to a screen reader. */
+const KIND: Record<Toast['kind'], { word: string; icon: ReactNode }> = {
+  hint: {
+    word: 'Hint from the instructor',
+    icon: (
+      <LineIcon size={16}>
+        <path d="M9 18h6M10 21h4M12 3a6 6 0 0 0-3.6 10.8c.6.5 1 1.2 1 2V16h5.2v-.2c0-.8.4-1.5 1-2A6 6 0 0 0 12 3Z" />
+      </LineIcon>
+    ),
+  },
+  broadcast: {
+    word: 'Code from the instructor',
+    icon: (
+      <LineIcon size={16}>
+        <path d="m8 8-4 4 4 4M16 8l4 4-4 4M13.5 5l-3 14" />
+      </LineIcon>
+    ),
+  },
+  moved: {
+    word: 'Moved',
+    icon: (
+      <LineIcon size={16}>
+        <path d="M4 12h15m-5-5 5 5-5 5" />
+      </LineIcon>
+    ),
+  },
+  hand: { word: 'Hand lowered', icon: <HandIcon size={16} /> },
+  ended: {
+    word: 'Workshop ended',
+    icon: (
+      <LineIcon size={16}>
+        <path d="M5 21V4m0 0h11l-2 4 2 4H5" />
+      </LineIcon>
+    ),
+  },
+};
 /** Hints stay until closed (they matter); the rest fade. */
 const FADE_MS = 15_000;
 
@@ -29,12 +66,12 @@ function ToastItem({ toast }: { toast: Toast }) {
   return (
     <li
       data-testid={`toast-${toast.kind}`}
-      className="pointer-events-auto flex items-start gap-2 rounded-lg border border-(--border-strong) bg-(--page-bg) px-3 py-2 text-sm shadow-lg"
+      className="flex items-start gap-2 rounded-lg border border-(--border-strong) bg-(--page-bg) px-3 py-1.5 text-sm"
     >
-      <span aria-hidden="true">{ICON[toast.kind]}</span>
+      <span className="mt-0.5 shrink-0 text-(--muted-fg)">{KIND[toast.kind].icon}</span>
       <div className="min-w-0 flex-1">
-        <p className="whitespace-pre-wrap">
-          {toast.kind === 'hint' && <strong className="font-semibold">Hint from the instructor: </strong>}
+        <p className="line-clamp-3 whitespace-pre-wrap">
+          <strong className="font-semibold">{KIND[toast.kind].word}: </strong>
           {toast.text}
         </p>
         {toast.href && (
@@ -55,15 +92,24 @@ function ToastItem({ toast }: { toast: Toast }) {
   );
 }
 
-/** Workshop news (a hint, code from the instructor, a move, the end), in the top corner. */
+/** At most this many at once: the newest (hints stay in the Hints list too). */
+const SHOWN = 2;
+
+/**
+ * Workshop news (a hint, code from the instructor, a move, the end), inside the
+ * workshop bar, under its controls: the bar makes room for them rather than
+ * laying them over the page.
+ */
 export default function WorkshopToasts({ toasts }: { toasts: readonly Toast[] }) {
   return (
-    <div role="status" aria-live="polite" className="pointer-events-none fixed top-16 right-3 z-50 w-[min(24rem,calc(100vw-1.5rem))]">
-      <ul className="space-y-2">
-        {toasts.map((toast) => (
-          <ToastItem key={toast.id} toast={toast} />
-        ))}
-      </ul>
+    <div role="status" aria-live="polite" className="mx-auto w-full max-w-7xl px-3 empty:hidden sm:px-6 lg:px-8">
+      {toasts.length > 0 && (
+        <ul className="space-y-1 pb-1.5">
+          {toasts.slice(-SHOWN).map((toast) => (
+            <ToastItem key={toast.id} toast={toast} />
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

@@ -34,7 +34,7 @@ export type Result<T> = { ok: true; status: number; data: T } | { ok: false; err
 
 export type Activity =
   | { type: 'location'; lesson: string; anchor?: string }
-  | { type: 'run'; runId: string }
+  | { type: 'run' | 'run-start'; runId: string }
   | { type: 'code'; lesson: string; snippet: string; variant: string; files: WorkshopFile[] };
 
 /** Codes are typed in by people: upper case, and only the code's own alphabet (no 0/O/1/I/L). */
@@ -80,6 +80,10 @@ export const workshopApi = {
   hand: (code: string, raised: boolean, message?: string) =>
     call<void>(workshopPath(code, '/hand'), { method: 'POST', body: message ? { raised, message } : { raised } }),
   instructorLogin: (code: string, key: string) => call<void>(workshopPath(code, '/instructor'), { method: 'POST', body: { key } }),
+  /** Signs in with a one-time link's token (from another device's board). */
+  handoffLogin: (code: string, handoff: string) => call<void>(workshopPath(code, '/instructor'), { method: 'POST', body: { handoff } }),
+  /** A one-time link that signs the instructor in on another device. */
+  handoff: (code: string) => call<{ path: string; expiresAt: string }>(workshopPath(code, '/handoff'), { method: 'POST', body: {} }),
   board: (code: string) => call<Board>(workshopPath(code, '/board')),
   learner: (code: string, id: string) => call<LearnerDetail>(workshopPath(code, `/learners/${encodeURIComponent(id)}`)),
   focus: (code: string, lesson: string, anchor?: string) =>

@@ -73,3 +73,42 @@ export function ago(iso: string | null, now: number): string {
   if (minutes < 60) return `${minutes} min ago`;
   return `${Math.floor(minutes / 60)} h ago`;
 }
+
+/** The last run's exercise check, as the tile shows it: passed, not yet, or none (the run had no check). */
+export function checkState(tile: Tile): 'passed' | 'not-yet' | null {
+  const check = tile.lastRun?.check;
+  if (!check) return null;
+  return check.passed ? 'passed' : 'not-yet';
+}
+
+/** A run the learner started is shown as running this long at most (its end may never be reported: a closed tab). */
+export const RUNNING_MS = 2 * 60_000;
+
+export const isRunning = (tile: Tile, now: number) => tile.running !== null && now - time(tile.running.at) < RUNNING_MS;
+
+export interface ExerciseProgress {
+  lesson: string;
+  id: string;
+  label: string;
+  passed: number;
+  /** Learners who ran their own code of it against its check (passed or not). */
+  tried: number;
+  /** Learners stuck 5+ min whose last run was this exercise. */
+  stuck: Tile[];
+}
+
+/** For each exercise of the workshop, in lesson order: how many passed it, how many tried, who is stuck on it. */
+export function exerciseProgress(exercises: readonly { lesson: string; id: string; label: string }[], tiles: readonly Tile[], now: number): ExerciseProgress[] {
+  return exercises.map(({ lesson, id, label }) => {
+    const key = `${lesson}/${id}`;
+    let passed = 0;
+    let tried = 0;
+    const stuck: Tile[] = [];
+    for (const tile of tiles) {
+      if (tile.passed.includes(key)) passed += 1;
+      if (tile.tried.includes(key) || tile.passed.includes(key)) tried += 1;
+      if (isStuck(tile, now) && tile.lastRun?.lesson === lesson && tile.lastRun.snippet === id) stuck.push(tile);
+    }
+    return { lesson, id, label, passed, tried, stuck: stuck.sort(byName) };
+  });
+}

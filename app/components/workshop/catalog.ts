@@ -1,14 +1,20 @@
 import 'server-only';
 import { getLessons } from '../../../content/loader';
-import type { LessonOutline } from './types';
+import { lessonOrder, type LessonOutline } from './types';
 
-/** Every lesson with its sections and snippets: what a workshop can be made of and point at. */
+/** Every lesson with its sections and snippets (in the lesson's order): what a workshop can be made of and point at. */
 export function workshopCatalog(): LessonOutline[] {
-  return getLessons().map((lesson) => ({
-    slug: lesson.slug,
-    part: lesson.part,
-    title: lesson.title,
-    headings: lesson.headings.filter((h) => h.depth === 2).map((h) => ({ slug: h.slug, text: h.text })),
-    snippets: lesson.snippetDetails.map((s) => ({ id: s.id, title: s.title, exercise: s.variants.some((v) => v.id === 'starter') })),
-  }));
+  return getLessons().map((lesson) => {
+    const details = new Map(lesson.snippetDetails.map((s) => [s.id, s]));
+    return {
+      slug: lesson.slug,
+      part: lesson.part,
+      title: lesson.title,
+      headings: lesson.headings.filter((h) => h.depth === 2).map((h) => ({ slug: h.slug, text: h.text })),
+      snippets: lessonOrder(lesson.body, [...details.keys()]).map((id) => {
+        const s = details.get(id)!;
+        return { id: s.id, title: s.title, exercise: s.variants.some((v) => v.id === 'starter') };
+      }),
+    };
+  });
 }

@@ -17,6 +17,13 @@ export interface LessonOutline {
   snippets: OutlineSnippet[];
 }
 
+/** The snippets in the order of their first `<Playground snippet="…">` in the lesson: the order a learner meets them. */
+export function lessonOrder(body: string, ids: readonly string[]): string[] {
+  const met = [...body.matchAll(/<Playground\b[^>]*?\bsnippet=["']([^"']+)["']/g)].map((m) => m[1]!);
+  const at = (id: string) => (met.includes(id) ? met.indexOf(id) : met.length);
+  return [...ids].sort((a, b) => at(a) - at(b));
+}
+
 export function lessonOf(catalog: readonly LessonOutline[], slug: string | null | undefined) {
   return slug ? catalog.find((l) => l.slug === slug) : undefined;
 }
@@ -32,9 +39,19 @@ export function placeName(catalog: readonly LessonOutline[], lesson: string, anc
 
 export const placeHref = (lesson: string, anchor?: string | null) => `/lessons/${encodeURIComponent(lesson)}${anchor ? `#${anchor}` : ''}`;
 
-/** The snippets of the lessons a workshop goes through: `{lesson, id, label}`, lesson by lesson. */
+/** The snippets of the lessons a workshop goes through: `{lesson, id, label, exercise}`, lesson by lesson, in each lesson's order. */
 export function workshopSnippets(items: readonly { lesson: string }[], catalog: readonly LessonOutline[]) {
   return [...new Set(items.map((i) => i.lesson))].flatMap((slug) =>
-    (lessonOf(catalog, slug)?.snippets ?? []).map((s) => ({ lesson: slug, id: s.id, label: placeName(catalog, slug, s.id) })),
+    (lessonOf(catalog, slug)?.snippets ?? []).map((s) => ({ lesson: slug, id: s.id, label: placeName(catalog, slug, s.id), exercise: s.exercise })),
   );
+}
+
+/**
+ * The exercises a workshop goes through: those it names, or every exercise of a
+ * lesson it takes whole, in lesson order, each once.
+ */
+export function workshopExercises(items: readonly { lesson: string; snippet?: string }[], catalog: readonly LessonOutline[]) {
+  const whole = new Set(items.filter((i) => !i.snippet).map((i) => i.lesson));
+  const named = new Set(items.filter((i) => i.snippet).map((i) => `${i.lesson}/${i.snippet}`));
+  return workshopSnippets(items, catalog).filter((s) => s.exercise && (whole.has(s.lesson) || named.has(`${s.lesson}/${s.id}`)));
 }

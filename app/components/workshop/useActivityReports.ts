@@ -3,7 +3,7 @@
 import { usePathname } from 'next/navigation';
 import { useEffect } from 'react';
 import { CODE_EVENT } from '../playground/usePlaygroundCode';
-import { RUN_END_EVENT } from '../run/useRun';
+import { RUN_END_EVENT, RUN_START_EVENT } from '../run/useRun';
 import { workshopApi, type WorkshopFile } from './api';
 
 /** How long the page must stay still (scrolling, typing) before it reports. */
@@ -24,8 +24,8 @@ function anchorInView(): string | null {
 
 /**
  * What the instructor's board learns from a learner's page: where they are
- * (lesson + section or snippet, once scrolling settles), each run that ended
- * (the server reads the run itself), and their code a few seconds after
+ * (lesson + section or snippet, once scrolling settles), each run as it starts
+ * and once it ended (the server reads the run itself), and their code a few seconds after
  * they stop typing. Nothing is sent while `active` is false.
  */
 export function useActivityReports(code: string | null, active: boolean) {
@@ -65,6 +65,11 @@ export function useActivityReports(code: string | null, active: boolean) {
       const runId = (event as CustomEvent<{ runId?: unknown }>).detail?.runId;
       if (typeof runId === 'string') void workshopApi.activity(code, { type: 'run', runId });
     };
+    // So the board can watch the run while it runs.
+    const onRunStart = (event: Event) => {
+      const runId = (event as CustomEvent<{ runId?: unknown }>).detail?.runId;
+      if (typeof runId === 'string') void workshopApi.activity(code, { type: 'run-start', runId });
+    };
     const pending = new Map<string, { timer: ReturnType<typeof setTimeout>; send: (leaving?: boolean) => void }>();
     const onCode = (event: Event) => {
       const detail = (event as CustomEvent<{ lesson: string; snippet: string; variant: string; files: Record<string, string> }>).detail;
@@ -87,10 +92,12 @@ export function useActivityReports(code: string | null, active: boolean) {
         send(true);
       }
     };
+    window.addEventListener(RUN_START_EVENT, onRunStart);
     window.addEventListener(RUN_END_EVENT, onRunEnd);
     window.addEventListener(CODE_EVENT, onCode);
     window.addEventListener('pagehide', flush);
     return () => {
+      window.removeEventListener(RUN_START_EVENT, onRunStart);
       window.removeEventListener(RUN_END_EVENT, onRunEnd);
       window.removeEventListener(CODE_EVENT, onCode);
       window.removeEventListener('pagehide', flush);

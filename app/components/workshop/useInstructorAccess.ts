@@ -7,7 +7,8 @@ export type Access = { state: 'checking' } | { state: 'ok' } | { state: 'denied'
 
 /**
  * The instructor link carries its key in the hash (`#key=…`, never sent to
- * the server by the browser, never in logs or Referer): swap it for the
+ * the server by the browser, never in logs or Referer), a one-time link from
+ * another device's board its token (`#handoff=…`): swap it for the
  * signed instructor cookie, then take it out of the address bar. Without a
  * key, the cookie from an earlier visit is enough; `probe` tells.
  */
@@ -16,9 +17,11 @@ export function useInstructorAccess(code: string, probe: () => Promise<{ ok: boo
   useEffect(() => {
     let cancelled = false;
     void (async () => {
-      const key = new URLSearchParams(window.location.hash.slice(1)).get('key');
-      if (key) {
-        const result = await workshopApi.instructorLogin(code, key);
+      const hash = new URLSearchParams(window.location.hash.slice(1));
+      const key = hash.get('key');
+      const handoff = hash.get('handoff');
+      if (key || handoff) {
+        const result = key ? await workshopApi.instructorLogin(code, key) : await workshopApi.handoffLogin(code, handoff!);
         history.replaceState(null, '', window.location.pathname + window.location.search);
         if (cancelled) return;
         if (!result.ok) {

@@ -102,7 +102,7 @@ export function useLearnerConnection(joined: Joined | null, following: boolean) 
       const fresh = keepBroadcasts([broadcast]);
       updateMe((me) => (me.broadcasts.some((b) => b.id === broadcast.id) ? me : { ...me, broadcasts: [...me.broadcasts, broadcast] }));
       if (fresh.length > 0) {
-        addToast({ kind: 'broadcast', text: `The instructor sent you code${broadcast.title ? `: ${broadcast.title}` : ''}.`, href: broadcastHref(broadcast), linkText: 'Open it' });
+        addToast({ kind: 'broadcast', text: broadcast.title ? `“${broadcast.title}”, as a new tab of its playground.` : 'a new tab of a playground.', href: broadcastHref(broadcast), linkText: 'Open it' });
       }
     },
     hint(data) {
@@ -114,13 +114,13 @@ export function useLearnerConnection(joined: Joined | null, following: boolean) 
     hand(data) {
       if (isObject(data) && data.raised === false) {
         updateMe((me) => ({ ...me, hand: null }));
-        addToast({ kind: 'hand', text: 'The instructor lowered your hand.' });
+        addToast({ kind: 'hand', text: 'by the instructor.' });
       }
     },
     ended(data) {
       const at = isObject(data) && typeof data.at === 'string' ? data.at : new Date().toISOString();
       updateMe((me) => ({ ...me, workshop: { ...me.workshop, endedAt: at } }));
-      addToast({ kind: 'ended', text: 'The workshop has ended. Your code stays in this browser.' });
+      addToast({ kind: 'ended', text: 'your code stays in this browser.' });
     },
     workshop(data) {
       const summary = summaryOf(data);

@@ -1,0 +1,53 @@
+'use client';
+
+import { useState } from 'react';
+import { workshopApi } from './api';
+import CopyField from './CopyField';
+import JoinQr from './JoinQr';
+import { ERROR_TEXT, SMALL } from './styles';
+
+/**
+ * "Open the board on another device": a one-time link (a QR code for a phone)
+ * that signs that device in as the instructor, once, within ten minutes.
+ */
+export default function HandoffControl({ code }: { code: string }) {
+  const [link, setLink] = useState<{ url: string; expiresAt: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function make() {
+    setBusy(true);
+    const result = await workshopApi.handoff(code);
+    setBusy(false);
+    if (result.ok) {
+      setLink({ url: `${window.location.origin}${result.data.path}`, expiresAt: result.data.expiresAt });
+      setError(null);
+    } else setError(result.error.message);
+  }
+
+  return (
+    <div className="space-y-2" data-testid="handoff">
+      <button type="button" className={SMALL} onClick={() => void make()} disabled={busy}>
+        {link ? 'Make another one-time link' : 'Open the board on another device'}
+      </button>
+      {link && (
+        <div className="flex flex-wrap items-start gap-3">
+          <JoinQr url={link.url} size={120} />
+          <div className="min-w-0 flex-1 space-y-1">
+            <CopyField label="One-time instructor link" value={link.url} testId="handoff-link" />
+            <p className="text-sm text-(--muted-fg)">
+              Works once, until{' '}
+              <time dateTime={link.expiresAt}>{new Date(link.expiresAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}</time>: open it on the
+              other device (or scan the code). It signs that device in as the instructor.
+            </p>
+          </div>
+        </div>
+      )}
+      {error && (
+        <p role="alert" className={ERROR_TEXT}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
