@@ -92,7 +92,10 @@ function enableTrace(options, env) {
     if (timer !== null) { clearTimeout(timer); timer = null; }
     if (droppedChanged) { batch.push({ op: "dropped", counts: Object.assign({}, dropped) }); droppedChanged = false; }
     if (batch.length === 0) return;
-    const head = prefix + now() + " [";
+    // The watermark: a pending send will be dated when it was made, so not past it.
+    let watermark = performance.now();
+    for (const op of pending) if (op.kind === "send" && op.since < watermark) watermark = op.since;
+    const head = prefix + at(watermark) + " [";
     let parts = [], bytes = head.length + 2;
     for (const r of batch) {
       const text = JSON.stringify(r);
@@ -202,8 +205,13 @@ function enableTrace(options, env) {
     return op;
   }
   function end(op) { pendingCount--; pending.delete(op); }
+  // Every 25 ms while a send or receive may turn into a wait; else every 100 ms (to let the process end).
   function tick() {
-    if (ticker === null) { ticker = setInterval(sweep, 25); ticker.unref(); }
+    if (ticker !== null) return;
+    let soon = false;
+    for (const op of pending) if (!op.waited && op.kind !== "other") { soon = true; break; }
+    ticker = setTimeout(sweep, soon ? 25 : 100);
+    ticker.unref();
   }
   let idleSweeps = 0;
   function sweep() {
@@ -218,7 +226,8 @@ function enableTrace(options, env) {
       // Nothing but the trace's own monitor reads would keep the process alive: let it end.
       if (++idleSweeps >= 2) for (const s of [...observed]) stopWatching(s);
     } else idleSweeps = 0;
-    if (pending.size === 0 && observed.size === 0) { clearInterval(ticker); ticker = null; }
+    ticker = null;
+    if (pending.size > 0 || observed.size > 0) tick();
   }
   function busy() {
     if (pendingCount > 0) return true;
@@ -262,16 +271,21 @@ function enableTrace(options, env) {
     const s = state(this);
     return track(s, "other", this, original, arguments, () => record({ socket: s.id, op: "unbind", endpoint: short(address), at: now() }), () => {});
   });
-  for (const name of ["connect", "disconnect"]) {
+  // bindSync and unbindSync are zeromq 5's (v5-compat).
+  for (const name of ["connect", "disconnect", "bindSync", "unbindSync"]) {
+    const op = name.replace("Sync", "");
     wrap(name, (original) => function (address) {
       const s = state(this);
       const t = now();
+      const endpoint = short(address);
       try {
         const result = original.apply(this, arguments);
-        record({ socket: s.id, op: name, endpoint: short(address), at: t });
+        let actual;
+        if (op === "bind") { try { actual = this.lastEndpoint; } catch {} }
+        record({ socket: s.id, op, endpoint, ...(actual && actual !== endpoint ? { address: short(actual) } : {}), at: t });
         return result;
       } catch (error) {
-        record({ socket: s.id, op: name, endpoint: short(address), error: errorOf(error), at: t });
+        record({ socket: s.id, op, endpoint, error: errorOf(error), at: t });
         throw unwrapped(error);
       }
     });

@@ -245,7 +245,7 @@ await req.receive();`,
           { name: "server", entry: "server.ts" },
           { name: "client", entry: "client.ts", delayMs: 200 },
         ],
-        timeoutMs: 3_500,
+        timeoutMs: 5_000,
       }),
     );
     expect(end.status).toBe("timeout");
@@ -311,8 +311,9 @@ const push = new zmq.Push();
 const pull = new zmq.Pull();
 await pull.bind("ipc:///tmp/pipeline");
 const seen: string[] = [];
-push.events.on("connect", (event) => seen.push("events: " + event.type));
+const connected = new Promise((resolve) => push.events.on("connect", (event) => resolve(seen.push("events: " + event.type))));
 push.connect("ipc:///tmp/pipeline");
+await connected;
 for (let i = 0; i < 50; i++) await push.send(String(i));
 let sum = 0;
 for (let i = 0; i < 50; i++) sum += Number((await pull.receive())[0].toString());
