@@ -250,6 +250,8 @@ interface ProcessTrace {
   /** Every record this process made up to this time has arrived. */
   watermark: number;
   ended: boolean;
+  /** A receive at the head of its queue waits for its send. */
+  blocked?: boolean;
   /** What the process itself left out past the cap (its latest count). */
   dropped: Record<string, number>;
 }
@@ -369,7 +371,6 @@ export class RunTrace {
     const now = this.clock();
     let soonest = Infinity;
     this.processes.forEach((process, index) => {
-      const held = process.queue.length > 0;
       while (process.queue.length > 0) {
         const head = process.queue[0]!;
         const record = head.record;
@@ -378,13 +379,17 @@ export class RunTrace {
           sent = this.matcher.pair(record as TraceRecord);
           if (!sent && !force && now - head.arrived < HOLD_MS && this.mayStillArrive(record as TraceRecord)) {
             soonest = Math.min(soonest, head.arrived + HOLD_MS - now);
+            process.blocked = true;
             break;
           }
         }
         process.queue.shift();
         this.send({ process: process.name, ...record, ...(sent ? { sent } : {}) } as TraceEvent);
       }
-      if (held && process.queue.length === 0) this.onRelease(index);
+      if (process.blocked && process.queue.length === 0) {
+        process.blocked = false;
+        this.onRelease(index);
+      }
     });
     if (soonest !== Infinity && !this.finished) {
       this.timer = setTimeout(() => this.drain(), Math.max(1, Math.ceil(soonest)));

@@ -83,9 +83,17 @@ function enableTrace(options, env) {
   // ---- records, batched onto fd 3 ----
   let batch = [], timer = null, made = 0, droppedChanged = false;
   const dropped = {};
+  /** Past the cap: counts an op left out (true), so the record need not be made. */
+  function full(op) {
+    if (made < cap) return false;
+    dropped[op] = (dropped[op] || 0) + 1;
+    droppedChanged = true;
+    if (timer === null) { timer = setTimeout(flush, BATCH_MS); timer.unref(); }
+    return true;
+  }
   function record(r) {
     if (made >= cap) { dropped[r.op] = (dropped[r.op] || 0) + 1; droppedChanged = true; }
-    else { made++; batch.push(r); }
+    else { made++; batch.push(r); if (made === cap) capped(); }
     if (timer === null) { timer = setTimeout(flush, BATCH_MS); timer.unref(); }
   }
   function flush() {
@@ -290,21 +298,57 @@ function enableTrace(options, env) {
       }
     });
   }
+  // send and receive run for every message: no closures or records past the cap.
+  function sentAt(op, r) {
+    if (op.waited) { r.since = at(op.since); r.at = now(); } else r.at = at(op.since);
+    return r;
+  }
+  // Past the cap a send or receive is only counted: the program gets zeromq's own promise.
+  function passThrough(self, original, args, op) {
+    full(op);
+    try { return original.apply(self, args); } catch (error) { throw unwrapped(error); }
+  }
   wrap("send", (original) => function send(message) {
+    if (made >= cap) return passThrough(this, original, arguments, "send");
     const s = state(this);
-    let described;
-    try { described = frames(message); } catch { described = { frames: [] }; }
-    // A send is dated when the program made it; one that had to wait, when it went.
-    const sentAt = (op) => (op.waited ? { since: at(op.since), at: now() } : { at: at(op.since) });
-    return track(s, "send", this, original, arguments,
-      (_, op) => record({ socket: s.id, op: "send", ...described, ...sentAt(op) }),
-      (error, op) => record({ socket: s.id, op: "send", ...described, error: errorOf(error), ...sentAt(op) }));
+    const since = performance.now();
+    let described = null;
+    if (made < cap) { try { described = frames(message); } catch { described = { frames: [] }; } }
+    let promise;
+    try { promise = original.apply(this, arguments); } catch (error) { throw unwrapped(error); }
+    const op = begin(s, "send", since);
+    return promise.then(
+      (value) => {
+        end(op);
+        if (!full("send")) record(sentAt(op, { socket: s.id, op: "send", frames: (described || { frames: [] }).frames, ...(described && described.moreFrames ? { moreFrames: described.moreFrames } : {}) }));
+        return value;
+      },
+      (error) => {
+        end(op);
+        if (!full("send")) record(sentAt(op, { socket: s.id, op: "send", frames: (described || { frames: [] }).frames, error: errorOf(error) }));
+        throw error;
+      },
+    );
   });
   wrap("receive", (original) => function receive() {
+    if (made >= cap) return passThrough(this, original, arguments, "receive");
     const s = state(this);
-    return track(s, "receive", this, original, arguments,
-      (message) => record({ socket: s.id, op: "receive", ...frames(message), at: now() }),
-      (error) => { if (!this.closed) record({ socket: s.id, op: "receive", error: errorOf(error), at: now() }); });
+    const since = performance.now();
+    let promise;
+    try { promise = original.apply(this, arguments); } catch (error) { throw unwrapped(error); }
+    const op = begin(s, "receive", since);
+    return promise.then(
+      (message) => {
+        end(op);
+        if (!full("receive")) { try { const r = frames(message); r.socket = s.id; r.op = "receive"; r.at = now(); record(r); } catch {} }
+        return message;
+      },
+      (error) => {
+        end(op);
+        if (!this.closed && !full("receive")) record({ socket: s.id, op: "receive", error: errorOf(error), at: now() });
+        throw error;
+      },
+    );
   });
   wrap("close", (original) => function close() {
     const s = sockets.get(this);
@@ -316,7 +360,7 @@ function enableTrace(options, env) {
   });
   // ---- socket.events: read by the trace, shown to the program as its own ----
   function watch(s, socket) {
-    if (!eventsGetter || !eventsGetter.get) return;
+    if (!eventsGetter || !eventsGetter.get || made >= cap) return;
     try { s.observer = eventsGetter.get.call(socket); } catch { return; }
     observed.add(s);
     tick();
@@ -337,6 +381,11 @@ function enableTrace(options, env) {
     }
     observed.delete(s);
     if (s.view) s.view.finish();
+  }
+  // At the cap, the events the trace reads would all be left out: it stops reading
+  // them, except where the program reads them too.
+  function capped() {
+    for (const s of [...observed]) if (!s.view) stopWatching(s);
   }
   function stopWatching(s) {
     observed.delete(s);
