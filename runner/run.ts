@@ -320,7 +320,8 @@ export class Run {
       main: process.entry,
       name: process.name,
       args: this.request.processes[index]!.args ?? [],
-      ...(this.trace ? { trace: { origin: String(this.traceOrigin), cap: this.deps.config.traceEvents } } : {}),
+      // Each process may fill an equal share of the run's cap (the runner keeps the cap itself).
+      ...(this.trace ? { trace: { origin: String(this.traceOrigin), cap: Math.ceil(this.deps.config.traceEvents / this.processes.length) } } : {}),
     };
   }
 

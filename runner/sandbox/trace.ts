@@ -145,7 +145,21 @@ function enableTrace(options, env) {
     return Buffer.byteLength(String(value));
   }
   const PRINTABLE = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]*$/;
+  // Printable ASCII (the usual case) is previewed without copying.
+  const ASCII = /^[\x20-\x7e\t\n\r]*$/;
+  function asciiBuffer(buffer, n) {
+    for (let i = 0; i < n; i++) {
+      const b = buffer[i];
+      if (b > 0x7e || (b < 0x20 && b !== 9 && b !== 10 && b !== 13)) return false;
+    }
+    return true;
+  }
   function frame(value) {
+    if (typeof value === "string" && ASCII.test(value)) return { size: value.length, text: value.length > PREVIEW ? value.slice(0, PREVIEW) : value };
+    if (Buffer.isBuffer(value)) {
+      const n = Math.min(value.length, PREVIEW);
+      if (asciiBuffer(value, n)) return { size: value.length, text: value.latin1Slice(0, n) };
+    }
     const size = sizeOf(value);
     const bytes = bytesOf(value);
     const n = Math.min(bytes.length, PREVIEW, size);
