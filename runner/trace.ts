@@ -24,7 +24,7 @@
 import type { TraceEvent, TraceFrame, TraceOp } from "./protocol";
 
 /** Longest a receive waits for its send before it goes out unpaired. */
-export const HOLD_MS = 500;
+export const HOLD_MS = 1_500;
 
 /** Which socket types a socket of each type receives messages from. */
 const SENDERS: Record<string, readonly string[]> = {

@@ -87,8 +87,10 @@ function enableTrace(options, env) {
   function full(op) {
     if (made < cap) return false;
     dropped[op] = (dropped[op] || 0) + 1;
-    droppedChanged = true;
-    if (timer === null) { timer = setTimeout(flush, BATCH_MS); timer.unref(); }
+    if (!droppedChanged) {
+      droppedChanged = true;
+      if (timer === null) { timer = setTimeout(flush, BATCH_MS); timer.unref(); }
+    }
     return true;
   }
   function record(r) {
@@ -104,13 +106,14 @@ function enableTrace(options, env) {
     let watermark = performance.now();
     for (const op of pending) if (op.kind === "send" && op.since < watermark) watermark = op.since;
     const head = prefix + at(watermark) + " [";
-    let parts = [], bytes = head.length + 2;
+    // Counted in UTF-16 units, at most 3 bytes each in UTF-8: a line stays under LINE_BYTES.
+    const budget = Math.floor(LINE_BYTES / 3) - head.length - 2;
+    let parts = [], units = 0;
     for (const r of batch) {
       const text = JSON.stringify(r);
-      const size = Buffer.byteLength(text);
-      if (size + head.length + 2 > LINE_BYTES) continue;
-      if (parts.length > 0 && bytes + size + 1 > LINE_BYTES) { write(head + parts.join(",") + "]\n"); parts = []; bytes = head.length + 2; }
-      parts.push(text); bytes += size + 1;
+      if (text.length > budget) continue;
+      if (parts.length > 0 && units + text.length + 1 > budget) { write(head + parts.join(",") + "]\n"); parts = []; units = 0; }
+      parts.push(text); units += text.length + 1;
     }
     if (parts.length > 0) write(head + parts.join(",") + "]\n");
     batch = [];
@@ -228,10 +231,15 @@ function enableTrace(options, env) {
   }
   function end(op) { pendingCount--; pending.delete(op); }
   // Every 25 ms while a send or receive may turn into a wait; else every 100 ms (to let the process end).
+  let tickerSoon = false;
   function tick() {
-    if (ticker !== null) return;
     let soon = false;
     for (const op of pending) if (!op.waited && op.kind !== "other") { soon = true; break; }
+    if (ticker !== null) {
+      if (tickerSoon || !soon) return;
+      clearTimeout(ticker);
+    }
+    tickerSoon = soon;
     ticker = setTimeout(sweep, soon ? 25 : 100);
     ticker.unref();
   }
@@ -318,12 +326,11 @@ function enableTrace(options, env) {
     return r;
   }
   // Past the cap a send or receive is only counted: the program gets zeromq's own promise.
-  function passThrough(self, original, args, op) {
-    full(op);
-    try { return original.apply(self, args); } catch (error) { throw unwrapped(error); }
-  }
   wrap("send", (original) => function send(message) {
-    if (made >= cap) return passThrough(this, original, arguments, "send");
+    if (made >= cap) {
+      full("send");
+      try { return arguments.length === 1 ? original.call(this, message) : original.apply(this, arguments); } catch (error) { throw unwrapped(error); }
+    }
     const s = state(this);
     const since = performance.now();
     let described = null;
@@ -334,7 +341,11 @@ function enableTrace(options, env) {
     return promise.then(
       (value) => {
         end(op);
-        if (!full("send")) record(sentAt(op, { socket: s.id, op: "send", frames: (described || { frames: [] }).frames, ...(described && described.moreFrames ? { moreFrames: described.moreFrames } : {}) }));
+        if (!full("send")) {
+          const r = { socket: s.id, op: "send", frames: described ? described.frames : [] };
+          if (described && described.moreFrames) r.moreFrames = described.moreFrames;
+          record(sentAt(op, r));
+        }
         return value;
       },
       (error) => {
@@ -345,7 +356,10 @@ function enableTrace(options, env) {
     );
   });
   wrap("receive", (original) => function receive() {
-    if (made >= cap) return passThrough(this, original, arguments, "receive");
+    if (made >= cap) {
+      full("receive");
+      try { return arguments.length === 0 ? original.call(this) : original.apply(this, arguments); } catch (error) { throw unwrapped(error); }
+    }
     const s = state(this);
     const since = performance.now();
     let promise;
