@@ -29,7 +29,10 @@ const PIPELINE = {
     "producer.ts": `import * as zmq from "zeromq";
 const push = new zmq.Push();
 await push.bind("tcp://127.0.0.1:5600");
+const cpu = process.cpuUsage();
 for (let i = 0; i < ${MESSAGES}; i++) await push.send("job " + i);
+const used = process.cpuUsage(cpu);
+console.log(JSON.stringify({ cpuMs: (used.user + used.system) / 1000 }));
 await new Promise((resolve) => setTimeout(resolve, 200));
 push.close();`,
     "consumer.ts": `import * as zmq from "zeromq";
@@ -37,9 +40,11 @@ const pull = new zmq.Pull();
 pull.connect("tcp://127.0.0.1:5600");
 await pull.receive();
 const start = performance.now();
+const cpu = process.cpuUsage();
 for (let i = 1; i < ${MESSAGES}; i++) await pull.receive();
 const ms = performance.now() - start;
-console.log(JSON.stringify({ ms, perSecond: Math.round((${MESSAGES} - 1) / (ms / 1000)) }));
+const used = process.cpuUsage(cpu);
+console.log(JSON.stringify({ ms, perSecond: Math.round((${MESSAGES} - 1) / (ms / 1000)), cpuMs: (used.user + used.system) / 1000 }));
 pull.close();`,
   },
   processes: [
@@ -91,12 +96,17 @@ async function main() {
     await run(base, PIPELINE);
     await run(base, { ...PIPELINE, trace: true });
     const rate = { plain: [], traced: [] };
+    // Messages per CPU-second of both processes: what the trace costs, whatever else the host runs.
+    const cpuRate = { plain: [], traced: [] };
     let truncated = null;
     for (let round = 0; round < ROUNDS; round++) {
       const order = round % 2 === 0 ? ["plain", "traced"] : ["traced", "plain"];
       for (const kind of order) {
         const result = await run(base, kind === "traced" ? { ...PIPELINE, trace: true } : PIPELINE);
-        rate[kind].push(JSON.parse(result.stdout.consumer).perSecond);
+        const consumer = JSON.parse(result.stdout.consumer);
+        const producer = JSON.parse(result.stdout.producer);
+        rate[kind].push(consumer.perSecond);
+        cpuRate[kind].push(Math.round(MESSAGES / ((consumer.cpuMs + producer.cpuMs) / 1000)));
         if (kind === "traced") truncated = result.truncated;
       }
     }
@@ -112,10 +122,13 @@ async function main() {
     console.log(`\nPUSH/PULL, ${MESSAGES} messages over tcp:// between two processes, ${ROUNDS} rounds (messages/s, median):`);
     console.log(`  untraced ${fmt(p.p50)}   traced ${fmt(t.p50)}   traced/untraced ${fmt((100 * t.p50) / p.p50, 1)} % (goal ≥ 80 %)`);
     console.log(`  every round: untraced ${rate.plain.join(", ")}; traced ${rate.traced.join(", ")}`);
+    const cp = summary(cpuRate.plain);
+    const ct = summary(cpuRate.traced);
+    console.log(`  per CPU-second of producer + consumer (host load cancels out): untraced ${fmt(cp.p50)}   traced ${fmt(ct.p50)}   ${fmt((100 * ct.p50) / cp.p50, 1)} %`);
     if (truncated) console.log(`  the traced run's trace: cap ${truncated.cap}, then left out ${truncated.dropped.total} records`);
     console.log(`\nFirst output (POST → first stdout event), ${STARTS} runs each, ms:`);
     console.log(`  untraced p50 ${fmt(fp.p50, 1)} p95 ${fmt(fp.p95, 1)}   traced p50 ${fmt(ft.p50, 1)} p95 ${fmt(ft.p95, 1)}`);
-    const json = { messages: MESSAGES, throughput: { plain: p, traced: t, ratio: t.p50 / p.p50 }, firstOutputMs: { plain: fp, traced: ft } };
+    const json = { messages: MESSAGES, throughput: { plain: p, traced: t, ratio: t.p50 / p.p50 }, perCpuSecond: { plain: cp, traced: ct, ratio: ct.p50 / cp.p50 }, firstOutputMs: { plain: fp, traced: ft } };
     console.log(`\n${JSON.stringify(json)}`);
   } finally {
     await server.stop();

@@ -3,10 +3,10 @@
  *
  * TRACE_PRELOAD is part of the preload every learner process loads (supervisor.ts);
  * it only defines `enableTrace`, which the boot script calls when the process's
- * header asks for a trace. It then wraps zeromq's own classes in this process:
- * socket construction (through the prototype chain of the socket classes, so
- * `import { Request } from "zeromq"` and `zeromq/v5-compat` are both covered),
- * bind/unbind/connect/disconnect/send/receive/close and `socket.events`, and
+ * header asks for a trace. It then wraps the methods of zeromq's socket classes in
+ * this process (their prototypes, so `import { Request } from "zeromq"` and
+ * `zeromq/v5-compat` are both covered): bind/unbind/connect/disconnect (and v5's
+ * bindSync/unbindSync), send/receive, close and `socket.events`, and
  * writes what they do — never changing what they return or throw — to the
  * sandbox's control channel (fd 3), as lines the runner reads beside the
  * supervisor's own reports:
@@ -23,7 +23,8 @@
  * `{socket, type?, op, at, ...}` with `at` in milliseconds since the run started,
  * on CLOCK_MONOTONIC, which the sandbox shares with the runner (the header's
  * `origin` is the run's start on it, in nanoseconds). Past `cap` records the
- * process only counts what it leaves out, in a `{op: "dropped", counts}` record.
+ * process only counts what it leaves out, in a `{op: "dropped", counts}` record,
+ * and hands zeromq's own promises to the program untouched.
  *
  * `socket.events`: the trace reads the socket's monitor itself, so that
  * handshakes and disconnects are seen whatever the program does; a program that
