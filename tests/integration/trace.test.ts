@@ -86,8 +86,6 @@ describe("socket traces", () => {
     const eventsOf = (process: string) => trace.filter((t) => t.process === process && t.op === "event").map((t) => t.event);
     expect(eventsOf("server")).toEqual(expect.arrayContaining(["accept", "handshake"]));
     expect(eventsOf("client")).toEqual(expect.arrayContaining(["connect", "handshake"]));
-    // The server waited for its request: its receive was pending while the client started.
-    expect(trace.find((t) => t.process === "server" && t.op === "wait")).toMatchObject({ socket: "server/1", for: "receive" });
     // One clock: the request is received after it was sent, the reply after the request.
     const at = (process: string, op: string) => trace.find((t) => t.process === process && t.op === op)!.at;
     expect(at("client", "send")).toBeLessThanOrEqual(at("server", "receive"));
@@ -269,7 +267,7 @@ await rep.bind("tcp://127.0.0.1:5558");
 setTimeout(() => rep.close(), 800);
 for await (const [request] of rep) console.log("got", request.toString());`,
           "client.ts": `import * as zmq from "zeromq";
-const req = new zmq.Request({ receiveTimeout: 400 });
+const req = new zmq.Request({ receiveTimeout: 400, linger: 0 });
 req.connect("tcp://127.0.0.1:5558");
 await req.send("Hello");
 try {
