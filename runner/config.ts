@@ -101,6 +101,11 @@ export interface RunnerConfig extends RunLimits {
   useCgroups: boolean;
   /** Sampling period of CPU/memory/process counts (RUNNER_SAMPLE_MS). */
   sampleMs: number;
+  /** `trace` events of one traced run; past them, one `truncated` event counts the rest (RUNNER_TRACE_EVENTS). */
+  traceEvents: number;
+  /** Kills and restarts of one run's processes: burst / per minute, 0 = off (RUNNER_PROCESS_ACTIONS_BURST, _PER_MINUTE). */
+  processActionsBurst: number;
+  processActionsPerMinute: number;
 }
 
 export const DEFAULTS: RunnerConfig = {
@@ -144,6 +149,9 @@ export const DEFAULTS: RunnerConfig = {
   bwrapPath: "bwrap",
   useCgroups: true,
   sampleMs: 250,
+  traceEvents: 2_000,
+  processActionsBurst: 10,
+  processActionsPerMinute: 30,
 };
 
 const ENV_NAMES: { [K in keyof RunnerConfig]: string } = {
@@ -187,6 +195,9 @@ const ENV_NAMES: { [K in keyof RunnerConfig]: string } = {
   bwrapPath: "RUNNER_BWRAP",
   useCgroups: "RUNNER_CGROUPS",
   sampleMs: "RUNNER_SAMPLE_MS",
+  traceEvents: "RUNNER_TRACE_EVENTS",
+  processActionsBurst: "RUNNER_PROCESS_ACTIONS_BURST",
+  processActionsPerMinute: "RUNNER_PROCESS_ACTIONS_PER_MINUTE",
 };
 
 /** Reads overrides from `env`; a malformed value stops start-up with its name. */

@@ -2,6 +2,7 @@ import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { formatBytes } from "./config";
 import { ApiError } from "./errors";
+import { PROCESS_NAME } from "./protocol";
 import type { Run } from "./run";
 import type { Runner } from "./runner";
 import type { RunEvent } from "./types";
@@ -277,6 +278,22 @@ async function route(runner: Runner, req: IncomingMessage, res: ServerResponse, 
     const run = await runner.submit(request, { key: learner ?? visitor?.key ?? address, address });
     const events = `/api/runs/${run.id}/events`;
     sendJson(res, 202, { id: run.id, events }, { Location: `/api/runs/${run.id}`, ...(visitor?.setCookie ? { "Set-Cookie": visitor.setCookie } : {}) });
+    return;
+  }
+  const action = /^\/api\/runs\/([A-Za-z0-9_-]{1,64})\/processes\/([^/]*)\/(kill|restart)$/.exec(path);
+  if (action) {
+    const run = runner.get(action[1]!);
+    if (!run) throw new ApiError(404, "run-not-found", "No run has that id (runs are forgotten a few minutes after they end).");
+    if (method !== "POST") throw methodNotAllowed("POST");
+    let name: string;
+    try {
+      name = decodeURIComponent(action[2]!);
+    } catch {
+      name = "";
+    }
+    if (!PROCESS_NAME.test(name)) throw new ApiError(400, "invalid-process-name", `A process name is 1–32 letters, digits, "_" or "-".`);
+    runner.processAction(run, name, action[3] as "kill" | "restart");
+    sendJson(res, 200, { status: action[3] === "kill" ? "killed" : "restarting" });
     return;
   }
   const match = /^\/api\/runs\/([A-Za-z0-9_-]{1,64})\/(events|stop|stdin)$/.exec(path);

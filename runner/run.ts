@@ -5,6 +5,7 @@ import { formatBytes, formatMs } from "./config";
 import type { ControlMessage, RunSandbox, SandboxBackend } from "./sandbox/launcher";
 import { evaluateCheck, noteFor, type RunExpectations } from "./checks";
 import { describeLearnerError, hintFor, parseUncaughtError, REPORT_TAIL_CHARS, type LearnerError } from "./learner-error";
+import { RunTrace } from "./trace";
 import { formatCompileErrors, type TranspileResult } from "./transpile";
 import type { EndStatus, RunEvent, RunEventMap, RunEventType, RunRequest, SourceLocation } from "./types";
 
@@ -36,6 +37,21 @@ interface ProcessState {
   drainTimer?: NodeJS.Timeout;
   /** The uncaught exception it died of, read from its stderr when it exited. */
   failure?: LearnerError;
+  /** Killed through the API (POST …/processes/<name>/kill or /restart). */
+  killedByRequest?: boolean;
+  /** To be started again once its exit is out (a restart of a running process). */
+  restartPending?: boolean;
+  /** Output that arrived while its trace was held back (a receive waiting for its send): it follows the trace. */
+  deferredOutput?: { stream: "stdout" | "stderr"; data: string }[];
+  /** Its exit waits for its trace to go out. */
+  exitAfterTrace?: boolean;
+}
+
+/** What a refused kill or restart says: its HTTP status, code and sentence. */
+export interface ProcessActionProblem {
+  status: 404 | 409;
+  code: string;
+  message: string;
 }
 
 /** What an event costs in memory beyond its text (object, id, JSON framing). */
@@ -46,6 +62,10 @@ const MAX_COALESCED_CHARS = 64 * 1024;
 function eventWeight(data: unknown): number {
   if (data && typeof data === "object" && "data" in data && typeof (data as { data: unknown }).data === "string") {
     return 2 * (data as { data: string }).data.length;
+  }
+  // A trace event with frames carries a preview of each.
+  if (data && typeof data === "object" && "frames" in data && Array.isArray((data as { frames: unknown }).frames)) {
+    return 200 + 80 * (data as { frames: unknown[] }).frames.length;
   }
   return 200;
 }
@@ -122,6 +142,10 @@ export class Run {
   private lastOutputEmitAt = 0;
   private finished!: () => void;
   private readonly stdin: NodeJS.WritableStream[] = [];
+  /** The socket trace of a run posted with "trace": true, once it runs. */
+  private trace: RunTrace | null = null;
+  /** The run's start on CLOCK_MONOTONIC (ns): the trace's clock, inside the sandbox too. */
+  private traceOrigin = 0n;
   readonly done = new Promise<void>((resolve) => (this.finished = resolve));
 
   constructor(
@@ -206,6 +230,7 @@ export class Run {
     if (this.state !== "queued") return this.done;
     this.state = "running";
     this.startedAt = this.now();
+    this.traceOrigin = process.hrtime.bigint();
     this.lastActivityAt = this.startedAt;
     void this.launch();
     return this.done;
@@ -236,6 +261,15 @@ export class Run {
       return;
     }
     this.cpuBaselineMs = sandbox.sample().cpuTicks * 10;
+    if (this.request.trace) {
+      this.trace = new RunTrace(
+        this.processes.map((p) => p.name),
+        config.traceEvents,
+        (event) => this.emit("trace", event),
+        undefined,
+        (index) => this.traceReleased(index),
+      );
+    }
     const pipes = sandbox.bind(this.processes.length, this.program.outputs, (message) => this.onControl(message));
     pipes.forEach((pipe, index) => {
       this.stdin.push(pipe.stdin);
@@ -251,13 +285,129 @@ export class Run {
       process.startedAt = this.now();
       this.lastActivityAt = process.startedAt;
       this.emit("start", { process: process.name });
-      sandbox.start(index, { main: process.entry, name: process.name, args: this.request.processes[index]!.args ?? [] });
+      sandbox.start(index, this.header(index));
       if (--waiting === 0) sandbox.endStarts();
     };
     this.processes.forEach((process, index) => {
       if (process.delayMs === 0) startOne(index);
       else this.timers.push(setTimeout(() => startOne(index), process.delayMs));
     });
+  }
+
+  /** Process `index`'s trace caught up: the output and exit it held back follow. */
+  private traceReleased(index: number) {
+    const process = this.processes[index]!;
+    const deferred = process.deferredOutput;
+    process.deferredOutput = undefined;
+    for (const { stream, data } of deferred ?? []) this.output(stream, process.name, data);
+    if (process.exitAfterTrace) {
+      process.exitAfterTrace = false;
+      this.emitExit(process);
+    }
+  }
+
+  /** Output of process `index`: after its trace, when the trace holds a receive back. */
+  private deliver(index: number, stream: "stdout" | "stderr", data: string) {
+    const process = this.processes[index]!;
+    if (process.deferredOutput || this.trace?.holding(index)) (process.deferredOutput ??= []).push({ stream, data });
+    else this.output(stream, process.name, data);
+  }
+
+  /** What process `index` is told to run, at its start and at a restart. */
+  private header(index: number) {
+    const process = this.processes[index]!;
+    return {
+      main: process.entry,
+      name: process.name,
+      args: this.request.processes[index]!.args ?? [],
+      // Each process may fill an equal share of the run's cap (the runner keeps the cap itself).
+      ...(this.trace ? { trace: { origin: String(this.traceOrigin), cap: Math.ceil(this.deps.config.traceEvents / this.processes.length) } } : {}),
+    };
+  }
+
+  /** Milliseconds since the run started, on the trace's clock. */
+  private traceNow(): number {
+    return Math.round(Number(process.hrtime.bigint() - this.traceOrigin) / 1e5) / 10;
+  }
+
+  /** The process a kill or restart names, when it can be acted on now; else the problem. */
+  private actionTarget(name: string): { index: number; problem?: undefined } | { index?: undefined; problem: ProcessActionProblem } {
+    const index = this.processes.findIndex((p) => p.name === name);
+    if (index < 0) {
+      return { problem: { status: 404, code: "unknown-process", message: `This run has no process named "${name}" (it has ${this.processes.map((p) => p.name).join(", ")}).` } };
+    }
+    if (this.state === "ended" || this.endReason) return { problem: { status: 409, code: "run-ended", message: "The run has already ended." } };
+    if (this.state === "queued" || !this.sandbox || this.processes[index]!.startedAt === null) {
+      return { problem: { status: 409, code: "process-not-started", message: `"${name}" has not started yet.` } };
+    }
+    return { index };
+  }
+
+  /** Kills a running process (SIGKILL): its exit shows the signal, and it may be restarted. */
+  killProcess(name: string): ProcessActionProblem | undefined {
+    const target = this.actionTarget(name);
+    if (target.problem) return target.problem;
+    const process = this.processes[target.index]!;
+    if (process.exitCode !== undefined || process.killedByRequest || !this.sandbox!.killProcess(target.index)) {
+      return { status: 409, code: "process-exited", message: `"${name}" is not running (it has exited).` };
+    }
+    process.killedByRequest = true;
+    this.trace?.note(target.index, { op: "kill", at: this.traceNow() });
+    return undefined;
+  }
+
+  /**
+   * Starts a process again with the same file and arguments: a running one is
+   * killed first (its exit, then a new start), one that was killed starts now.
+   */
+  restartProcess(name: string): ProcessActionProblem | undefined {
+    const target = this.actionTarget(name);
+    if (target.problem) return target.problem;
+    const index = target.index;
+    const process = this.processes[index]!;
+    const stdin = this.stdin[index] as (NodeJS.WritableStream & { writableEnded?: boolean }) | undefined;
+    const killed = process.exitCode === 137;
+    if (process.restartPending) return { status: 409, code: "restart-pending", message: `"${name}" is already being restarted.` };
+    if ((process.exitCode !== undefined && !killed) || !stdin || stdin.writableEnded) {
+      return {
+        status: 409,
+        code: "process-not-restartable",
+        message: `"${name}" exited on its own (or its stdin was closed); a process can be restarted while it runs or after it was killed.`,
+      };
+    }
+    this.trace?.note(index, { op: "restart", at: this.traceNow() });
+    if (process.exitCode === undefined) {
+      if (!this.sandbox!.killProcess(index)) return { status: 409, code: "process-exited", message: `"${name}" is not running (it has exited).` };
+      process.killedByRequest = true;
+      process.restartPending = true;
+    } else if (!process.exitEmitted) process.restartPending = true;
+    else this.startAgain(index);
+    return undefined;
+  }
+
+  private startAgain(index: number) {
+    const process = this.processes[index]!;
+    process.restartPending = false;
+    if (this.endReason || this.state !== "running") return;
+    process.exitCode = undefined;
+    process.exitEmitted = false;
+    process.failure = undefined;
+    process.killedByRequest = false;
+    process.startedAt = this.now();
+    this.lastActivityAt = process.startedAt;
+    this.blockedEmitted = false;
+    this.trace?.processRestarted(index);
+    this.emit("start", { process: process.name });
+    this.sandbox?.restart(index, this.header(index));
+  }
+
+  /**
+   * Every process has exited and none is to start again: killed ones, whose pipes
+   * wait in the sandbox for a restart, are let go, so the sandbox can finish.
+   */
+  private releaseIfAllExited() {
+    if (this.processes.some((p) => p.startedAt === null || p.exitCode === undefined || p.restartPending || !p.exitEmitted)) return;
+    for (const stdin of this.stdin as (NodeJS.WritableStream & { writableEnded?: boolean })[]) if (!stdin.writableEnded) stdin.end();
   }
 
   /** Ends the run early with `status`; the first reason wins. Output already sent stays. */
@@ -292,6 +442,10 @@ export class Run {
   }
 
   private onControl(message: ControlMessage) {
+    if (message.type === "trace") {
+      this.trace?.onLine(message.index, message.watermark, message.records);
+      return;
+    }
     const process = this.processes[message.index];
     if (!process || process.startedAt === null || process.exitCode !== undefined) return;
     process.exitCode = message.code;
@@ -303,6 +457,11 @@ export class Run {
 
   private emitExit(process: ProcessState) {
     if (process.exitEmitted || process.startedAt === null) return;
+    const index = this.processes.indexOf(process);
+    if (this.trace?.holding(index) && this.state !== "ended") {
+      process.exitAfterTrace = true;
+      return;
+    }
     process.exitEmitted = true;
     clearTimeout(process.drainTimer);
     const { code, signal } =
@@ -310,7 +469,10 @@ export class Run {
         ? { code: null, signal: "SIGKILL" }
         : decodeExitStatus(process.exitCode);
     if (code !== null && code !== 0) this.readFailure(process);
+    this.trace?.processEnded(index);
     this.emit("exit", { process: process.name, code, signal, durationMs: this.now() - process.startedAt });
+    if (process.restartPending) this.startAgain(index);
+    else this.releaseIfAllExited();
   }
 
   /**
@@ -350,7 +512,7 @@ export class Run {
       if (bytes.length > room) bytes = bytes.subarray(0, Math.max(0, room));
       this.outputBytes += bytes.length;
       const data = decoder.write(bytes);
-      if (data) this.output(stream, process.name, data);
+      if (data) this.deliver(index, stream, data);
       if (bytes.length < chunk.length) {
         this.finish("output-limit", `The run printed more than its output limit of ${formatBytes(limit)} and was stopped.`);
       }
@@ -358,7 +520,7 @@ export class Run {
     readable.on("error", () => {});
     readable.on("close", () => {
       const rest = decoder.end();
-      if (rest && this.endReason?.status !== "output-limit") this.output(stream, process.name, rest);
+      if (rest && this.endReason?.status !== "output-limit") this.deliver(index, stream, rest);
       process.openStreams--;
       if (process.openStreams === 0 && process.exitCode !== undefined) this.emitExit(process);
     });
@@ -458,6 +620,8 @@ export class Run {
     this.state = "ended";
     for (const timer of this.timers) clearTimeout(timer);
     this.flushOutput();
+    for (const process of this.processes) process.restartPending = false;
+    this.trace?.finish();
     for (const process of this.processes) this.emitExit(process);
     const now = this.now();
     this.endedAt = now;
@@ -523,6 +687,7 @@ export class Run {
         return { status: "failed", message: `"${process.name}" was ended from inside the sandbox.` };
       }
       const { code, signal } = decodeExitStatus(process.exitCode ?? 137);
+      if (signal && process.killedByRequest) return { status: "failed", message: `"${process.name}" was killed (SIGKILL), as asked.` };
       if (signal) return { status: "failed", message: `"${process.name}" ${describeSignal(signal)}.` };
       if (code !== 0) {
         if (process.failure) return { status: "failed", message: describeLearnerError(process.name, process.failure) };

@@ -60,6 +60,8 @@ export class Runner {
   private readonly scheduler: Scheduler;
   private readonly limiter: RateLimiter;
   private readonly addressLimiter: RateLimiter;
+  /** Kills and restarts, per run. */
+  private readonly processActions: RateLimiter;
   /** A client's latest run of each playground, so a new Run replaces it. */
   private readonly playgrounds = new Map<string, Run>();
   private measuredMemory = { at: 0, bytes: 0 };
@@ -77,6 +79,7 @@ export class Runner {
     this.scheduler = new Scheduler(config, (run) => this.fits(run));
     this.limiter = new RateLimiter(config.ratePerMinute, config.rateBurst);
     this.addressLimiter = new RateLimiter(config.addressRatePerMinute, config.addressRateBurst);
+    this.processActions = new RateLimiter(config.processActionsPerMinute, config.processActionsBurst);
     host.pool.hasRoom = (processes: number) =>
       this.memoryUsed() + processes * config.processMemoryBytes <= config.memoryBudgetBytes * POOL_SHARE_OF_BUDGET;
     this.metrics = new RunnerMetrics({
@@ -217,6 +220,19 @@ export class Runner {
     return run;
   }
 
+  /** Kills or restarts one process of a running run (POST …/processes/<name>/kill|restart); throws ApiError when refused. */
+  processAction(run: Run, name: string, action: "kill" | "restart") {
+    const wait = this.processActions.take(run.id);
+    if (wait > 0) {
+      throw new ApiError(429, "rate-limited", `Too many kills and restarts in this run; you can act again in ${wait} s.`, { "Retry-After": String(wait) });
+    }
+    const problem = action === "kill" ? run.killProcess(name) : run.restartProcess(name);
+    if (problem) {
+      this.processActions.refund(run.id);
+      throw new ApiError(problem.status, problem.code, problem.message);
+    }
+  }
+
   stop(run: Run) {
     this.scheduler.remove(run);
     run.stop();
@@ -288,6 +304,7 @@ export class Runner {
     this.evict();
     this.limiter.sweep();
     this.addressLimiter.sweep();
+    this.processActions.sweep();
     this.host.pool.tick();
     // Memory freed by runs that ended lets waiting ones start.
     this.scheduler.pump();

@@ -79,6 +79,8 @@ export interface RunSpec extends RunAttribution {
   files: Record<string, string>;
   processes?: ProcessDef[];
   timeoutMs?: number;
+  /** Report every zeromq socket's activity as `trace` events. */
+  trace?: boolean;
 }
 
 /** A validated `POST /api/runs` body: what the runner runs. */
@@ -86,6 +88,8 @@ export interface RunRequest extends RunAttribution {
   files: Record<string, string>;
   processes: ProcessSpec[];
   timeoutMs: number;
+  /** Set (true) only for a traced run. */
+  trace?: true;
 }
 
 function bad(code: string, message: string): never {
@@ -231,6 +235,10 @@ export function checkRunSpec(body: Record<string, unknown>, limits: RunLimits = 
   const processes = checkProcesses(body.processes, Object.keys(files), limits);
   const timeoutMs = checkTimeout(body.timeoutMs, limits);
   const request: RunRequest = { files, processes, timeoutMs };
+  if (body.trace !== undefined && body.trace !== null) {
+    if (typeof body.trace !== "boolean") bad("invalid-trace", `"trace" must be true or false.`);
+    if (body.trace) request.trace = true;
+  }
   for (const key of ["lesson", "snippet", "variant", "playground"] as const) {
     const value = body[key];
     if (value === undefined || value === null) continue;

@@ -13,6 +13,10 @@ export interface RunSandbox {
   bind(count: number, files: Record<string, string>, onControl: (message: ControlMessage) => void): ProcessPipes[];
   /** Tells process `index` what to run. */
   start(index: number, header: ProcessHeader): void;
+  /** SIGKILLs process `index` alone; false when it is not running. */
+  killProcess(index: number): boolean;
+  /** Starts process `index` again, once it has exited killed (SIGKILL). */
+  restart(index: number, header: ProcessHeader): void;
   /** No more processes will start. */
   endStarts(): void;
   kill(): void;

@@ -5,6 +5,7 @@ import type { RunCgroup } from "./cgroup";
 import { descendants, sampleProcesses, type TreeSample } from "./proc-stats";
 import type { RunSandbox } from "./backend";
 import type { SpawnedProcess } from "./spawner";
+import type { TraceOptions } from "./trace";
 
 /** Alive and not a zombie (a zombie has finished exiting). */
 function isRunning(pid: number): boolean {
@@ -35,14 +36,21 @@ export const COMMAND_FD = 4;
 export const OPTIONS_FD = 5;
 export const processFds = (index: number) => ({ stdin: 10 + 3 * index, stdout: 11 + 3 * index, stderr: 12 + 3 * index });
 
-/** A report from inside the sandbox about one of the run's processes. */
-export type ControlMessage = { type: "exit"; index: number; code: number };
+/**
+ * A report from inside the sandbox about one of the run's processes: an exit, or
+ * a line of a traced process's socket trace (its watermark and JSON records, unparsed).
+ */
+export type ControlMessage =
+  | { type: "exit"; index: number; code: number }
+  | { type: "trace"; index: number; watermark: number; records: string };
 
 /** What a process is told to run: a file in the code folder, its name and arguments. */
 export interface ProcessHeader {
   main: string;
   name: string;
   args: string[];
+  /** Set for a traced run: the process traces its sockets (trace.ts). */
+  trace?: TraceOptions;
 }
 
 export interface ProcessPipes {
@@ -88,11 +96,13 @@ export class Sandbox implements RunSandbox {
     control.setEncoding("utf8");
     control.on("data", (chunk: string) => {
       buffered += chunk;
+      let from = 0;
       let newline: number;
-      while ((newline = buffered.indexOf("\n")) >= 0) {
-        this.onControlLine(buffered.slice(0, newline));
-        buffered = buffered.slice(newline + 1);
+      while ((newline = buffered.indexOf("\n", from)) >= 0) {
+        this.onControlLine(buffered.slice(from, newline));
+        from = newline + 1;
       }
+      if (from > 0) buffered = buffered.slice(from);
       // A sandbox that floods the control channel without newlines is broken: cap it.
       if (buffered.length > MAX_CONTROL_BUFFER) buffered = "";
     });
@@ -131,6 +141,12 @@ export class Sandbox implements RunSandbox {
    * processes — never another run, never the runner.
    */
   private onControlLine(line: string) {
+    if (line.startsWith("trace ")) {
+      const trace = /^trace ([0-9]) ([0-9]{1,9}(?:\.[0-9]{1,3})?) (\[.*\])$/.exec(line);
+      const index = Number(trace?.[1]);
+      if (trace && index < this.count && this.onControl) this.onControl({ type: "trace", index, watermark: Number(trace[2]), records: trace[3]! });
+      return;
+    }
     const match = /^(ready|exit) ([0-9])(?: ([0-9]{1,3}))?$/.exec(line);
     if (!match) return;
     const index = Number(match[2]);
@@ -178,6 +194,47 @@ export class Sandbox implements RunSandbox {
     this.started.add(index);
     if (index >= this.warm) (this.child.stdio[COMMAND_FD] as Writable | null)?.write(`start ${index}\n`);
     (this.child.stdio[processFds(index).stdin] as Writable | null)?.write(`${JSON.stringify(header)}\n`);
+  }
+
+  /**
+   * SIGKILLs process `index` (not what it spawned); false when it is not running.
+   * It is found by its command line (the boot script and its index) under a shell:
+   * the supervisor's, not a copy the learner's code started.
+   */
+  killProcess(index: number): boolean {
+    if (this.gone || !this.started.has(index)) return false;
+    const pids = this.cgroup ? this.cgroup.pids() : this.child.pid === undefined ? [] : descendants(this.child.pid);
+    for (const pid of pids) {
+      let args: string[];
+      let parent: string;
+      try {
+        args = readFileSync(`/proc/${pid}/cmdline`, "latin1").split("\0");
+        const stat = readFileSync(`/proc/${pid}/stat`, "latin1");
+        const ppid = stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1];
+        parent = readFileSync(`/proc/${ppid}/comm`, "latin1").trim();
+      } catch {
+        continue;
+      }
+      const boot = args.findIndex((arg) => arg.endsWith("/boot.cjs"));
+      if (boot < 0 || args[boot + 1] !== String(index) || parent !== "bash" || !isRunning(pid)) continue;
+      try {
+        process.kill(pid, "SIGKILL");
+        return true;
+      } catch {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Starts process `index` again after it was killed (its pipes wait for this in the
+   * supervisor): "restart" on its stdin, then its header, as for a first start.
+   */
+  restart(index: number, header: ProcessHeader) {
+    if (!this.started.has(index)) return;
+    this.exitedIndexes.delete(index);
+    (this.child.stdio[processFds(index).stdin] as Writable | null)?.write(`restart\n${JSON.stringify(header)}\n`);
   }
 
   /** No more processes will start: the supervisor may finish once the started ones have. */

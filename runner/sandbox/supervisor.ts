@@ -1,3 +1,5 @@
+import { TRACE_PRELOAD } from "./trace";
+
 /**
  * What runs inside a sandbox: a bash supervisor, and the boot script every
  * learner process starts with.
@@ -9,7 +11,8 @@
  * with zeromq). Each process serves one run only; a sandbox is never reused.
  *
  * File descriptors (set up by the runner when it spawns bubblewrap):
- *   3  control, sandbox → runner: "ready I" (process I has booted) and "exit I CODE"
+ *   3  control, sandbox → runner: "ready I" (process I has booted), "exit I CODE", and
+ *      from traced processes "trace I …" lines (trace.ts)
  *   4  commands, runner → supervisor: "start I" starts process I cold (a run with
  *      more processes than were warm); end-of-file means no more will come
  *   10+3i, 11+3i, 12+3i  stdin, stdout, stderr of process i
@@ -46,8 +49,17 @@ start_process() {
   (
     for ((j = 0; j < max; j++)); do [ "$j" = "$i" ] || close_pipes "$j"; done
     exec 4<&-
-    eval "$env_bin -i PATH=/usr/bin:/bin HOME=/tmp TMPDIR=/tmp LANG=C.UTF-8 UV_THREADPOOL_SIZE=2 $node_bin $node_flags $boot $i $code_dir <&$((10 + 3 * i)) >&$((11 + 3 * i)) 2>&$((12 + 3 * i)) $((10 + 3 * i))<&- $((11 + 3 * i))>&- $((12 + 3 * i))>&-"
-    echo "exit $i $?" >&3
+    while :; do
+      eval "$env_bin -i PATH=/usr/bin:/bin HOME=/tmp TMPDIR=/tmp LANG=C.UTF-8 UV_THREADPOOL_SIZE=2 $node_bin $node_flags $boot $i $code_dir <&$((10 + 3 * i)) >&$((11 + 3 * i)) 2>&$((12 + 3 * i)) $((10 + 3 * i))<&- $((11 + 3 * i))>&- $((12 + 3 * i))>&-"
+      status=$?
+      echo "exit $i $status" >&3
+      # Killed (SIGKILL: the runner's "kill"): the process may be started again, on the
+      # same pipes, when the runner writes "restart" to its stdin; end-of-file lets go.
+      ((status == 137)) || break
+      line=
+      while read -r line <&$((10 + 3 * i)) && [ "$line" != restart ]; do :; done
+      [ "$line" = restart ] || break
+    done
   ) &
   close_pipes "$i"
 }
@@ -65,8 +77,9 @@ wait
 /**
  * The main script of every learner process (argv: INDEX CODE_DIR). It loads
  * zeromq (the slow part of a start) through the ES module loader, reports itself
- * ready and lets go of the control channel, then reads one line from stdin — `{"main", "name", "args"}` —
- * byte by byte, so nothing of the learner's own stdin is consumed, and runs
+ * ready, then reads one line from stdin — `{"main", "name", "args", "trace"?}` —
+ * byte by byte, so nothing of the learner's own stdin is consumed, lets go of the
+ * control channel (a traced process keeps it for its trace: trace.ts), and runs
  * `main` exactly as `node main.mjs` would (Module.runMain: same loader, same
  * error output and exit code). End-of-file instead of a line: the process was
  * not needed by its run, and exits quietly.
@@ -86,8 +99,13 @@ Promise.resolve(zeromq && import(pathToFileURL(zeromq).href))
   .catch(() => {})
   .then(() => {
     try { fs.writeSync(3, "ready " + index + "\n"); } catch {}
-    try { fs.closeSync(3); } catch {}
     const header = readHeader();
+    // A traced process keeps the control channel for its trace lines.
+    if (header.trace && zeromq) {
+      try { require(__dirname + "/preload.cjs").enableTrace(header.trace, { zeromq, index, name: header.name }); } catch {}
+    } else {
+      try { fs.closeSync(3); } catch {}
+    }
     const main = codeDir + "/" + header.main;
     process.env.RUNNER_PROCESS_NAME = header.name;
     process.argv = [process.argv[0], main, ...header.args];
@@ -130,7 +148,8 @@ export const SANDBOX_ETC: Record<string, string> = {
  * asynchronously, so a program printing in a tight loop would buffer its output
  * in its own memory and die at the memory limit instead of streaming; blocking
  * writes make it stream (and hit the output limit), and keep output printed
- * just before process.exit().
+ * just before process.exit(). It also defines the socket trace (trace.ts), which the
+ * boot script turns on for a traced run.
  */
 export const PRELOAD_SCRIPT = `for (const stream of [process.stdout, process.stderr]) stream._handle?.setBlocking?.(true);
-`;
+${TRACE_PRELOAD}`;

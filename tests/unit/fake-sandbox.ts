@@ -35,6 +35,21 @@ export class FakeSandbox implements RunSandbox {
 
   endStarts() {}
 
+  /** Headers of restarts, by process. */
+  readonly restarts: { index: number; header: ProcessHeader }[] = [];
+
+  killProcess(index: number): boolean {
+    if (this.exited.has(index) || !this.started[index]) return false;
+    this.onControl({ type: "exit", index, code: 128 + 9 });
+    this.exited.add(index);
+    return true;
+  }
+
+  restart(index: number, header: ProcessHeader) {
+    this.exited.delete(index);
+    this.restarts.push({ index, header });
+  }
+
   /** Process `index` writes `text`. */
   print(index: number, text: string, stream: "stdout" | "stderr" = "stdout") {
     this.pipes[index]![stream].write(text);
