@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import Footer from './Footer';
 import Header from './Header';
-import WorkshopBar from '../workshop/WorkshopBar';
+import LazyWorkshopBar from './LazyWorkshopBar';
 
 /**
  * The site around a page: skip link, header, main and footer. Embeds
@@ -22,7 +22,7 @@ export default function SiteChrome({ children }: { children: ReactNode }) {
       </main>
       <Footer />
       {/* Renders nothing unless this browser joined a workshop. */}
-      <WorkshopBar />
+      <LazyWorkshopBar />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { Lesson } from '../../../content/types';
-import PlaygroundBlock from '../playground/PlaygroundBlock';
+import { preloadEditorAssets } from '../editor/preloadEditor';
 import { preparePlayground } from '../playground/prepare';
+import LazyPlaygroundBlock from './LazyPlaygroundBlock';
 
 export interface PlaygroundProps {
   /** The snippet id: a folder in the lesson's snippets/. */
@@ -18,5 +19,6 @@ export interface PlaygroundProps {
 /** A runnable snippet of the lesson: code highlighted on the server, run and output in the browser. */
 export default async function Playground({ snippet, variant, lesson, blockId, single }: PlaygroundProps) {
   if (!lesson) throw new Error(`<Playground snippet="${snippet}"> is only available on a lesson page`);
-  return <PlaygroundBlock data={await preparePlayground(lesson, snippet, variant, { blockId, single })} />;
+  preloadEditorAssets();
+  return <LazyPlaygroundBlock data={await preparePlayground(lesson, snippet, variant, { blockId, single })} />;
 }
