@@ -1,7 +1,7 @@
 import type { Lesson } from '../../../content/types';
 import { preloadEditorAssets } from '../editor/preloadEditor';
+import PlaygroundBlock from '../playground/PlaygroundBlock';
 import { preparePlayground } from '../playground/prepare';
-import LazyPlaygroundBlock from './LazyPlaygroundBlock';
 
 export interface PlaygroundProps {
   /** The snippet id: a folder in the lesson's snippets/. */
@@ -20,5 +20,5 @@ export interface PlaygroundProps {
 export default async function Playground({ snippet, variant, lesson, blockId, single }: PlaygroundProps) {
   if (!lesson) throw new Error(`<Playground snippet="${snippet}"> is only available on a lesson page`);
   preloadEditorAssets();
-  return <LazyPlaygroundBlock data={await preparePlayground(lesson, snippet, variant, { blockId, single })} />;
+  return <PlaygroundBlock data={await preparePlayground(lesson, snippet, variant, { blockId, single })} />;
 }
