@@ -6,10 +6,17 @@
 process.env.NEXT_TELEMETRY_DISABLED ??= '1';
 
 /** Headers sent with every page and static file that Next.js serves. */
-const commonHeaders = [
+export const commonHeaders = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=()' },
+];
+
+/** What every response but an embed's carries: nobody may frame it (old and new spelling). */
+export const unframedHeaders = [
+  { key: 'X-Frame-Options', value: 'DENY' },
+  { key: 'Content-Security-Policy', value: "frame-ancestors 'none'" },
+  ...commonHeaders,
 ];
 
 /** @type {import('next').NextConfig} */
@@ -24,11 +31,7 @@ const nextConfig = {
       // Nobody may frame the site (old and new spelling of the same rule)…
       {
         source: '/((?!embed$|embed/).*)',
-        headers: [
-          { key: 'X-Frame-Options', value: 'DENY' },
-          { key: 'Content-Security-Policy', value: "frame-ancestors 'none'" },
-          ...commonHeaders,
-        ],
+        headers: unframedHeaders,
       },
       // …except embeds (app/embed), made to live in anyone's page. X-Frame-Options has no
       // "allow all" value, so it is left out; frame-ancestors * is the modern rule.

@@ -5,7 +5,7 @@
  * policy here (csp.ts).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { dirname } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
 import { applyScriptPolicy } from "./csp";
@@ -14,6 +14,7 @@ import { ApiError } from "./runner/errors";
 import { sendError } from "./runner/http";
 import { lessonChecks } from "./content/checks";
 import { getLessons } from "./content/loader";
+import { serveVendorFile } from "./vendor-files";
 import { catalogFromLessons, handleWorkshopRequest, Workshops } from "./workshop";
 
 const dev = process.argv.includes("--dev");
@@ -80,6 +81,7 @@ function page(req: IncomingMessage, res: ServerResponse) {
 const server = createServer((req, res) => {
   handleRunnerRequest(runner, req, res, { clientKey: (r) => workshops.learnerKey(r) })
     .then((handled) => handled || handleWorkshopRequest(workshops, req, res))
+    .then((handled) => handled || serveVendorFile(req, res, join(dir, "public")))
     .then((handled) => (handled ? undefined : page(req, res)))
     .catch((error: unknown) => {
       console.error("server: request failed", error);

@@ -9,6 +9,8 @@
 //    a key is pressed and the time its character reaches the editor's model is taken
 //    (performance.now(), whose zero is the navigation start). Median of N loads, each in a
 //    new browser context (cold: empty cache), and N reloads in one context (warm: cached).
+// --against URL: also measures a second server (say, a build of the code before a change) in
+//    the same run, its cold loads taking turns with BASE's, so a busy host slows both alike.
 import { chromium } from '@playwright/test';
 import { gzipSync } from 'node:zlib';
 
@@ -16,6 +18,7 @@ const base = process.env.BASE ?? 'http://localhost:3200';
 const args = process.argv.slice(2);
 const target = args.find((a) => a.startsWith('/')) ?? '/lessons/01-what-is-zeromq#hello-req-rep';
 const runs = Number(args[args.indexOf('--runs') + 1]) || 10;
+const against = args.includes('--against') ? args[args.indexOf('--against') + 1] : null;
 const blockId = new URL(target, base).hash.replace(/^#/, '').split('?')[0];
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -29,8 +32,8 @@ const median = (xs) => {
 };
 
 /** Opens the page, waits for the editor, types one key; returns the page's own timings (ms from navigation start). */
-async function measure(page) {
-  await page.goto(base + target, { waitUntil: 'commit' });
+async function measure(page, origin = base) {
+  await page.goto(origin + target, { waitUntil: 'commit' });
   const block = page.locator(`[id="${blockId}"]`);
   await block.locator('[data-editor="ready"]').waitFor({ timeout: 60_000 });
   const ready = await page.evaluate(() => performance.now());
@@ -116,11 +119,14 @@ async function measure(page) {
 
 // 2. Navigation start → editor accepts typing.
 const cold = [];
+const coldAgainst = [];
 for (let i = 0; i <= runs; i++) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const result = await measure(await context.newPage());
-  if (i > 0) cold.push(result); // the first load warms the server
-  await context.close();
+  for (const [origin, list] of against ? [[base, cold], [against, coldAgainst]] : [[base, cold]]) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const result = await measure(await context.newPage(), origin);
+    if (i > 0) list.push(result); // the first load warms the server
+    await context.close();
+  }
 }
 const warm = [];
 {
@@ -133,7 +139,8 @@ const warm = [];
   }
   await context.close();
 }
-for (const [name, list] of [['cold (empty cache)', cold], ['warm (cached)', warm]]) {
+const lists = [['cold (empty cache)', cold], ['warm (cached)', warm], ...(against ? [[`cold, ${against} (taking turns with the above)`, coldAgainst]] : [])];
+for (const [name, list] of lists) {
   console.log(
     `${name}, ${list.length} loads, median ms from navigation start: first paint ${median(list.map((r) => r.fcp ?? 0))}, load ${median(list.map((r) => r.load))}, editor ready ${median(list.map((r) => r.ready))}, first key in the editor ${median(list.map((r) => r.typed))}  (all: ${list.map((r) => Math.round(r.typed)).join(' ')})`,
   );

@@ -5,6 +5,7 @@
 import { build } from "esbuild";
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 // Packages whose "exports" hide package.json: find their folder under node_modules.
 const packageDir = (name) => join(process.cwd(), "node_modules", name);
@@ -67,5 +68,14 @@ for (const name of readdirSync(join(zeromq, "lib"))) {
 addTree(packageDir("@types/node"), "file:///node_modules/@types/node");
 writeFileSync(join(out, "types.json"), JSON.stringify(types));
 
-const sizes = readdirSync(out).map((name) => `${name} ${(statSync(join(out, name)).size / 1024).toFixed(0)} KiB`);
+// Compressed once here, not by the server on every request (vendor-files.ts serves these).
+// Brotli quality 9: within ~10 % of 11 at a twentieth of the time.
+for (const name of readdirSync(out)) {
+  const path = join(out, name);
+  const body = readFileSync(path);
+  writeFileSync(`${path}.br`, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }));
+  writeFileSync(`${path}.gz`, gzipSync(body, { level: 9 }));
+}
+
+const sizes = readdirSync(out).filter((name) => !/\.(br|gz)$/.test(name)).map((name) => `${name} ${(statSync(join(out, name)).size / 1024).toFixed(0)} KiB (br ${(statSync(join(out, `${name}.br`)).size / 1024).toFixed(0)})`);
 console.log(`vendor: ${relative(process.cwd(), out)}: ${sizes.join(", ")}`);

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { loadTemplates } from '../../../content/templates';
+import { preloadEditorAssets } from '../../components/editor/preloadEditor';
 import ScratchPlayground, { type ScratchTemplate } from '../../components/playground/scratch/ScratchPlayground';
 
 export const metadata: Metadata = {
@@ -32,6 +33,7 @@ reply.close();
 `;
 
 export default function PlaygroundPage() {
+  preloadEditorAssets();
   // Read at build time (templates/ is data, like lessons/): the page stays static.
   const templates: ScratchTemplate[] = loadTemplates().map((t) => ({
     id: t.id,

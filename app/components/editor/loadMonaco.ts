@@ -6,7 +6,8 @@
  */
 export type Monaco = typeof import("monaco-editor");
 
-const BASE = "/vendor/monaco";
+/** Where scripts/build-vendor.mjs puts Monaco (public/vendor/monaco). */
+export const BASE = "/vendor/monaco";
 let loading: Promise<Monaco> | undefined;
 
 declare global {
@@ -24,7 +25,8 @@ export function loadMonaco(): Promise<Monaco> {
 }
 
 async function load(): Promise<Monaco> {
-  if (!document.querySelector(`link[href="${BASE}/editor.css"]`)) {
+  // (Not the <link rel="preload"> of preloadEditor.ts: that only fetches it.)
+  if (!document.querySelector(`link[rel="stylesheet"][href="${BASE}/editor.css"]`)) {
     const link = document.createElement("link");
     link.rel = "stylesheet";
     link.href = `${BASE}/editor.css`;
@@ -34,10 +36,15 @@ async function load(): Promise<Monaco> {
     getWorkerUrl: (_workerId, label) =>
       label === "typescript" || label === "javascript" ? `${BASE}/ts.worker.js` : `${BASE}/editor.worker.js`,
   };
-  const [monaco, types] = await Promise.all([
-    import(/* webpackIgnore: true */ /* turbopackIgnore: true */ `${BASE}/editor.js`) as Promise<Monaco>,
-    fetch(`${BASE}/types.json`).then((response) => response.json() as Promise<Record<string, string>>),
-  ]);
+  // The type definitions (2 MB) come beside the editor, not before it: the editor opens, and
+  // takes keys, as soon as its own code has run. Until the types are in, the TypeScript
+  // worker is not asked for diagnostics (it would flag every `import "zeromq"`).
+  const types = fetch(`${BASE}/types.json`).then((response) => {
+    if (!response.ok) throw new Error(`types.json: HTTP ${response.status}`);
+    return response.json() as Promise<Record<string, string>>;
+  });
+  types.catch(() => undefined); // read below; a failure only leaves the editor without zeromq's types
+  const monaco = await (import(/* webpackIgnore: true */ /* turbopackIgnore: true */ `${BASE}/editor.js`) as Promise<Monaco>);
   const ts = (monaco as unknown as { typescript: typeof import("monaco-editor").typescript }).typescript;
   const defaults = ts.typescriptDefaults;
   defaults.setCompilerOptions({
@@ -58,8 +65,16 @@ async function load(): Promise<Monaco> {
   });
   // Diagnostics only for files shown in an editor: a lesson holds many playgrounds.
   // 1375/1378: top-level await (fine in the runner's ES modules).
-  defaults.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false, onlyVisible: true, diagnosticCodesToIgnore: [1375, 1378] });
+  const diagnostics = { onlyVisible: true, diagnosticCodesToIgnore: [1375, 1378] };
+  defaults.setDiagnosticsOptions({ ...diagnostics, noSemanticValidation: true, noSyntaxValidation: true });
   defaults.setEagerModelSync(true);
-  defaults.setExtraLibs(Object.entries(types).map(([filePath, content]) => ({ filePath, content })));
+  void types.then(
+    (files) => {
+      defaults.setExtraLibs(Object.entries(files).map(([filePath, content]) => ({ filePath, content })));
+      defaults.setDiagnosticsOptions({ ...diagnostics, noSemanticValidation: false, noSyntaxValidation: false });
+    },
+    // Without zeromq's and Node's types every import would be an error: syntax errors only.
+    () => defaults.setDiagnosticsOptions({ ...diagnostics, noSemanticValidation: true, noSyntaxValidation: false }),
+  );
   return monaco;
 }

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import Footer from './Footer';
 import Header from './Header';
-import WorkshopBar from '../workshop/WorkshopBar';
+import LazyWorkshopBar from './LazyWorkshopBar';
 
 /**
  * The site around a page: skip link, header, main and footer. Embeds
@@ -17,8 +17,8 @@ export default function SiteChrome({ children }: { children: ReactNode }) {
         Skip to main content
       </a>
       <Header />
-      {/* Renders nothing unless this browser joined a workshop: a strip under the header. */}
-      <WorkshopBar />
+      {/* Renders nothing unless this browser joined a workshop: a strip under the header, its code loaded only then. */}
+      <LazyWorkshopBar />
       <main id="main" tabIndex={-1} className="w-full flex-1 outline-none">
         {children}
       </main>

@@ -15,6 +15,17 @@ function loadMermaid(): Promise<MermaidApi> {
 // mermaid.initialize is global: draw one diagram at a time.
 let queue: Promise<unknown> = Promise.resolve();
 
+/**
+ * Resolves once the browser is idle: drawing a diagram (~600 KB of mermaid to run) waits
+ * for the page's own work, such as a nearby playground's editor starting.
+ */
+function idle(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 3000 });
+    else setTimeout(resolve, 200);
+  });
+}
+
 function isDark() {
   return document.documentElement.classList.contains('dark');
 }
@@ -68,6 +79,8 @@ export default function Mermaid({ chart, caption }: { chart: string; caption?: s
     const job = queue.then(async () => {
       if (cancelled) return;
       try {
+        if (!loading) await idle();
+        if (cancelled) return;
         const mermaid = await loadMermaid();
         mermaid.initialize({
           startOnLoad: false,

@@ -1,4 +1,5 @@
 import type { Lesson } from '../../../content/types';
+import { preloadEditorAssets } from '../editor/preloadEditor';
 import PlaygroundBlock from '../playground/PlaygroundBlock';
 import { preparePlayground } from '../playground/prepare';
 
@@ -18,5 +19,6 @@ export interface PlaygroundProps {
 /** A runnable snippet of the lesson: code highlighted on the server, run and output in the browser. */
 export default async function Playground({ snippet, variant, lesson, blockId, single }: PlaygroundProps) {
   if (!lesson) throw new Error(`<Playground snippet="${snippet}"> is only available on a lesson page`);
+  preloadEditorAssets();
   return <PlaygroundBlock data={await preparePlayground(lesson, snippet, variant, { blockId, single })} />;
 }

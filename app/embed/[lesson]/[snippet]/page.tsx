@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getLesson, getLessons } from '../../../../content/loader';
 import EmbedPlayground from '../../../components/embed/EmbedPlayground';
+import { preloadEditorAssets } from '../../../components/editor/preloadEditor';
 import { preparePlayground, prepareVariant } from '../../../components/playground/prepare';
 
 interface Props {
@@ -28,6 +29,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function EmbedPage({ params }: Props) {
+  preloadEditorAssets();
   const { lesson: slug, snippet: id } = await params;
   const found = find(slug, id);
   if (!found) notFound();

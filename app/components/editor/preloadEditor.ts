@@ -1,0 +1,15 @@
+import { preload, preloadModule } from 'react-dom';
+import { BASE } from './loadMonaco';
+
+/**
+ * For a page with a code editor, rendered on the server: its <head> asks for Monaco's
+ * code, styles and type definitions right away (from this site's /vendor/monaco), so
+ * they arrive while the page itself loads instead of after the playground hydrates.
+ * A module preload also compiles editor.js off the main thread. React sends each hint once.
+ */
+export function preloadEditorAssets() {
+  preloadModule(`${BASE}/editor.js`, { as: 'script' });
+  preload(`${BASE}/editor.css`, { as: 'style' });
+  // fetch() in loadMonaco is a same-origin CORS request: the preload must be one too to be reused.
+  preload(`${BASE}/types.json`, { as: 'fetch', crossOrigin: 'anonymous' });
+}
