@@ -23,6 +23,13 @@ export function lessons(): Lesson[] {
   return getLessons();
 }
 
+/** A lesson by its slug. */
+export function lessonOf(slug: string): Lesson {
+  const lesson = lessons().find((l) => l.slug === slug);
+  if (!lesson) throw new Error(`lessons/ holds no ${slug}`);
+  return lesson;
+}
+
 export function firstLesson(): Lesson {
   const lesson = lessons()[0];
   if (!lesson) throw new Error('lessons/ holds no lesson');

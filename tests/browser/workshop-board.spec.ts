@@ -1,5 +1,6 @@
 import { expect, type APIRequestContext, type Browser, type Locator, type Page } from '@playwright/test';
-import { lessons, playground, watchPage } from './helpers';
+import { lessonOf, lessons, playground, watchPage } from './helpers';
+import { anchorHref } from '../../content/steps';
 import { siteTest as test, type SiteServer } from './workshopServer';
 
 /**
@@ -139,7 +140,7 @@ test('snippet pickers follow the lesson, with its titles', async ({ page, site: 
 function textSizes(root: Locator) {
   return root.evaluate((element) =>
     [...element.querySelectorAll<HTMLElement>('*')]
-      .filter((e) => e.checkVisibility() && [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim()))
+      .filter((e) => e.checkVisibility({ visibilityProperty: true }) && [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim()))
       .filter((e) => !e.closest('.playground-code, [data-terminal], .monaco-editor, .xterm'))
       .map((e) => ({ text: e.textContent!.trim().slice(0, 40), size: parseFloat(getComputedStyle(e).fontSize) })),
   );
@@ -236,7 +237,7 @@ for (const viewport of [
     // "Take everyone there": the learner lands on the snippet, below the bar.
     await board.getByLabel('Place').selectOption(`${LESSON}#${SNIPPET}`);
     await board.getByRole('button', { name: 'Take everyone there' }).click();
-    await expect(ada.page).toHaveURL(new RegExp(`/lessons/${LESSON}#${SNIPPET}`));
+    await expect(ada.page).toHaveURL(new RegExp(`${anchorHref(lessonOf(LESSON), SNIPPET)}$`));
     const block = playground(ada.page, SNIPPET);
     await expect(block).toBeInViewport();
     await expect.poll(async () => ((await block.boundingBox())!.y >= (await bar.boundingBox())!.y + (await bar.boundingBox())!.height)).toBe(true);
@@ -253,14 +254,14 @@ for (const viewport of [
     expect(await overlap(bar, status)).toBe(false);
     // Whatever the page scrolls to — the code, the status line, the output — lands below the bar.
     for (const part of [block.locator('.playground-code').first(), status, block.locator('[data-terminal]').first()]) {
-      await part.evaluate((e) => e.scrollIntoView({ block: 'start' }));
+      await part.evaluate((e) => e.scrollIntoView({ block: 'start', behavior: 'instant' }));
       expect(await overlap(bar, part)).toBe(false);
     }
     if (viewport.width < 640) {
       // On a phone the bar's panel opens inside the bar too.
       await bar.getByRole('button', { name: /^Workshop/ }).click();
       await expect(bar.getByRole('button', { name: 'Raise hand' })).toBeVisible();
-      await status.evaluate((e) => e.scrollIntoView({ block: 'start' }));
+      await status.evaluate((e) => e.scrollIntoView({ block: 'start', behavior: 'instant' }));
       expect(await overlap(bar, status)).toBe(false);
     }
     expect(ada.problems).toEqual([]);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { editorReady, editorValue, playground, setEditorValue, waitForEnd, watchPage } from './helpers';
+import { editorReady, editorValue, lessonOf, playground, setEditorValue, waitForEnd, watchPage } from './helpers';
+import { anchorHref } from '../../content/steps';
 import { siteTest as test, type SiteServer } from './workshopServer';
 
 /**
@@ -33,7 +34,8 @@ async function createWorkshop(page: Page, title: string, server: SiteServer) {
   await page.getByText(/^Snippets \(/).first().click();
   await page.getByLabel(SNIPPET_TITLE).check();
   await page.getByRole('button', { name: 'Create the workshop' }).click();
-  await expect(page.getByTestId('workshop-created')).toBeVisible();
+  // A fresh server's first workshop request opens its database (PGlite) first: seconds on a busy machine.
+  await expect(page.getByTestId('workshop-created')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('workshop-created').getByRole('alert')).toContainText('shown only this once');
   const code = (await page.getByTestId('join-code').textContent())!.trim();
   expect(code).toMatch(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{6}$/);
@@ -98,7 +100,7 @@ test('a workshop: create, join, follow, run, broadcast, hands, hints, a server r
   await expect(bar(cy.page).getByTestId('follow-state')).toHaveAttribute('data-following', 'false');
   await moveRoom(board, `${LESSON}#${SNIPPET}`);
   await expect(board.getByTestId('current-focus')).toContainText(SNIPPET_TITLE);
-  for (const learner of [ada, bo]) await expect(learner.page).toHaveURL(new RegExp(`/lessons/${LESSON}#${SNIPPET}$`));
+  for (const learner of [ada, bo]) await expect(learner.page).toHaveURL(new RegExp(`${anchorHref(lessonOf(LESSON), SNIPPET)}$`));
   await expect(cy.page.getByTestId('instructor-focus')).toContainText(SNIPPET_TITLE);
   await expect(cy.page).toHaveURL(new RegExp(`/w/${code}$`));
   // The presenter view follows the focus: that snippet's playground, large, with the join address.
@@ -109,7 +111,7 @@ test('a workshop: create, join, follow, run, broadcast, hands, hints, a server r
   await projector.close();
   // One click brings Cy back.
   await bar(cy.page).getByRole('button', { name: 'Follow the instructor' }).click();
-  await expect(cy.page).toHaveURL(new RegExp(`/lessons/${LESSON}#${SNIPPET}$`));
+  await expect(cy.page).toHaveURL(new RegExp(`${anchorHref(lessonOf(LESSON), SNIPPET)}$`));
 
   // A learner runs the snippet: their tile shows the run and its status.
   const adaBlock = playground(ada.page, SNIPPET);
@@ -178,7 +180,7 @@ test('a workshop: create, join, follow, run, broadcast, hands, hints, a server r
   await server.up();
   await moveRoom(board, `${LESSON}#transports`);
   // After the restart each learner's stream reopens with backoff (up to 5 s between tries), then replays the move.
-  for (const learner of [ada, bo, cy]) await expect(learner.page).toHaveURL(new RegExp(`/lessons/${LESSON}#transports$`), { timeout: 30_000 });
+  for (const learner of [ada, bo, cy]) await expect(learner.page).toHaveURL(new RegExp(`${anchorHref(lessonOf(LESSON), 'transports')}$`), { timeout: 30_000 });
   await bar(ada.page).getByRole('button', { name: 'Raise hand' }).click();
   await bar(ada.page).getByRole('button', { name: 'Raise my hand' }).click();
   await expect(tile(board, 'Ada')).toHaveAttribute('data-hand', 'raised');

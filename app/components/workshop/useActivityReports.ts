@@ -33,7 +33,8 @@ export function useActivityReports(code: string | null, active: boolean) {
 
   useEffect(() => {
     if (!code || !active) return;
-    const lesson = /^\/lessons\/([^/]+)$/.exec(pathname ?? '')?.[1];
+    // A lesson's URL, or one of its steps (/lessons/<slug>/<step>).
+    const lesson = /^\/lessons\/([^/]+)(?:\/[^/]+)?$/.exec(pathname ?? '')?.[1];
     if (!lesson) return;
     let sent = '';
     let timer: ReturnType<typeof setTimeout> | null = null;

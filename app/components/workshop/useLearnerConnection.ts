@@ -18,7 +18,11 @@ function useGoTo() {
   return (focus: Pick<Focus, 'lesson' | 'anchor'>) => {
     const path = `/lessons/${encodeURIComponent(focus.lesson)}`;
     const hash = focus.anchor ? `#${focus.anchor}` : '';
-    if (window.location.pathname !== path) {
+    // A lesson is in steps: an anchor on this step's page is scrolled to; one on another
+    // step goes through the lesson's URL, which sends it on to its step (AnchorRedirect).
+    const onThisPage = focus.anchor ? document.getElementById(focus.anchor) !== null : window.location.pathname === path;
+    const inLesson = window.location.pathname === path || window.location.pathname.startsWith(`${path}/`);
+    if (!inLesson || !onThisPage) {
       router.push(`${path}${hash}`);
       return;
     }
