@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { editorReady, firstLesson, focusEditorEnd, horizontalOverflow, lessons, playground, setEditorValue, stdoutOf, terminalPane, waitForEnd, watchPage } from './helpers';
+import { anchorHref } from '../../content/steps';
 
 /** The learner's workbench: terminals wide enough for a benchmark's figures, a maximised view, the output in sight on a phone, the diff's width, a process's arguments. */
 
@@ -115,7 +116,8 @@ test.describe('at 1366 × 900, both sidebars open', () => {
 
   test('the solution’s diff against the learner’s code uses the width: inline when two sides would cut its lines', async ({ page }) => {
     const withSolution = lessons().find((l) => l.snippetDetails.some((s) => s.variants.some((v) => v.id === 'solution')))!;
-    await page.goto(`/lessons/${withSolution.slug}`);
+    // The step that shows a solution (the exercises).
+    await page.goto(withSolution.steps.find((step) => step.body.includes('<Solution'))!.path);
     const solution = page.locator('details[data-collapsible="solution"]').filter({ has: page.locator('[data-playground]') }).first();
     await solution.locator('summary').click();
     const block = solution.locator('[data-playground]');
@@ -135,7 +137,7 @@ test.describe('on a phone', () => {
 
   test('Run brings the output into view, nothing sticks out sideways, tabs and labels stay whole', { tag: '@phone' }, async ({ page, baseURL }) => {
     const problems = watchPage(page, baseURL!);
-    await page.goto(`/lessons/${lesson.slug}`);
+    await page.goto(anchorHref(lesson, twoProcesses.id).split('#')[0]!);
     const block = playground(page, twoProcesses.id);
     const run = block.getByRole('button', { name: 'Run', exact: true });
     // Run at the bottom of the screen: the output starts below the fold.
