@@ -23,6 +23,19 @@ export function lessons(): Lesson[] {
   return getLessons();
 }
 
+/**
+ * Opens the search dialog with Ctrl+K and returns it. The shortcut listens from
+ * hydration on; a press that comes before it is the browser's own, so press again.
+ */
+export async function openSearch(page: Page): Promise<Locator> {
+  const dialog = page.getByRole('dialog', { name: 'Search the lessons' });
+  await expect(async () => {
+    if (!(await dialog.isVisible())) await page.keyboard.press('Control+k');
+    await expect(dialog).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+  return dialog;
+}
+
 /** A lesson by its slug. */
 export function lessonOf(slug: string): Lesson {
   const lesson = lessons().find((l) => l.slug === slug);

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { anchorHref } from '../../content/steps';
-import { firstLesson, lessons, watchPage } from './helpers';
+import { firstLesson, lessons, openSearch, watchPage } from './helpers';
 
 test('Ctrl+K, a word from the lesson, Enter: lands on the lesson', async ({ page, baseURL }) => {
   const problems = watchPage(page, baseURL!);
@@ -19,9 +19,7 @@ test('Ctrl+K, a word from the lesson, Enter: lands on the lesson', async ({ page
 
   await page.goto('/playground');
   await page.locator('body').click();
-  await page.keyboard.press('Control+k');
-
-  const dialog = page.getByRole('dialog', { name: 'Search the lessons' });
+  const dialog = await openSearch(page);
   await expect(dialog).toBeVisible();
   const box = dialog.getByRole('combobox');
   await expect(box).toBeFocused();
@@ -80,8 +78,7 @@ test('results are ranked title, then heading, then text, with context', async ({
   const heading = lesson.headings.find((h) => !lesson.title.toLowerCase().includes(h.text.toLowerCase().split(' ')[0]!));
   test.skip(!heading, 'the lesson needs a heading whose first word is not in its title');
   await page.goto('/');
-  await page.keyboard.press('Control+k');
-  const dialog = page.getByRole('dialog', { name: 'Search the lessons' });
+  const dialog = await openSearch(page);
   await dialog.getByRole('combobox').fill(heading!.text);
   const first = dialog.getByRole('option').first();
   await expect(first).toHaveAttribute('href', anchorHref(lesson, heading!.slug));
@@ -98,8 +95,7 @@ test('a typo still finds the word: “subscibe” lands on the PUB/SUB section',
   const pubSub = lesson!.headings.slice(start, after === -1 ? undefined : after).map((h) => anchorHref(lesson!, h.slug));
 
   await page.goto('/');
-  await page.keyboard.press('Control+k');
-  const dialog = page.getByRole('dialog', { name: 'Search the lessons' });
+  const dialog = await openSearch(page);
   await dialog.getByRole('combobox').fill('subscibe');
   const first = dialog.getByRole('option').first();
   await expect(first).toBeVisible();
