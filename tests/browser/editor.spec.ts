@@ -91,13 +91,15 @@ test('on a phone the terminals stack', { tag: '@phone' }, async ({ page }) => {
 
 test('the editor replaces the highlighted code at the same size, once the playground nears the viewport', async ({ page }) => {
   const lesson = firstLesson();
-  const snippet = pick(lesson, twoProcesses, 'runs two processes');
+  // A block that is not the first of its step: far below the first screen when the step opens.
+  const step = lesson.steps.find((s) => s.blocks.length > 1)!;
+  const blockId = step.blocks.at(-1)!.id;
   const monaco: string[] = [];
   page.on('request', (request) => {
     if (request.url().includes('/vendor/monaco/')) monaco.push(request.url());
   });
-  await page.goto(anchorHref(lesson, snippet.id));
-  const block = playground(page, snippet.id);
+  await page.goto(step.path);
+  const block = playground(page, blockId);
   const code = block.locator('[role="tabpanel"]');
   // Far below the first screen: still the server's highlighted code, and no editor loaded.
   await expect(code.locator('[data-placeholder] pre')).toBeVisible();
