@@ -16,7 +16,7 @@ import { visit } from "unist-util-visit";
 import { parse as parseYaml } from "yaml";
 import { LessonError, lessonFolders, pathName, readOnce, type LessonFolder, type PathName } from "./folders";
 import { loadSnippets } from "./snippets";
-import { splitSteps } from "./steps";
+import { parseLessonLink, splitSteps } from "./steps";
 import type { Heading, Lesson } from "./types";
 
 export { LessonError, lessonsRoot } from "./folders";
@@ -148,12 +148,11 @@ function checkLinks(lessons: Lesson[], root: string, name: PathName) {
   for (const lesson of lessons) {
     const tree = unified().use(remarkParse).use(remarkMdx).parse(lesson.body) as Root;
     visit(tree, "link", (node) => {
-      const match = /^\/lessons\/([^#?/]+)\/?(?:#(.+))?$/.exec(node.url);
-      const anchorOnly = /^#(.+)$/.exec(node.url);
-      if (!match && !anchorOnly && !node.url.startsWith("/lessons")) return;
-      const target = match ? bySlug.get(match[1]!) : lesson;
-      const anchor = match ? match[2] : anchorOnly?.[1];
-      if (!target) throw new LessonError(name(join(root, lesson.slug, "lesson.mdx")), `links to ${node.url}, but there is no lesson "${match?.[1]}"`);
+      const link = parseLessonLink(node.url);
+      if (!link && !node.url.startsWith("/lessons")) return;
+      const target = link?.lesson ? bySlug.get(link.lesson) : lesson;
+      const anchor = link?.anchor;
+      if (!target) throw new LessonError(name(join(root, lesson.slug, "lesson.mdx")), `links to ${node.url}, but there is no lesson "${link?.lesson}"`);
       if (anchor && !target.headings.some((h) => h.slug === anchor) && !target.snippets.includes(anchor)) {
         throw new LessonError(name(join(root, lesson.slug, "lesson.mdx")), `links to ${node.url}, but "${target.slug}" has no heading #${anchor}`);
       }

@@ -142,6 +142,13 @@ export function splitSteps(tree: Root, body: string, lesson: string, file: strin
   return steps;
 }
 
+/** A link within the lessons: `/lessons/<slug>[#anchor]` or `#anchor` (this lesson); null for any other URL. */
+export function parseLessonLink(url: string): { lesson?: string; anchor?: string } | null {
+  const match = /^(?:\/lessons\/([^#?/]+)\/?)?(?:#(.+))?$/.exec(url);
+  if (!match || (!match[1] && !match[2])) return null;
+  return { ...(match[1] ? { lesson: match[1] } : {}), ...(match[2] ? { anchor: match[2] } : {}) };
+}
+
 /** The step that holds `anchor` (a heading's slug or a playground block's id), if any. */
 export function stepOfAnchor(steps: Step[], anchor: string): Step | undefined {
   return steps.find((step) => step.headingIds.includes(anchor) || step.blocks.some((block) => block.id === anchor));

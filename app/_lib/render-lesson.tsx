@@ -8,7 +8,7 @@ import type { MDXComponents } from "mdx/types";
 import * as runtime from "react/jsx-runtime";
 import remarkGfm from "remark-gfm";
 import { visit } from "unist-util-visit";
-import { anchorHref } from "../../content/steps";
+import { anchorHref, parseLessonLink } from "../../content/steps";
 import type { Lesson, Step } from "../../content/types";
 
 /** ```mermaid blocks become <Mermaid chart="…" />, drawn in the browser when scrolled into view. */
@@ -44,10 +44,10 @@ function remarkBlockIds(step: Step) {
 function remarkStepLinks(lesson: Lesson, lessons: Lesson[]) {
   return () => (tree: Root) => {
     visit(tree, "link", (node: Link) => {
-      const match = /^(?:\/lessons\/([^#?/]+)\/?)?(?:#(.+))?$/.exec(node.url);
-      if (!match || (!match[1] && !match[2])) return;
-      const target = match[1] ? lessons.find((l) => l.slug === match[1]) : lesson;
-      if (target) node.url = anchorHref(target, match[2]);
+      const link = parseLessonLink(node.url);
+      if (!link) return;
+      const target = link.lesson ? lessons.find((l) => l.slug === link.lesson) : lesson;
+      if (target) node.url = anchorHref(target, link.anchor);
     });
   };
 }
