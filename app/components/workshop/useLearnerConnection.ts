@@ -7,6 +7,7 @@ import { broadcastHref, keepBroadcasts } from './broadcasts';
 import { lastMove, readJoined, rememberJoined, rememberMove, type Joined } from './joined';
 import { addToast, setSession, updateMe, useLearnerSession } from './session';
 import { isObject, summaryOf } from './eventData';
+import { stepHref } from './stepHref';
 import { useEventStream } from './useEventStream';
 
 const isMe = (value: unknown): value is Me =>
@@ -15,15 +16,18 @@ const isMe = (value: unknown): value is Me =>
 /** Takes the learner to where the instructor is: another page, or a section of this one. */
 function useGoTo() {
   const router = useRouter();
+  // Only the latest move counts: an earlier one still looking up its step is dropped.
+  const latest = useRef(0);
   return (focus: Pick<Focus, 'lesson' | 'anchor'>) => {
+    const move = ++latest.current;
     const path = `/lessons/${encodeURIComponent(focus.lesson)}`;
     const hash = focus.anchor ? `#${focus.anchor}` : '';
-    // A lesson is in steps: an anchor on this step's page is scrolled to; one on another
-    // step goes through the lesson's URL, which sends it on to its step (AnchorRedirect).
     const onThisPage = focus.anchor ? document.getElementById(focus.anchor) !== null : window.location.pathname === path;
     const inLesson = window.location.pathname === path || window.location.pathname.startsWith(`${path}/`);
     if (!inLesson || !onThisPage) {
-      router.push(`${path}${hash}`);
+      void stepHref(focus.lesson, focus.anchor).then((href) => {
+        if (move === latest.current) router.push(href);
+      });
       return;
     }
     if (!hash) window.scrollTo({ top: 0 });
