@@ -6,12 +6,8 @@ export interface BwrapOptions {
   codeDir: string;
   /** Host folder with hosts/passwd/group/nsswitch.conf, mounted at /etc. */
   etcDir: string;
-  /** Host path of the supervisor script. */
-  supervisor: string;
-  /** Host path of the script every learner process preloads. */
-  preload: string;
-  /** Host path of the main script of every learner process (it loads the entry). */
-  boot: string;
+  /** Host folder with the sandbox's own scripts (SANDBOX_SCRIPTS: supervisor, preload, boot, trace), mounted at /sandbox. */
+  scriptsDir: string;
   tmpBytes: number;
   /** The supervisor's arguments (one per line in its environment). */
   supervisorArgs: string[];
@@ -62,9 +58,7 @@ export function bwrapArgs(options: BwrapOptions): string[] {
   args.push(
     "--ro-bind", options.etcDir, "/etc",
     "--ro-bind", options.codeDir, "/code",
-    "--ro-bind", options.supervisor, "/sandbox/supervisor.sh",
-    "--ro-bind", options.preload, "/sandbox/preload.cjs",
-    "--ro-bind", options.boot, "/sandbox/boot.cjs",
+    "--ro-bind", options.scriptsDir, "/sandbox",
     "--chdir", "/tmp",
     "--remount-ro", "/",
   );

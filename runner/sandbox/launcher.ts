@@ -13,7 +13,7 @@ import { COMMAND_FD, CONTROL_FD, OPTIONS_FD, Sandbox } from "./sandbox";
 import { Spawner, SPAWNER_SCRIPT } from "./spawner";
 import { hardenBwrapOptions, hardenSpawn, NO_HARDENING, prepareHardening, type Hardening, type HardeningStatus } from "./hardening";
 import type { SandboxBackend } from "./backend";
-import { BOOT_SCRIPT, PRELOAD_SCRIPT, SANDBOX_ETC, SUPERVISOR_SCRIPT } from "./supervisor";
+import { SANDBOX_ETC, SANDBOX_SCRIPTS } from "./supervisor";
 
 export { Sandbox, type ControlMessage, type ProcessHeader, type ProcessPipes } from "./sandbox";
 export type { RunSandbox, SandboxBackend } from "./backend";
@@ -70,9 +70,9 @@ export class SandboxHost implements SandboxBackend {
     removeDeadWorkDirs(base);
     const workDir = mkdtempSync(join(base, `runner-${process.pid}-`));
     chmodSync(workDir, 0o755);
-    writeFileSync(join(workDir, "supervisor.sh"), SUPERVISOR_SCRIPT, { mode: 0o644 });
-    writeFileSync(join(workDir, "preload.cjs"), PRELOAD_SCRIPT, { mode: 0o644 });
-    writeFileSync(join(workDir, "boot.cjs"), BOOT_SCRIPT, { mode: 0o644 });
+    const scripts = join(workDir, "sandbox");
+    mkdirSync(scripts, { mode: 0o755 });
+    for (const [name, text] of Object.entries(SANDBOX_SCRIPTS)) writeFileSync(join(scripts, name), text, { mode: 0o644 });
     writeFileSync(join(workDir, "spawner.cjs"), SPAWNER_SCRIPT, { mode: 0o644 });
     const etc = join(workDir, "etc");
     mkdirSync(etc, { mode: 0o755 });
@@ -136,9 +136,7 @@ export class SandboxHost implements SandboxBackend {
       mounts: this.mounts,
       codeDir: code,
       etcDir: join(this.workDir, "etc"),
-      supervisor: join(this.workDir, "supervisor.sh"),
-      preload: join(this.workDir, "preload.cjs"),
-      boot: join(this.workDir, "boot.cjs"),
+      scriptsDir: join(this.workDir, "sandbox"),
       tmpBytes: this.config.tmpBytes,
       supervisorArgs: this.supervisorArgs("/sandbox/preload.cjs", "/sandbox/boot.cjs", "/code", warm),
       ...hardenBwrapOptions(this.hardening, dir),
@@ -186,15 +184,14 @@ export class SandboxHost implements SandboxBackend {
     symlinkSync(nodeModules, join(code, "node_modules"));
     const child = await this.spawner.spawn({
       command: "bash",
-      args: [join(this.workDir, "supervisor.sh")],
+      args: [join(this.workDir, "sandbox", "supervisor.sh")],
       options: {
         stdio: sandboxStdio(warm),
         cwd: dir,
         env: {
           PATH: process.env.PATH,
-          SUPERVISOR_ARGS: this.supervisorArgs(join(this.workDir, "preload.cjs"), join(this.workDir, "boot.cjs"), code, warm).join("\n"),
+          SUPERVISOR_ARGS: this.supervisorArgs(join(this.workDir, "sandbox", "preload.cjs"), join(this.workDir, "sandbox", "boot.cjs"), code, warm).join("\n"),
           SUPERVISOR_NODE: process.execPath,
-          SUPERVISOR_ENV: "env",
         },
         detached: true,
       },

@@ -1,5 +1,6 @@
 import type { Readable, Writable } from "node:stream";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { RunCgroup } from "./cgroup";
 import { descendants, sampleProcesses, type TreeSample } from "./proc-stats";
@@ -128,7 +129,9 @@ export class Sandbox implements RunSandbox {
       void this.whenEmpty().then(() => {
         this.exited = true;
         this.cgroup?.remove();
-        rmSync(this.dir, { recursive: true, force: true });
+        // Off the event loop: removing the folder its /tmp was mounted on waits for the
+        // kernel to detach that mount (~2 ms of wall time, little CPU).
+        void rm(this.dir, { recursive: true, force: true }).catch(() => {});
         for (const waiter of this.exitWaiters.splice(0)) waiter();
       });
     });

@@ -1,4 +1,4 @@
-import { TRACE_PRELOAD } from "./trace";
+import { TRACE_SCRIPT } from "./trace";
 
 /**
  * What runs inside a sandbox: a bash supervisor, and the boot script every
@@ -25,16 +25,19 @@ import { TRACE_PRELOAD } from "./trace";
  * Arguments, one per line in $SUPERVISOR_ARGS:
  * MAX_TASKS NODE_FLAGS BOOT_SCRIPT CODE_DIR WARM MAX_PROCESSES.
  */
-export const SUPERVISOR_SCRIPT = String.raw`node_bin=/usr/bin/node env_bin=/usr/bin/env
-# Paths differ only in the unsafe no-sandbox mode, which sets these.
+export const SUPERVISOR_SCRIPT = String.raw`node_bin=/usr/bin/node
+# The path differs only in the unsafe no-sandbox mode, which sets it.
 if [ -n "$SUPERVISOR_NODE" ]; then
-  node_bin=$SUPERVISOR_NODE env_bin=$SUPERVISOR_ENV
+  node_bin=$SUPERVISOR_NODE
 fi
 set -f
 IFS=$'\n'
 set -- $SUPERVISOR_ARGS
 IFS=$' \t\n'
-unset SUPERVISOR_ARGS SUPERVISOR_NODE SUPERVISOR_ENV
+# What learner processes see of the environment is set where they start, and nothing
+# else: every variable bash exports is dropped here (bash adds "_", which boot drops).
+unset SUPERVISOR_ARGS SUPERVISOR_NODE PWD OLDPWD SHLVL
+for name in $(compgen -e); do unset "$name"; done
 set -u
 max_tasks=$1 node_flags=$2 boot=$3 code_dir=$4 warm=$5 max=$6
 ulimit -u "$max_tasks" 2>/dev/null
@@ -50,7 +53,7 @@ start_process() {
     for ((j = 0; j < max; j++)); do [ "$j" = "$i" ] || close_pipes "$j"; done
     exec 4<&-
     while :; do
-      eval "$env_bin -i PATH=/usr/bin:/bin HOME=/tmp TMPDIR=/tmp LANG=C.UTF-8 UV_THREADPOOL_SIZE=2 $node_bin $node_flags $boot $i $code_dir <&$((10 + 3 * i)) >&$((11 + 3 * i)) 2>&$((12 + 3 * i)) $((10 + 3 * i))<&- $((11 + 3 * i))>&- $((12 + 3 * i))>&-"
+      eval "PATH=/usr/bin:/bin HOME=/tmp TMPDIR=/tmp LANG=C.UTF-8 UV_THREADPOOL_SIZE=2 $node_bin $node_flags $boot $i $code_dir <&$((10 + 3 * i)) >&$((11 + 3 * i)) 2>&$((12 + 3 * i)) $((10 + 3 * i))<&- $((11 + 3 * i))>&- $((12 + 3 * i))>&-"
       status=$?
       echo "exit $i $status" >&3
       # Killed (SIGKILL: the runner's "kill"): the process may be started again, on the
@@ -102,11 +105,12 @@ Promise.resolve(zeromq && import(pathToFileURL(zeromq).href))
     const header = readHeader();
     // A traced process keeps the control channel for its trace lines.
     if (header.trace && zeromq) {
-      try { require(__dirname + "/preload.cjs").enableTrace(header.trace, { zeromq, index, name: header.name }); } catch {}
+      try { require(__dirname + "/trace.cjs").enableTrace(header.trace, { zeromq, index, name: header.name }); } catch {}
     } else {
       try { fs.closeSync(3); } catch {}
     }
     const main = codeDir + "/" + header.main;
+    delete process.env._;
     process.env.RUNNER_PROCESS_NAME = header.name;
     process.argv = [process.argv[0], main, ...header.args];
     // Called by Node's tick queue, not from a function of this file: a stack trace
@@ -148,8 +152,15 @@ export const SANDBOX_ETC: Record<string, string> = {
  * asynchronously, so a program printing in a tight loop would buffer its output
  * in its own memory and die at the memory limit instead of streaming; blocking
  * writes make it stream (and hit the output limit), and keep output printed
- * just before process.exit(). It also defines the socket trace (trace.ts), which the
- * boot script turns on for a traced run.
+ * just before process.exit(). Kept to this line: every process compiles it at
+ * start (the socket trace, ~19 KB, is trace.cjs, loaded only by a traced process).
  */
-export const PRELOAD_SCRIPT = `for (const stream of [process.stdout, process.stderr]) stream._handle?.setBlocking?.(true);
-${TRACE_PRELOAD}`;
+export const PRELOAD_SCRIPT = `for (const stream of [process.stdout, process.stderr]) stream._handle?.setBlocking?.(true);\n`;
+
+/** The files of the sandbox's /sandbox folder (one read-only mount), by name. */
+export const SANDBOX_SCRIPTS: Record<string, string> = {
+  "supervisor.sh": SUPERVISOR_SCRIPT,
+  "preload.cjs": PRELOAD_SCRIPT,
+  "boot.cjs": BOOT_SCRIPT,
+  "trace.cjs": TRACE_SCRIPT,
+};

@@ -1,8 +1,8 @@
 /**
  * Socket tracing inside a learner process (a run posted with `"trace": true`).
  *
- * TRACE_PRELOAD is part of the preload every learner process loads (supervisor.ts);
- * it only defines `enableTrace`, which the boot script calls when the process's
+ * TRACE_SCRIPT is the sandbox's /sandbox/trace.cjs (supervisor.ts); it only
+ * defines `enableTrace`, and the boot script loads it and calls that when the process's
  * header asks for a trace. It then wraps the methods of zeromq's socket classes in
  * this process (their prototypes, so `import { Request } from "zeromq"` and
  * `zeromq/v5-compat` are both covered): bind/unbind/connect/disconnect (and v5's
@@ -54,7 +54,7 @@ export interface TraceOptions {
   cap: number;
 }
 
-export const TRACE_PRELOAD = String.raw`
+export const TRACE_SCRIPT = String.raw`
 function enableTrace(options, env) {
   "use strict";
   const fs = require("node:fs");

@@ -100,9 +100,7 @@ describe("bwrapArgs hardening", () => {
     mounts: [],
     codeDir: "/runs/1/code",
     etcDir: "/runs/etc",
-    supervisor: "/runs/supervisor.sh",
-    preload: "/runs/preload.cjs",
-    boot: "/runs/boot.cjs",
+    scriptsDir: "/runs/sandbox",
     tmpBytes: 1024,
     supervisorArgs: [],
   };

@@ -9,9 +9,7 @@ describe("bwrapArgs", () => {
     mounts: [{ source: "/usr/bin/node-20", target: "/usr/bin/node" }],
     codeDir: "/runs/1/code",
     etcDir: "/runs/etc",
-    supervisor: "/runs/supervisor.sh",
-    preload: "/runs/preload.cjs",
-    boot: "/runs/boot.cjs",
+    scriptsDir: "/runs/sandbox",
     tmpBytes: 16 * 1024 * 1024,
     supervisorArgs: ["64", "--enable-source-maps", "1", "0", "main.mjs"],
   });
