@@ -30,6 +30,7 @@ export function loadSnippets(lessonDir: string, name: PathName): Snippet[] {
 interface SnippetJson {
   title?: unknown;
   onBlocked?: unknown;
+  trace?: unknown;
   check?: unknown;
   processes?: unknown;
   timeoutMs?: unknown;
@@ -64,6 +65,10 @@ export function loadSnippet(dir: string, id: string, name: PathName): Snippet {
   if (json.onBlocked !== undefined) {
     if (typeof json.onBlocked !== "string" || !json.onBlocked.trim()) throw new LessonError(name(file), `"onBlocked" must be a sentence`);
     snippet.onBlocked = json.onBlocked.trim();
+  }
+  if (json.trace !== undefined) {
+    if (typeof json.trace !== "boolean") throw new LessonError(name(file), `"trace" must be true or false`);
+    if (json.trace) snippet.trace = true;
   }
   if (json.check !== undefined) {
     const check = json.check as Record<string, unknown> | null;

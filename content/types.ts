@@ -24,6 +24,8 @@ export interface Snippet {
   check?: Check;
   /** Shown with a `blocked` event, in the lesson's words (e.g. "this is the deadlock described above"). */
   onBlocked?: string;
+  /** Runs with the socket trace on, the Messages view beside the terminals (snippet.json `"trace": true`). */
+  trace?: boolean;
 }
 
 export interface Heading {

@@ -38,8 +38,15 @@ describe("lesson content", () => {
     });
 
     it.concurrent(`${name}: shows what the lesson says`, { timeout: 90_000 }, async () => {
-      const { events, end, problems, why } = await runVariant(server.url, variant, { lesson: lesson.slug, snippet: snippet.id, variant: variant.id });
+      const traced = snippet.trace === true;
+      const { events, end, problems, why } = await runVariant(server.url, variant, { lesson: lesson.slug, snippet: snippet.id, variant: variant.id, ...(traced ? { trace: true } : {}) });
       expect(problems, why).toEqual([]);
+      // A snippet the lesson traces shows its sockets in the Messages view: traced, it prints the same and its sockets are there.
+      if (traced) {
+        const ops = new Set(events.filter((e) => e.type === "trace").map((e) => e.data.op));
+        expect([...ops], "trace ops").toEqual(expect.arrayContaining(["open"]));
+        expect(ops.has("send") || ops.has("wait"), "a traced snippet sends or waits").toBe(true);
+      }
       // A variant's note comes with the end of every run that shows what the variant expects.
       if (variant.expect?.note) {
         expect(end.note, "end.note").toMatch(/\S/);

@@ -3,7 +3,7 @@ import { unmetExpectations } from "../../runner/checks";
 import type { Variant } from "../../content/types";
 import { runToEnd } from "../integration/harness";
 
-export async function runVariant(base: string, variant: Variant, extra: Record<string, string>) {
+export async function runVariant(base: string, variant: Variant, extra: Record<string, string | boolean>) {
   const run = await runToEnd(base, { files: variant.files, processes: variant.processes, timeoutMs: variant.timeoutMs, ...extra } as never);
   const processes = variant.processes?.map((p) => p.name) ?? ["main"];
   const problems = unmetExpectations(variant.expect ?? {}, {

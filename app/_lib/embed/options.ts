@@ -20,6 +20,8 @@ export interface EmbedOptions {
   file: string | null;
   /** Run once the embed is visible (off by default: a page full of embeds must not start runs nobody asked for). */
   autorun: boolean;
+  /** Run with the socket trace on, the Messages view open (`?trace=1`). */
+  trace: boolean;
   /** The host's name for this embed, sent back with every resize message. */
   id: string | null;
 }
@@ -31,6 +33,7 @@ export const DEFAULT_EMBED_OPTIONS: EmbedOptions = {
   outputOnly: false,
   file: null,
   autorun: false,
+  trace: false,
   id: null,
 };
 
@@ -57,6 +60,7 @@ export function parseEmbedOptions(params: URLSearchParams, frameName?: string): 
     outputOnly: params.get('output') === 'only',
     file: file === null || file === '' ? null : file.slice(0, 100),
     autorun: flag(params.get('autorun')),
+    trace: flag(params.get('trace')),
     id: hostId(params.get('id')) ?? hostId(frameName),
   };
 }
@@ -70,6 +74,7 @@ export function embedQuery(options: Partial<EmbedOptions>): string {
   if (options.readOnly) params.set('readonly', '1');
   if (options.outputOnly) params.set('output', 'only');
   if (options.autorun) params.set('autorun', '1');
+  if (options.trace) params.set('trace', '1');
   if (options.id) params.set('id', options.id);
   const query = params.toString();
   return query ? `?${query}` : '';

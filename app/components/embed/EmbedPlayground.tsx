@@ -63,6 +63,7 @@ export default function EmbedPlayground({ data, lessonTitle }: { data: Playgroun
       outputOnly: options.outputOnly,
       initialFile: file,
       autorun: options.autorun && !hashCode,
+      trace: options.trace,
       onShownCode: setShown,
     }),
     [options, file, hashCode],

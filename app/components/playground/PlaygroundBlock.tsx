@@ -66,6 +66,11 @@ export default function PlaygroundBlock({ data: given }: { data: PlaygroundData 
     return () => clearTimeout(timer);
   }, [notice]);
   const [linkError, setLinkError] = useState<string | null>(null);
+  // The socket trace: on for the snippets whose lesson asks for it, and in an embed with ?trace=1.
+  const [traced, setTraced] = useState(data.trace || hosted.trace);
+  useEffect(() => {
+    if (hosted.trace) setTraced(true);
+  }, [hosted.trace]);
   const progress = useProgress();
   const solved = data.exercise !== null && exerciseKey(data.lesson, data.id) in progress.solved;
   const readOnly = data.solves !== null || hosted.readOnly;
@@ -129,7 +134,7 @@ export default function PlaygroundBlock({ data: given }: { data: PlaygroundData 
   const file = variant.files.find((f) => f.name === active);
 
   const start = () => {
-    if (!busy) void run(runRequest(data, variant, code.files));
+    if (!busy) void run(runRequest(data, variant, code.files, traced));
   };
   useHostedPlayground(block, { variant: variant.id, files: code.files, edited: code.edited.length > 0 }, start);
   const save = () => setNotice(saveNotice(code.shared !== null, code.storageFull));
@@ -249,6 +254,7 @@ export default function PlaygroundBlock({ data: given }: { data: PlaygroundData 
         onBlocked={data.onBlocked}
         sendInput={sendInput}
         clear={clear}
+        trace={{ on: traced, set: setTraced, open: hosted.trace }}
         readsInput={Object.values(code.files).some((text) => /process\.stdin|node:readline|from ["']readline["']/.test(text))}
         check={state.check ? <CheckResult check={state.check} counted={variant.id !== 'solution'} /> : null}
       />

@@ -1,11 +1,12 @@
 'use client';
 
-import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { RunState } from '../run/model';
 import OutputDialog from '../terminal/OutputDialog';
 import StatusLine from '../terminal/StatusLine';
 import StdinBox from '../terminal/StdinBox';
 import Terminals from '../terminal/Terminals';
+import MessagesView from '../trace/MessagesView';
 import Banner from './Banner';
 import { usePlaygroundOptions } from './options';
 
@@ -49,6 +50,7 @@ export default function RunOutput({
   clear,
   readsInput,
   check,
+  trace,
 }: {
   state: RunState;
   entries: Record<string, string>;
@@ -58,6 +60,8 @@ export default function RunOutput({
   clear(): void;
   readsInput: boolean;
   check: ReactNode;
+  /** Whether the next run is traced (and a way to change it); `open`: show Messages first. */
+  trace: { on: boolean; set(on: boolean): void; open: boolean };
 }) {
   const [inputOpen, setInputOpen] = useState<boolean | null>(null);
   const showInput = inputOpen ?? readsInput;
@@ -69,6 +73,10 @@ export default function RunOutput({
   const maximise = useRef<HTMLButtonElement>(null);
   const [maximised, setMaximised] = useState(false);
   useRevealOnRun(box, state.phase);
+  const [tab, setTab] = useState<'terminals' | 'messages' | null>(null);
+  const tabsShown = started && state.traced;
+  const shownTab = tabsShown ? (tab ?? (trace.open ? 'messages' : 'terminals')) : 'terminals';
+  const tabId = useId();
 
   return (
     <div ref={box} data-run-output className="space-y-3 rounded-b-xl border-t border-(--border) bg-(--surface) px-3 py-3 sm:px-4">
@@ -85,6 +93,15 @@ export default function RunOutput({
               Maximise<span className="sr-only"> the output</span>
             </button>
           )}
+          <button
+            type="button"
+            aria-pressed={trace.on}
+            title="Record what every zeromq socket does, shown under Messages (from the next Run)"
+            onClick={() => trace.set(!trace.on)}
+            className={TOOL}
+          >
+            Trace<span className="sr-only"> sockets</span>
+          </button>
           <button type="button" aria-pressed={showInput} onClick={() => setInputOpen(!showInput)} className={TOOL}>
             Input
           </button>
@@ -140,8 +157,40 @@ export default function RunOutput({
         </Banner>
       )}
 
+      {tabsShown && (
+        <div role="tablist" aria-label="Output" className="flex gap-1 border-b border-(--border)">
+          {(['terminals', 'messages'] as const).map((name) => (
+            <button
+              key={name}
+              type="button"
+              role="tab"
+              id={`${tabId}-${name}`}
+              aria-controls={`${tabId}-${name}-panel`}
+              aria-selected={shownTab === name}
+              tabIndex={shownTab === name ? 0 : -1}
+              onClick={() => setTab(name)}
+              onKeyDown={(event) => {
+                if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+                const next = name === 'terminals' ? 'messages' : 'terminals';
+                setTab(next);
+                document.getElementById(`${tabId}-${next}`)?.focus();
+              }}
+              className="-mb-px min-h-9 border-b-2 border-transparent px-3 text-sm font-medium text-(--muted-fg) hover:text-(--page-fg) aria-selected:border-(--link) aria-selected:text-(--page-fg)"
+            >
+              {name === 'terminals' ? 'Terminals' : `Messages${state.trace.length > 0 ? ` (${state.trace.length})` : ''}`}
+            </button>
+          ))}
+        </div>
+      )}
+      {tabsShown && (
+        <div role="tabpanel" id={`${tabId}-messages-panel`} aria-labelledby={`${tabId}-messages`} hidden={shownTab !== 'messages'}>
+          {shownTab === 'messages' && <MessagesView events={state.trace} ended={state.phase === 'ended'} />}
+        </div>
+      )}
       {started ? (
-        <Terminals state={state} entries={entries} single={single} />
+        <div {...(tabsShown ? { role: 'tabpanel', id: `${tabId}-terminals-panel`, 'aria-labelledby': `${tabId}-terminals` } : {})} hidden={shownTab !== 'terminals'}>
+          <Terminals state={state} entries={entries} single={single} />
+        </div>
       ) : (
         <p className="rounded-lg border border-dashed border-(--border-strong) px-3 py-3 text-sm text-(--muted-fg)">
           {names.length > 1

@@ -24,6 +24,8 @@ export interface PlaygroundOptions {
   initialFile: string | null;
   /** Run once, when the playground first becomes visible. */
   autorun: boolean;
+  /** Runs start traced, the Messages view open (an embed's `?trace=1`). */
+  trace: boolean;
   onShownCode: ((code: ShownCode) => void) | null;
 }
 
@@ -33,6 +35,7 @@ export const SITE_OPTIONS: PlaygroundOptions = {
   outputOnly: false,
   initialFile: null,
   autorun: false,
+  trace: false,
   onShownCode: null,
 };
 

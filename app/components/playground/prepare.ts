@@ -73,6 +73,7 @@ export async function preparePlayground(
     initialVariant: initial,
     exercise: starter ? { checkTitle: snippet.check?.title ?? null } : null,
     onBlocked: snippet.onBlocked ?? null,
+    trace: snippet.trace === true,
     solves: solves ? { variant: solves.id, label: variantLabel(solves), hash: contentHash(solves.files), files: solves.files } : null,
   };
 }

@@ -45,6 +45,8 @@ export interface PlaygroundData {
   exercise: { checkTitle: string | null } | null;
   /** The lesson's words for a `blocked` event. */
   onBlocked: string | null;
+  /** Runs start with the socket trace on (the learner may switch it off). */
+  trace: boolean;
   /**
    * Set on an exercise's solution shown inside <Solution>: the starter it solves,
    * so the solution is shown against the learner's own code and can be copied in.

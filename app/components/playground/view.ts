@@ -116,9 +116,10 @@ export function viewAfterSwitch(viewId: string, variantId: string): string {
 }
 
 /** What Run posts: the code on show with the variant's processes and time limit, attributed to the lesson. */
-export function runRequest(data: Pick<PlaygroundData, 'lesson' | 'id'>, variant: Pick<PlaygroundVariant, 'id' | 'request'>, files: Record<string, string>): RunSpec {
+export function runRequest(data: Pick<PlaygroundData, 'lesson' | 'id'>, variant: Pick<PlaygroundVariant, 'id' | 'request'>, files: Record<string, string>, trace = false): RunSpec {
   return {
     files,
+    ...(trace ? { trace: true } : {}),
     ...(variant.request.processes ? { processes: variant.request.processes } : {}),
     ...(variant.request.timeoutMs ? { timeoutMs: variant.request.timeoutMs } : {}),
     ...(data.lesson ? { lesson: data.lesson, snippet: data.id, variant: variant.id } : {}),

@@ -4,7 +4,8 @@
  * in, state out — no React, no network — so it is tested in milliseconds
  * (tests/unit/run-model.test.ts); useRun.ts feeds it.
  */
-import type { CheckResult, SourceLocation } from '../../../runner/protocol';
+import type { CheckResult, SourceLocation, TraceEvent } from '../../../runner/protocol';
+import { MAX_TRACE_EVENTS, readTraceEvent } from '../trace/diagram';
 import { describeExit, shortExit, type ProcessExit } from './format';
 import { EMPTY_TRANSCRIPT, TranscriptWriter, type Transcript } from './transcript';
 
@@ -47,6 +48,10 @@ export interface RunState extends Transcript {
   reconnecting: boolean;
   check: CheckResult | null;
   end: RunEnd | null;
+  /** The run was posted with `"trace": true`. */
+  traced: boolean;
+  /** Its `trace` events, in the order they came (at most MAX_TRACE_EVENTS). */
+  trace: readonly TraceEvent[];
 }
 
 /** An event's data as it came: untrusted JSON, read field by field. */
@@ -54,7 +59,7 @@ export type EventData = Record<string, unknown>;
 
 export type RunInput =
   /** Run was pressed: a fresh run of these (declared) processes. */
-  | { type: 'begin'; processes: string[] }
+  | { type: 'begin'; processes: string[]; traced?: boolean }
   /** An event of the run's stream; `at` is `performance.now()` when it came. */
   | { type: 'event'; event: string; data: EventData; at: number }
   | { type: 'connection'; reconnecting: boolean }
@@ -79,6 +84,8 @@ export const IDLE: RunState = {
   reconnecting: false,
   check: null,
   end: null,
+  traced: false,
+  trace: [],
 };
 
 export const isBusy = (phase: Phase) => phase === 'starting' || phase === 'queued' || phase === 'running' || phase === 'stopping';
@@ -101,13 +108,13 @@ const locations = (value: unknown): SourceLocation[] =>
 /** The state after `inputs`, in order. `state` is not changed; the output is copied once for the whole batch. */
 export function applyRunInputs(state: RunState, inputs: readonly RunInput[]): RunState {
   if (inputs.length === 0) return state;
-  let s: RunState = { ...state, processes: state.processes.slice(), process: { ...state.process } };
+  let s: RunState = { ...state, processes: state.processes.slice(), process: { ...state.process }, trace: state.trace.slice() };
   let out = new TranscriptWriter(s);
   for (const input of inputs) {
     if (input.type === 'begin' || input.type === 'clear') {
       // Starts the output over (ids keep growing, so terminals never mistake new chunks for written ones).
       const serial = out.transcript.serial;
-      s = input.type === 'begin' ? fresh(s, input.processes) : { ...s, epoch: s.epoch + 1 };
+      s = input.type === 'begin' ? fresh(s, input.processes, input.traced === true) : { ...s, epoch: s.epoch + 1, trace: [] };
       out = new TranscriptWriter({ ...EMPTY_TRANSCRIPT, serial });
       continue;
     }
@@ -118,10 +125,10 @@ export function applyRunInputs(state: RunState, inputs: readonly RunInput[]): Ru
 
 export const reduceRun = (state: RunState, input: RunInput): RunState => applyRunInputs(state, [input]);
 
-function fresh(before: RunState, declared: string[]): RunState {
+function fresh(before: RunState, declared: string[], traced: boolean): RunState {
   const process: Record<string, ProcessState> = {};
   for (const name of declared) process[name] = { name, startedAt: null, exit: null };
-  return { ...IDLE, processes: declared.slice(), process, epoch: before.epoch + 1, phase: 'starting' };
+  return { ...IDLE, processes: declared.slice(), process, epoch: before.epoch + 1, phase: 'starting', traced, trace: [] };
 }
 
 function seeProcess(s: RunState, name: string) {
@@ -210,6 +217,11 @@ function event(s: RunState, type: string, data: EventData, at: number, out: Tran
       s.reconnecting = false;
       s.phase = 'ended';
       return;
-    // Any other event type (trace, …) is ignored.
+    case 'trace': {
+      const traced = readTraceEvent(data);
+      if (traced && s.trace.length < MAX_TRACE_EVENTS) (s.trace as TraceEvent[]).push(traced);
+      return;
+    }
+    // Any other event type is ignored.
   }
 }

@@ -84,7 +84,7 @@ export function useRun(options: UseRunOptions = {}) {
       onEvent(type, raw) {
         const data = parseEventData(raw);
         if (!live() || !data) return;
-        feed({ type: 'event', event: type, data, at: performance.now() }, type !== 'stdout' && type !== 'stderr');
+        feed({ type: 'event', event: type, data, at: performance.now() }, type !== 'stdout' && type !== 'stderr' && type !== 'trace');
         const sent = request.current;
         if (type === 'check' && applied.current.check && sent) onCheck.current?.(applied.current.check, sent);
         if (type === 'end') {
@@ -119,7 +119,7 @@ export function useRun(options: UseRunOptions = {}) {
     handle.current = null;
     request.current = body;
     stopRequested.current = false;
-    feed({ type: 'begin', processes: (body.processes ?? []).map((p) => p.name) });
+    feed({ type: 'begin', processes: (body.processes ?? []).map((p) => p.name), traced: body.trace === true });
 
     const started = await startRun(body);
     if (attempt.current !== current) return;

@@ -49,6 +49,7 @@ export default function ScratchPlayground({ initial, templates }: { initial: Scr
   const [notice, setNotice] = useState('');
   const [linkError, setLinkError] = useState<string | null>(null);
   const [tabLeaves, setTabLeaves] = useState(false);
+  const [traced, setTraced] = useState(false);
   useEffect(() => {
     if (!notice) return;
     const timer = setTimeout(() => setNotice(''), 8000);
@@ -102,8 +103,8 @@ export default function ScratchPlayground({ initial, templates }: { initial: Scr
       setNotice(`Not run: ${problem}`);
       return;
     }
-    void run({ files: program.files, processes: program.processes, playground: SCRATCH_ID });
-  }, [busy, problem, run, program]);
+    void run({ files: program.files, processes: program.processes, playground: SCRATCH_ID, ...(traced ? { trace: true } : {}) });
+  }, [busy, problem, run, program, traced]);
 
   const save = () => setNotice(saveNotice(scratch.shared, scratch.storageFull));
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => playgroundKeyDown(event, { run: start, save });
@@ -225,6 +226,7 @@ export default function ScratchPlayground({ initial, templates }: { initial: Scr
           onBlocked={null}
           sendInput={sendInput}
           clear={clear}
+          trace={{ on: traced, set: setTraced, open: false }}
           readsInput={Object.values(program.files).some((text) => /process\.stdin|node:readline|from ["']readline["']/.test(text))}
           check={null}
         />
