@@ -10,7 +10,7 @@ import { wordingProblem } from "../runner/checks";
 import { ApiError } from "../runner/errors";
 import { checkProcessList, checkRunSpec, FILE_NAME, FILE_NAME_RULE, RUN_LIMITS } from "../runner/protocol";
 import { LessonError, type PathName } from "./folders";
-import type { Expectation, ProcessDef, Snippet, Variant, VariantId } from "./types";
+import type { Expectation, MessagesExpectation, ProcessDef, Snippet, Variant, VariantId } from "./types";
 import { VARIANT_ORDER } from "./types";
 
 const SNIPPET_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -70,6 +70,8 @@ export function loadSnippet(dir: string, id: string, name: PathName): Snippet {
     if (typeof json.trace !== "boolean") throw new LessonError(name(file), `"trace" must be true or false`);
     if (json.trace) snippet.trace = true;
   }
+  const claimed = variants.find((v) => v.messages);
+  if (claimed && !snippet.trace) throw new LessonError(name(file), `variant "${claimed.id}" says what its Messages view shows: the snippet needs "trace": true`);
   if (json.check !== undefined) {
     const check = json.check as Record<string, unknown> | null;
     if (typeof check !== "object" || check === null || typeof check.title !== "string" || !check.title.trim() || check.expect === undefined) {
@@ -116,7 +118,19 @@ function loadVariant(
   if (processes) variant.processes = processes;
   if (timeoutMs) variant.timeoutMs = timeoutMs;
   if (spec.expect !== undefined) variant.expect = parseExpectation(spec.expect, where);
+  if (spec.messages !== undefined) variant.messages = parseMessages(spec.messages, `${where}.messages`);
   return variant;
+}
+
+function parseMessages(value: unknown, where: string): MessagesExpectation {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new LessonError(where, `must be an object of claims (lost, arrivesAs, waiting)`);
+  const claims: MessagesExpectation = {};
+  for (const [key, claim] of Object.entries(value)) {
+    if ((key === "lost" || key === "arrivesAs") && typeof claim === "boolean") claims[key] = claim;
+    else if (key === "waiting" && Array.isArray(claim) && claim.length > 0 && claim.every((p) => typeof p === "string" && p !== "")) claims.waiting = claim as string[];
+    else throw new LessonError(where, `has "${key}": use "lost" or "arrivesAs" (true or false), or "waiting" (process names)`);
+  }
+  return claims;
 }
 
 /** The run API's verdict as a LessonError naming `where`. */

@@ -14,6 +14,18 @@ export interface Variant {
   processes?: ProcessDef[];
   timeoutMs?: number;
   expect?: Expectation;
+  /** What its Messages view shows, as the lesson's prose says (a traced snippet only; checked in CI). */
+  messages?: MessagesExpectation;
+}
+
+/** Claims about a traced run's Messages view (app/components/trace/diagram.ts), each checked when given. */
+export interface MessagesExpectation {
+  /** Some send was never received (true), or none was lost (false). */
+  lost?: boolean;
+  /** Some message arrived as other frames than were sent (an envelope added or taken off). */
+  arrivesAs?: boolean;
+  /** These processes end with every socket waiting (a deadlock). */
+  waiting?: string[];
 }
 
 export interface Snippet {

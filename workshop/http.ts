@@ -11,7 +11,7 @@ import { hashKey, instructorCookie, keyMatches, learnerCookie, newInstructorKey,
 import { defaultProcesses, findLesson } from "./catalog";
 import { exportCsv } from "./csv";
 import { BOARD, learnerAudience, LEARNERS } from "./events";
-import { liveOutput, reportRun } from "./runs";
+import { liveOutput, liveTrace, reportRun } from "./runs";
 import { WorkshopService, type Workshops } from "./service";
 import { streamWorkshopEvents } from "./sse";
 import type { WorkshopRecord } from "./store";
@@ -297,7 +297,10 @@ async function learnerAction(ctx: Context, workshop: WorkshopRecord, id: string,
     // Their run going on now, read from this server's runner (a run on another server shows once it ends).
     const running = detail.tile.running && ws.runs(detail.tile.running.runId);
     const text = running && WorkshopService.ranBy(running.client, id) ? liveOutput(running) : undefined;
-    if (text !== undefined) detail.live = { runId: running!.id, text, at: new Date().toISOString() };
+    if (text !== undefined) {
+      const trace = liveTrace(running!);
+      detail.live = { runId: running!.id, text, at: new Date().toISOString(), ...(trace ? { trace } : {}) };
+    }
     return sendJson(res, 200, detail);
   }
   only(ctx, "POST");

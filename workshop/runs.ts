@@ -3,6 +3,7 @@
  * from what really ran, never from what the learner's browser says.
  */
 import type { Run } from "../runner/run";
+import type { TraceEvent } from "../runner/protocol";
 import type { RunEventMap } from "../runner/types";
 import type { RunReport } from "./store";
 import { storableText } from "./validate";
@@ -39,6 +40,16 @@ function outputOf(run: Run): string {
 export function liveOutput(run: Run): string | undefined {
   if (run.state === "ended") return undefined;
   return storableText(outputOf(run));
+}
+
+/** Socket events the instructor's view of a running run shows at most (its latest). */
+export const LIVE_TRACE_EVENTS = 300;
+
+/** A running traced run's latest socket events; undefined for an untraced or ended run. */
+export function liveTrace(run: Run): TraceEvent[] | undefined {
+  if (run.state === "ended" || !run.request.trace) return undefined;
+  const trace = run.events.filter((e) => e.type === "trace").map((e) => e.data as TraceEvent);
+  return trace.slice(-LIVE_TRACE_EVENTS);
 }
 
 /** The run's report, or a reason it cannot be reported yet. */

@@ -1,5 +1,5 @@
 /** The workshop API's shapes (see workshop/README.md; the UI reads exactly these). */
-import type { ProcessDef } from "../runner/protocol";
+import type { ProcessDef, TraceEvent } from "../runner/protocol";
 
 export interface WorkshopItem {
   lesson: string;
@@ -114,6 +114,8 @@ export interface LiveOutput {
   runId: string;
   text: string;
   at: string;
+  /** A traced run's latest socket events (at most LIVE_TRACE_EVENTS), for the Messages view. */
+  trace?: TraceEvent[];
 }
 
 export interface LearnerDetail {

@@ -143,8 +143,8 @@ test('output only: Run, Stop and the output, and where it comes from; no Reset, 
     block.getByRole('button').evaluateAll((buttons) =>
       buttons.filter((b) => (b as HTMLElement).offsetParent !== null).map((b) => b.textContent!.trim()),
     );
-  // Run and Stop, and the output's own Input and Clear: nothing that acts on code the reader cannot see.
-  await expect.poll(visibleButtons).toEqual(['Run', 'Stop', 'Input', 'Clear']);
+  // Run and Stop, and the output's own Trace, Input and Clear: nothing that acts on code the reader cannot see.
+  await expect.poll(visibleButtons).toEqual(['Run', 'Stop', 'Trace sockets', 'Input', 'Clear']);
   for (const name of [/Reset/, /Share/, /Embed/]) await expect(block.getByRole('button', { name })).toHaveCount(0);
   await expect(block).not.toContainText('Ctrl+Enter');
   await expect(block).not.toContainText('leaves the editor');

@@ -29,7 +29,6 @@ test('a traced REQ/REP hello: a lane per socket, the request and the reply as ar
   await expect(delivered.first()).toContainText('"Hello"');
   expect(await delivered.count()).toBeGreaterThanOrEqual(2);
   await expect(view.locator('[data-status="lost"]')).toHaveCount(0);
-  if (process.env.SHOTS) await view.screenshot({ path: '/tmp/msg-hello.png' });
 
   // The scrubber steps back to the start: nothing drawn, then Replay draws it again.
   const total = Number((await view.getByTestId('messages-position').textContent())!.split(' of ')[1]!.split(' ')[0]);
@@ -57,7 +56,6 @@ test('the deadlock drawn: both sockets waiting in receive', async ({ page }) => 
   await expect(lanes).toHaveCount(2);
   for (const lane of await lanes.all()) await expect(lane).toHaveAttribute('data-state', 'waiting');
   await expect(block.getByTestId('messages').getByText('waiting in receive').first()).toBeVisible();
-  if (process.env.SHOTS) await block.getByTestId('messages').screenshot({ path: '/tmp/msg-deadlock.png' });
 });
 
 test('switching the trace off runs without it: no Messages tab', async ({ page }) => {
@@ -78,6 +76,16 @@ test.describe('on a phone', () => {
     await expect(block.getByTestId('messages-lane')).toHaveCount(3);
     await expect(block.locator('[data-testid="messages-message"][data-status="delivered"]').first()).toBeVisible();
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
-    if (process.env.SHOTS) await block.getByTestId('messages').screenshot({ path: '/tmp/msg-phone.png' });
   });
+});
+
+test('an embed with ?trace=1 runs traced and opens on Messages, for a snippet the lesson does not trace', async ({ page }) => {
+  await page.goto('/embed/01-what-is-zeromq/hello-one-process?trace=1');
+  const block = page.locator('[data-playground="hello-one-process"]');
+  await expect(block.getByRole('button', { name: 'Trace sockets' })).toHaveAttribute('aria-pressed', 'true');
+  await block.getByRole('button', { name: 'Run', exact: true }).click();
+  await waitForEnd(block);
+  await expect(block.getByRole('tab', { name: /^Messages/ })).toHaveAttribute('aria-selected', 'true');
+  await expect(block.getByTestId('messages-lane').first()).toBeVisible();
+  await expect(block.locator('[data-testid="messages-message"][data-status="delivered"]').first()).toBeVisible();
 });

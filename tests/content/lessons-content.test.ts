@@ -9,6 +9,8 @@ import { loadLessons, lessonsRoot } from "../../content/loader";
 import { transpile } from "../../runner/transpile";
 import { startRunner, type TestServer } from "../integration/harness";
 import { runVariant } from "./run-variant";
+import { unmetMessages } from "./messages";
+import { buildDiagram, readTraceEvent } from "../../app/components/trace/diagram";
 
 const lessons = loadLessons(lessonsRoot());
 const variants = lessons.flatMap((lesson) =>
@@ -46,6 +48,9 @@ describe("lesson content", () => {
         const ops = new Set(events.filter((e) => e.type === "trace").map((e) => e.data.op));
         expect([...ops], "trace ops").toEqual(expect.arrayContaining(["open"]));
         expect(ops.has("send") || ops.has("wait"), "a traced snippet sends or waits").toBe(true);
+        // What the prose says the Messages view shows, read from the diagram the page draws.
+        const unmet = unmetMessages(variant.messages ?? {}, buildDiagram(events.filter((e) => e.type === "trace").map((e) => readTraceEvent(e.data)!), true));
+        expect(unmet, "Messages view").toEqual([]);
       }
       // A variant's note comes with the end of every run that shows what the variant expects.
       if (variant.expect?.note) {

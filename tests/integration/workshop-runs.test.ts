@@ -135,6 +135,29 @@ describe("reported runs", () => {
     expect(after.body).toMatchObject({ live: null, tile: { running: null, lastRun: { status: "stopped" } } });
   });
 
+  it("show a traced run's sockets while it runs, and none for an untraced one", async () => {
+    const { code, auth, instructor, join } = await setUp();
+    const ada = await join("Ada");
+    const program = {
+      "main.ts": 'import * as zmq from "zeromq"; const s = new zmq.Pull(); await s.bind("inproc://x"); console.log("bound"); for await (const _ of s) {}',
+    };
+    const watch = async (trace: boolean) => {
+      const reply = await ada.client.post("/api/runs", { files: program, timeoutMs: 10_000, ...(trace ? { trace: true } : {}) });
+      const runId = reply.body.id as string;
+      expect((await ada.client.post(`/api/workshops/${code}/activity`, { type: "run-start", runId })).status).toBe(204);
+      let live: { text: string; trace?: { op: string; socket?: string; type?: string }[] } | null = null;
+      while (!live?.text.includes("bound") || (trace && !live.trace?.some((e) => e.op === "bind"))) {
+        live = (await instructor.call(`/api/workshops/${code}/learners/${ada.id}`, { headers: auth })).body.live;
+      }
+      await ada.client.post(`/api/runs/${runId}/stop`, {});
+      await ended(runId);
+      return live;
+    };
+    const traced = await watch(true);
+    expect(traced.trace![0]).toMatchObject({ op: "open", socket: "main/1", type: "PULL" });
+    expect((await watch(false)).trace).toBeUndefined();
+  });
+
   it("do not count running the given solution, and refuse other people's runs", async () => {
     const { code, join } = await setUp();
     const bob = await join("Bob");

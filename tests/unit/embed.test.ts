@@ -44,22 +44,24 @@ function failure(run: () => unknown): OembedError {
 
 describe("embed options", () => {
   it("reads every option and falls back to the defaults on anything unknown", () => {
-    expect(parseEmbedOptions(new URLSearchParams("variant=fixed&theme=dark&readonly=1&output=only&file=util.ts&autorun=true&id=ex-1"))).toEqual({
+    expect(parseEmbedOptions(new URLSearchParams("variant=fixed&theme=dark&readonly=1&output=only&file=util.ts&autorun=true&trace=1&id=ex-1"))).toEqual({
       variant: "fixed",
       theme: "dark",
       readOnly: true,
       outputOnly: true,
       file: "util.ts",
       autorun: true,
+      trace: true,
       id: "ex-1",
     });
-    expect(parseEmbedOptions(new URLSearchParams("theme=purple&readonly=maybe&output=all&autorun=0&id=<script>"))).toEqual({
+    expect(parseEmbedOptions(new URLSearchParams("theme=purple&readonly=maybe&output=all&autorun=0&trace=yes-please&id=<script>"))).toEqual({
       variant: null,
       theme: "auto",
       readOnly: false,
       outputOnly: false,
       file: null,
       autorun: false,
+      trace: false,
       id: null,
     });
   });

@@ -43,6 +43,23 @@ describe("the Messages diagram", () => {
     expect(rows.map((r) => ("at" in r ? r.at : -1))).toEqual([1, 2, 3, 4, 5]);
   });
 
+  it("pairs sends that share a time (0.1 ms) with their receives in order, whichever came first", () => {
+    const open: TraceEvent[] = [
+      { process: "pub", socket: "pub/1", type: "PUB", op: "open", at: 0 },
+      { process: "sub", socket: "sub/1", type: "SUB", op: "open", at: 0 },
+    ];
+    const sends: TraceEvent[] = [1, 2, 3].map((n) => ({ process: "pub", socket: "pub/1", op: "send", frames: [{ size: 1, text: String(n) }], at: 5 }));
+    const receives: TraceEvent[] = [1, 2, 3].map((n) => ({ process: "sub", socket: "sub/1", op: "receive", frames: [{ size: 1, text: String(n) }], sent: { socket: "pub/1", at: 5 }, at: 6 }));
+    for (const order of [[...open, ...sends, ...receives], [...open, ...receives, ...sends]]) {
+      const messages = buildDiagram(order, true).rows.filter((r) => r.kind === "message");
+      expect(messages.map((m) => m.kind === "message" && [m.lost, m.to.length, m.to[0]?.frames])).toEqual([
+        [false, 1, undefined],
+        [false, 1, undefined],
+        [false, 1, undefined],
+      ]);
+    }
+  });
+
   it("draws the deadlock: both sockets waiting in receive", () => {
     const events: TraceEvent[] = [
       { process: "a", socket: "a/1", type: "REP", op: "open", at: 1 },

@@ -28,6 +28,7 @@ export default function EmbedCodeControl({
   const [open, setOpen] = useState(false);
   const [withEdits, setWithEdits] = useState(true);
   const [withScript, setWithScript] = useState(true);
+  const [withMessages, setWithMessages] = useState(false);
   const [code, setCode] = useState('');
   const [message, setMessage] = useState('');
   const field = useRef<HTMLTextAreaElement>(null);
@@ -50,7 +51,7 @@ export default function EmbedCodeControl({
       }
       const first = Object.values(files)[0] ?? '';
       const height = estimateEmbedHeight({ lines: first.split('\n').length, variants: data.variants.length, outputOnly: false });
-      const src = embedUrl(origin, data.lesson, data.id, variant === data.variants[0]?.id ? {} : { variant }, hash);
+      const src = embedUrl(origin, data.lesson, data.id, { ...(variant === data.variants[0]?.id ? {} : { variant }), ...(withMessages ? { trace: true } : {}) }, hash);
       const html = iframeHtml({ src, title: `${data.title} — ZeroMQ Playground`, height });
       const text = withScript ? `${html}\n${resizeScript(origin)}` : html;
       if (!current) return;
@@ -64,7 +65,7 @@ export default function EmbedCodeControl({
     return () => {
       current = false;
     };
-  }, [open, useEdits, withScript, files, variant, data]);
+  }, [open, useEdits, withScript, withMessages, files, variant, data]);
 
   async function copy(text: string) {
     try {
@@ -127,6 +128,10 @@ export default function EmbedCodeControl({
             <label className="inline-flex items-center gap-2">
               <input type="checkbox" checked={withScript} onChange={(event) => setWithScript(event.currentTarget.checked)} />
               Resize script
+            </label>
+            <label className="inline-flex items-center gap-2">
+              <input type="checkbox" checked={withMessages} onChange={(event) => setWithMessages(event.currentTarget.checked)} />
+              Messages view
             </label>
             <span className="ml-auto flex gap-2">
               <button type="button" className={SMALL} onClick={() => void copy(code)}>

@@ -173,8 +173,8 @@ export function buildDiagram(events: readonly TraceEvent[], ended: boolean, maxR
   const lanes: Lane[] = [];
   const laneOf = new Map<string, number>();
   const rows: Row[] = [];
-  /** `socket@at` of a send → its row. */
-  const sends = new Map<string, Extract<Row, { kind: 'message' }>>();
+  /** `socket@at` of a send → its rows (times are to 0.1 ms: sends in a loop share one). */
+  const sends = new Map<string, Extract<Row, { kind: 'message' }>[]>();
   // Events come in order per process, so a receive may come before the send it pairs with.
   const early = new Map<string, { delivery: Delivery; event: TraceEvent; key: string }[]>();
   let serial = 0;
@@ -210,7 +210,7 @@ export function buildDiagram(events: readonly TraceEvent[], ended: boolean, maxR
     const key = `r${serial++}`;
     if (event.op === 'truncated') {
       const counts = Object.entries(event.dropped ?? {}).map(([name, count]) => `${count} ${name}`);
-      rows.push({ kind: 'truncated', key, at: event.at, text: `The trace stops here (at most ${event.cap ?? '?'} events)${counts.length ? `: left out ${counts.join(', ')}` : ''}.` });
+      rows.push({ kind: 'truncated', key, at: event.at, text: `The trace stops here (at most ${event.cap ?? '?'} events)${counts.length ? `: left out ${counts.join(', ')}` : ''}. Sends before it may have been received after it.` });
       continue;
     }
     if (event.op === 'kill' || event.op === 'restart') {
@@ -226,15 +226,27 @@ export function buildDiagram(events: readonly TraceEvent[], ended: boolean, maxR
       const row: Extract<Row, { kind: 'message' }> = { kind: 'message', key, from: index, to: [], frames: event.frames ?? [], moreFrames: event.moreFrames ?? 0, at: event.at, count: 1, lost: false };
       rows.push(row);
       const id = `${event.socket}@${event.at}`;
-      sends.set(id, row);
-      for (const waiting of early.get(id) ?? []) row.to.push(delivery(waiting.delivery.lane, waiting.event, row.frames));
-      early.delete(id);
+      sends.set(id, [...(sends.get(id) ?? []), row]);
+      // Receives that came first: one per receiving lane (a PUB's message reaches each subscriber once).
+      const waiting = early.get(id) ?? [];
+      const lanesTaken = new Set<number>();
+      const taken = new Set<(typeof waiting)[number]>();
+      for (const w of waiting) {
+        if (lanesTaken.has(w.delivery.lane)) continue;
+        lanesTaken.add(w.delivery.lane);
+        taken.add(w);
+        row.to.push(delivery(w.delivery.lane, w.event, row.frames));
+      }
+      const left = waiting.filter((w) => !taken.has(w));
+      if (left.length > 0) early.set(id, left);
+      else early.delete(id);
       l.state = afterTransfer(l.type, 'send');
       continue;
     }
     if (event.op === 'receive' && !event.error) {
       const id = event.sent ? `${event.sent.socket}@${event.sent.at}` : null;
-      const from = id ? sends.get(id) : undefined;
+      // The first send with that key this lane has not received yet.
+      const from = id ? sends.get(id)?.find((row) => !row.to.some((d) => d.lane === index)) : undefined;
       if (from) from.to.push(delivery(index, event, from.frames));
       else if (id) early.set(id, [...(early.get(id) ?? []), { delivery: { lane: index, at: event.at }, event, key }]);
       else rows.push({ kind: 'message', key, from: null, to: [{ lane: index, at: event.at }], frames: event.frames ?? [], moreFrames: event.moreFrames ?? 0, at: event.at, count: 1, lost: false });
@@ -255,7 +267,9 @@ export function buildDiagram(events: readonly TraceEvent[], ended: boolean, maxR
   }
   // In time order (one clock for all processes), not in the order the processes' events came.
   rows.sort((a, b) => ('at' in a ? a.at : 0) - ('at' in b ? b.at : 0));
-  if (ended) for (const row of rows) if (row.kind === 'message' && row.from !== null && row.to.length === 0) row.lost = true;
+  // Past the cap the receives are left out too: a send without one may have been received.
+  const whole = !events.some((e) => e.op === 'truncated');
+  if (ended && whole) for (const row of rows) if (row.kind === 'message' && row.from !== null && row.to.length === 0) row.lost = true;
   return { lanes, rows: fit(rows, maxRows) };
 }
 

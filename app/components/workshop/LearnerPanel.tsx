@@ -4,7 +4,9 @@ import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'rea
 import CodeArea from '../playground/CodeArea';
 import { transcriptOf } from '../run/transcript';
 import TerminalPane from '../terminal/TerminalPane';
+import MessagesView from '../trace/MessagesView';
 import { workshopApi, type LearnerDetail, type Tile } from './api';
+import type { LiveOutput } from '../../../workshop/types';
 import { ago, checkState, isRunning, runState } from './boardView';
 import { ERROR_TEXT, FIELD, SMALL } from './styles';
 import { placeName, type LessonOutline } from './types';
@@ -67,8 +69,8 @@ export default function LearnerPanel({
 
   // Their run going on now: its output so far, asked for again each second until it ends.
   const running = isRunning(tile, now) ? tile.running!.runId : null;
-  const [live, setLive] = useState<{ runId: string; text: string } | null>(null);
-  const shownLive = useRef<{ runId: string; text: string } | null>(null);
+  const [live, setLive] = useState<LiveOutput | null>(null);
+  const shownLive = useRef<LiveOutput | null>(null);
   const [liveEpoch, setLiveEpoch] = useState(0);
   useEffect(() => {
     if (!running) {
@@ -82,7 +84,7 @@ export default function LearnerPanel({
       if (cancelled) return;
       const next = result.ok ? result.data.live : null;
       const before = shownLive.current;
-      if (before?.runId !== next?.runId || before?.text !== next?.text) {
+      if (before?.runId !== next?.runId || before?.text !== next?.text || before?.trace?.length !== next?.trace?.length) {
         shownLive.current = next;
         setLive(next);
         // New output starts the terminal over (its chunk ids start over too).
@@ -216,6 +218,12 @@ export default function LearnerPanel({
               Running now <span className="font-normal text-(--muted-fg)">— their output as it comes</span>
             </h3>
             <TerminalPane process="live" label="Running now" file={null} colour={COLOUR} lines={liveOutput.lines} chunks={liveOutput.chunks} epoch={liveEpoch} minRows={4} maxRows={16} fontSize={12} />
+            {live?.trace && live.trace.length > 0 && (
+              <div data-testid="learner-live-messages">
+                <h4 className="mb-1 text-sm font-semibold">Their sockets</h4>
+                <MessagesView events={live.trace} ended={false} />
+              </div>
+            )}
           </section>
         )}
 
