@@ -1,8 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { anchorHref } from '../../content/steps';
-import { horizontalOverflow, lessonOf, playground, waitForEnd, watchPage } from './helpers';
+import { horizontalOverflow, lessonOf, playground, stdoutOf, waitForEnd, watchPage } from './helpers';
 
-/** The Messages view: what every socket did, drawn from a traced run of the real runner. */
+/** The Messages view (what every socket did, drawn from a traced run of the real runner), and a hand on a running run: kill and restart a process. */
 
 async function runTraced(page: Page, lesson: string, blockId: string) {
   await page.goto(anchorHref(lessonOf(lesson), blockId));
@@ -88,4 +88,24 @@ test('an embed with ?trace=1 runs traced and opens on Messages, for a snippet th
   await expect(block.getByRole('tab', { name: /^Messages/ })).toHaveAttribute('aria-selected', 'true');
   await expect(block.getByTestId('messages-lane').first()).toBeVisible();
   await expect(block.locator('[data-testid="messages-message"][data-status="delivered"]').first()).toBeVisible();
+});
+
+test('kill the server while the client asks: the client retries; restart it: the replies carry on', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto(anchorHref(lessonOf('04-distributed-system'), 'kill-the-server'));
+  const block = playground(page, 'kill-the-server');
+  await block.scrollIntoViewIfNeeded();
+  await block.getByRole('button', { name: 'Run', exact: true }).click();
+  const controls = block.getByTestId('process-controls');
+  await expect.poll(() => stdoutOf(block, 'client'), { timeout: 30_000 }).toContain('reply to request 2');
+  await controls.getByRole('button', { name: 'Kill server' }).click();
+  await expect.poll(() => stdoutOf(block, 'client'), { timeout: 15_000 }).toMatch(/retry 1\/5/);
+  await expect(block.getByRole('log', { name: 'server output' })).toContainText('SIGKILL');
+  await controls.getByRole('button', { name: 'Restart server' }).click();
+  await expect.poll(async () => (await stdoutOf(block, 'server')).split('ready on').length - 1, { timeout: 15_000 }).toBe(2);
+  // A reply after the retry: the client carried on with the new server.
+  await expect.poll(async () => /retry 1\/5[\s\S]*reply to request/.test(await stdoutOf(block, 'client')), { timeout: 15_000 }).toBe(true);
+  await expect(controls.getByRole('button', { name: 'Kill server' })).toBeVisible();
+  await block.getByRole('button', { name: 'Stop' }).click();
+  await waitForEnd(block);
 });

@@ -75,7 +75,7 @@ export default function PlaygroundBlock({ data: given }: { data: PlaygroundData 
   const solved = data.exercise !== null && exerciseKey(data.lesson, data.id) in progress.solved;
   const readOnly = data.solves !== null || hosted.readOnly;
 
-  const { state, busy, run, stop, sendInput, clear } = useRun({
+  const { state, busy, run, stop, sendInput, act, clear } = useRun({
     onCheck(check, request) {
       // Only the runner's verdict counts, and never for running the given solution.
       if (check.passed && data.exercise && data.lesson && request.variant !== 'solution') markSolved(data.lesson, data.id);
@@ -253,6 +253,7 @@ export default function PlaygroundBlock({ data: given }: { data: PlaygroundData 
         single={panes.single}
         onBlocked={data.onBlocked}
         sendInput={sendInput}
+        act={act}
         clear={clear}
         trace={{ on: traced, set: setTraced, open: hosted.trace }}
         readsInput={Object.values(code.files).some((text) => /process\.stdin|node:readline|from ["']readline["']/.test(text))}

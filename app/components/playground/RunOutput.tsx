@@ -3,6 +3,8 @@
 import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { RunState } from '../run/model';
 import OutputDialog from '../terminal/OutputDialog';
+import ProcessControls from '../terminal/ProcessControls';
+import type { ProcessAction } from '../run/api';
 import StatusLine from '../terminal/StatusLine';
 import StdinBox from '../terminal/StdinBox';
 import Terminals from '../terminal/Terminals';
@@ -47,6 +49,7 @@ export default function RunOutput({
   single,
   onBlocked,
   sendInput,
+  act,
   clear,
   readsInput,
   check,
@@ -57,6 +60,7 @@ export default function RunOutput({
   single: boolean;
   onBlocked: string | null;
   sendInput: (process: string, input: { data: string } | { eof: true }) => Promise<string | null>;
+  act(process: string, action: ProcessAction): Promise<string | null>;
   clear(): void;
   readsInput: boolean;
   check: ReactNode;
@@ -198,6 +202,8 @@ export default function RunOutput({
             : 'Press Run to see the output here.'}
         </p>
       )}
+
+      <ProcessControls state={state} act={act} />
 
       {showInput && <StdinBox processes={names} running={running} send={sendInput} />}
 

@@ -25,8 +25,8 @@ export function parseRunHandle(body: unknown): RunHandle | null {
   return { id, events: typeof events === 'string' && events !== '' ? events : `/api/runs/${encodeURIComponent(id)}/events` };
 }
 
-/** `stop` and `stdin` sit next to the events URL, whatever prefix the server uses. */
-export function runUrl(run: RunHandle, action: 'stop' | 'stdin'): string {
+/** `stop`, `stdin` and the processes' kill and restart sit next to the events URL, whatever prefix the server uses. */
+export function runUrl(run: RunHandle, action: 'stop' | 'stdin' | `processes/${string}/${ProcessAction}`): string {
   return /\/events\/?$/.test(run.events)
     ? run.events.replace(/\/events\/?$/, `/${action}`)
     : `/api/runs/${encodeURIComponent(run.id)}/${action}`;
@@ -59,6 +59,18 @@ export async function stopRun(run: RunHandle): Promise<string | null> {
     return response.ok ? null : await errorMessage(response);
   } catch {
     return 'the server did not answer.';
+  }
+}
+
+export type ProcessAction = 'kill' | 'restart';
+
+/** Kills or restarts one process of a running run; resolves to a problem to show, or null. */
+export async function actOnProcess(run: RunHandle, process: string, action: ProcessAction): Promise<string | null> {
+  try {
+    const response = await fetch(runUrl(run, `processes/${encodeURIComponent(process)}/${action}`), { method: 'POST', headers: { Accept: 'application/json' } });
+    return response.ok ? null : await errorMessage(response);
+  } catch {
+    return 'The server did not answer.';
   }
 }
 

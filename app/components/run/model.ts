@@ -172,7 +172,8 @@ function event(s: RunState, type: string, data: EventData, at: number, out: Tran
       const name = text(data.process);
       if (name) {
         seeProcess(s, name);
-        s.process[name] = { ...s.process[name]!, startedAt: at };
+        // A restarted process (POST …/restart) starts again: its earlier exit is over.
+        s.process[name] = { ...s.process[name]!, startedAt: at, exit: null };
       }
       s.startedAt ??= at;
       s.queuePosition = null;

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { RUN_EVENT_TYPES, type RunSpec } from '../../../runner/protocol';
 import { ReplayingEventSource } from '../net/eventSource';
-import { parseEventData, sendStdin, startRun, stopRun, type RunHandle } from './api';
+import { actOnProcess, parseEventData, sendStdin, startRun, stopRun, type ProcessAction, type RunHandle } from './api';
 import { applyRunInputs, IDLE, isBusy, type CheckResult, type RunInput, type RunState } from './model';
 
 /**
@@ -149,10 +149,17 @@ export function useRun(options: UseRunOptions = {}) {
     return sendStdin(run, process, input);
   }
 
+  /** Kills or restarts one of the run's processes; resolves to a problem to show, or null. */
+  async function act(process: string, action: ProcessAction): Promise<string | null> {
+    const run = handle.current;
+    if (!run) return 'The program is not running.';
+    return actOnProcess(run, process, action);
+  }
+
   /** Empties the output (terminals and transcript); the run's status stays. */
   function clear() {
     feed({ type: 'clear' });
   }
 
-  return { state, busy: isBusy(state.phase), run, stop, sendInput, clear };
+  return { state, busy: isBusy(state.phase), run, stop, sendInput, act, clear };
 }

@@ -56,7 +56,7 @@ export default function ScratchPlayground({ initial, templates }: { initial: Scr
     return () => clearTimeout(timer);
   }, [notice]);
 
-  const { state, busy, run, stop, sendInput, clear } = useRun();
+  const { state, busy, run, stop, sendInput, act, clear } = useRun();
 
   useEffect(() => {
     preloadEditor();
@@ -225,6 +225,7 @@ export default function ScratchPlayground({ initial, templates }: { initial: Scr
           single={program.processes.length === 1}
           onBlocked={null}
           sendInput={sendInput}
+        act={act}
           clear={clear}
           trace={{ on: traced, set: setTraced, open: false }}
           readsInput={Object.values(program.files).some((text) => /process\.stdin|node:readline|from ["']readline["']/.test(text))}
