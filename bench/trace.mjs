@@ -9,7 +9,7 @@
 // output is unchanged. Run by hand: node bench/trace.mjs [--rounds 5] [--starts 20] [--messages 10000].
 
 import { performance } from "node:perf_hooks";
-import { option, readSse, startBenchServer, summary } from "./lib.mjs";
+import { option, processCpuMs, readSse, startBenchServer, summary } from "./lib.mjs";
 
 const ROUNDS = Number(option("rounds", 5));
 const STARTS = Number(option("starts", 20));
@@ -98,11 +98,15 @@ async function main() {
     const rate = { plain: [], traced: [] };
     // Messages per CPU-second of both processes: what the trace costs, whatever else the host runs.
     const cpuRate = { plain: [], traced: [] };
+    // The runner's own CPU per run (reading, pairing and streaming the trace is its work).
+    const serverCpu = { plain: [], traced: [] };
     let truncated = null;
     for (let round = 0; round < ROUNDS; round++) {
       const order = round % 2 === 0 ? ["plain", "traced"] : ["traced", "plain"];
       for (const kind of order) {
+        const before = processCpuMs(server.pid);
         const result = await run(base, kind === "traced" ? { ...PIPELINE, trace: true } : PIPELINE);
+        serverCpu[kind].push(processCpuMs(server.pid) - before);
         const consumer = JSON.parse(result.stdout.consumer);
         const producer = JSON.parse(result.stdout.producer);
         rate[kind].push(consumer.perSecond);
@@ -125,6 +129,7 @@ async function main() {
     const cp = summary(cpuRate.plain);
     const ct = summary(cpuRate.traced);
     console.log(`  per CPU-second of producer + consumer (host load cancels out): untraced ${fmt(cp.p50)}   traced ${fmt(ct.p50)}   ${fmt((100 * ct.p50) / cp.p50, 1)} %`);
+    console.log(`  the runner server's CPU per run (ms, median): untraced ${fmt(summary(serverCpu.plain).p50)}   traced ${fmt(summary(serverCpu.traced).p50)}`);
     if (truncated) console.log(`  the traced run's trace: cap ${truncated.cap}, then left out ${truncated.dropped.total} records`);
     console.log(`\nFirst output (POST → first stdout event), ${STARTS} runs each, ms:`);
     console.log(`  untraced p50 ${fmt(fp.p50, 1)} p95 ${fmt(fp.p95, 1)}   traced p50 ${fmt(ft.p50, 1)} p95 ${fmt(ft.p95, 1)}`);

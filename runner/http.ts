@@ -347,8 +347,17 @@ function streamEvents(run: Run, req: IncomingMessage, res: ServerResponse, url: 
   openEventStream(res);
   let closed = false;
   const heartbeat = setInterval(() => res.write(": keep-alive\n\n"), HEARTBEAT_MS);
+  // Events that come together (a trace line holds dozens, a replay hundreds) go out as one
+  // write: a write per event costs a chunk header and an iovec each (a traced run's 2000).
+  let out: string[] = [];
+  const flush = () => {
+    if (out.length === 0 || closed) return;
+    res.write(out.join(""));
+    out = [];
+  };
   const close = () => {
     if (closed) return;
+    flush();
     closed = true;
     clearInterval(heartbeat);
     unsubscribe();
@@ -360,7 +369,8 @@ function streamEvents(run: Run, req: IncomingMessage, res: ServerResponse, url: 
   let endSeen = false;
   const unsubscribe = run.subscribe(after, (event) => {
     if (closed) return;
-    res.write(formatEvent(event));
+    if (out.length === 0) queueMicrotask(flush);
+    out.push(formatEvent(event));
     if (event.type !== "end") return;
     endSeen = true;
     if (!replaying) setImmediate(close);

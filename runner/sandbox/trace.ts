@@ -158,11 +158,21 @@ function enableTrace(options, env) {
     }
     return true;
   }
+  // A control byte (NUL, ESC, …) is never printable text: such a frame is shown in hex at once.
+  function controlIn(buffer, n) {
+    for (let i = 0; i < n; i++) {
+      const b = buffer[i];
+      if ((b < 0x20 && b !== 9 && b !== 10 && b !== 13) || b === 0x7f) return true;
+    }
+    return false;
+  }
   function frame(value) {
     if (typeof value === "string" && ASCII.test(value)) return { size: value.length, text: value.length > PREVIEW ? value.slice(0, PREVIEW) : value };
     if (Buffer.isBuffer(value)) {
       const n = Math.min(value.length, PREVIEW);
       if (asciiBuffer(value, n)) return { size: value.length, text: value.latin1Slice(0, n) };
+      // Binary (an identity, a number, zeros): the usual non-text frame, previewed without decoding.
+      if (controlIn(value, n)) return { size: value.length, hex: value.hexSlice(0, n) };
     }
     const size = sizeOf(value);
     const bytes = bytesOf(value);
