@@ -10,7 +10,8 @@ import { transpile } from "../../runner/transpile";
 import { startRunner, type TestServer } from "../integration/harness";
 import { runVariant } from "./run-variant";
 import { unmetMessages } from "./messages";
-import { buildDiagram, readTraceEvent } from "../../app/components/trace/diagram";
+import { buildDiagram } from "../../app/components/trace/diagram";
+import { readTraceEvent } from "../../app/components/trace/read";
 
 const lessons = loadLessons(lessonsRoot());
 const variants = lessons.flatMap((lesson) =>

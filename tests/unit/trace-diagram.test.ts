@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { TraceEvent } from "../../runner/protocol";
-import { buildDiagram, describeEvent, frameLabel, readTraceEvent } from "../../app/components/trace/diagram";
+import { buildDiagram, describeEvent, frameLabel } from "../../app/components/trace/diagram";
+import { readTraceEvent } from "../../app/components/trace/read";
 import { applyRunInputs, IDLE } from "../../app/components/run/model";
 
 const hello: TraceEvent[] = [

@@ -1,16 +1,21 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { RunState } from '../run/model';
-import OutputDialog from '../terminal/OutputDialog';
-import ProcessControls from '../terminal/ProcessControls';
 import type { ProcessAction } from '../run/api';
 import StatusLine from '../terminal/StatusLine';
-import StdinBox from '../terminal/StdinBox';
 import Terminals from '../terminal/Terminals';
-import MessagesView from '../trace/MessagesView';
 import Banner from './Banner';
 import { usePlaygroundOptions } from './options';
+
+// Only a traced run shows it: loaded then, not with every page that has a playground.
+const MessagesView = dynamic(() => import('../trace/MessagesView'), { ssr: false });
+// Shown only once asked for (Maximise, a running run of several processes): loaded then.
+const OutputDialog = dynamic(() => import('../terminal/OutputDialog'), { ssr: false });
+const ProcessControls = dynamic(() => import('../terminal/ProcessControls'), { ssr: false });
+// Open from the start when the code reads its input: rendered on the server as before.
+const StdinBox = dynamic(() => import('../terminal/StdinBox'));
 
 const TOOL =
   'inline-flex min-h-9 items-center gap-1.5 rounded-md px-2.5 text-sm font-medium text-(--muted-fg) transition-colors hover:bg-(--surface-strong) hover:text-(--page-fg) aria-disabled:cursor-not-allowed aria-disabled:opacity-50';
@@ -203,7 +208,7 @@ export default function RunOutput({
         </p>
       )}
 
-      <ProcessControls state={state} act={act} />
+      {state.phase === 'running' && state.processes.length > 1 && <ProcessControls state={state} act={act} />}
 
       {showInput && <StdinBox processes={names} running={running} send={sendInput} />}
 

@@ -5,7 +5,7 @@
  * (tests/unit/run-model.test.ts); useRun.ts feeds it.
  */
 import type { CheckResult, SourceLocation, TraceEvent } from '../../../runner/protocol';
-import { MAX_TRACE_EVENTS, readTraceEvent } from '../trace/diagram';
+import { MAX_TRACE_EVENTS, readTraceEvent } from '../trace/read';
 import { describeExit, shortExit, type ProcessExit } from './format';
 import { EMPTY_TRANSCRIPT, TranscriptWriter, type Transcript } from './transcript';
 

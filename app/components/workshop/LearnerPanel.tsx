@@ -4,7 +4,9 @@ import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'rea
 import CodeArea from '../playground/CodeArea';
 import { transcriptOf } from '../run/transcript';
 import TerminalPane from '../terminal/TerminalPane';
-import MessagesView from '../trace/MessagesView';
+import dynamic from 'next/dynamic';
+// Only a traced run shows it: loaded then, not with every page that has a playground.
+const MessagesView = dynamic(() => import('../trace/MessagesView'), { ssr: false });
 import { workshopApi, type LearnerDetail, type Tile } from './api';
 import type { LiveOutput } from '../../../workshop/types';
 import { ago, checkState, isRunning, runState } from './boardView';
