@@ -47,6 +47,13 @@ export interface RunnerConfig extends RunLimits {
   processMemoryBytes: number;
   /** A hard cap on runs executing at once, 0 for none: memory decides (RUNNER_CONCURRENCY). */
   concurrency: number;
+  /**
+   * Runs computing at once (using a fifth of a core or more, or just started) before new
+   * runs wait in the queue (RUNNER_BUSY_RUNS); 0: eight per core.
+   * Runs that wait (most demos) never count. Past what the cores can do, every run shares
+   * them and misses its time limit; waiting to start, runs finish at the cores' pace.
+   */
+  busyRuns: number;
   /** Runs waiting to start before new ones get 429 (RUNNER_QUEUE_MAX). */
   queueMax: number;
   /** Runs one client may have running at once (RUNNER_CLIENT_RUNNING). */
@@ -124,6 +131,7 @@ export const DEFAULTS: RunnerConfig = {
   memoryBudgetBytes: 0,
   processMemoryBytes: 16 * 1024 * 1024,
   concurrency: 0,
+  busyRuns: 0,
   queueMax: 1_000,
   clientRunning: 2,
   clientQueued: 2,
@@ -170,6 +178,7 @@ const ENV_NAMES: { [K in keyof RunnerConfig]: string } = {
   memoryBudgetBytes: "RUNNER_MEMORY_BUDGET_BYTES",
   processMemoryBytes: "RUNNER_PROCESS_MEMORY_BYTES",
   concurrency: "RUNNER_CONCURRENCY",
+  busyRuns: "RUNNER_BUSY_RUNS",
   queueMax: "RUNNER_QUEUE_MAX",
   clientRunning: "RUNNER_CLIENT_RUNNING",
   clientQueued: "RUNNER_CLIENT_QUEUED",
@@ -229,6 +238,7 @@ export function configFromEnv(
   Object.assign(config, overrides);
   if (config.memoryBudgetBytes === 0) config.memoryBudgetBytes = Math.floor(totalmem() / 2);
   if (config.warmParallel === 0) config.warmParallel = availableParallelism();
+  if (config.busyRuns === 0) config.busyRuns = 8 * availableParallelism();
   if (config.clientRunning < 1) throw new Error("RUNNER_CLIENT_RUNNING must be at least 1");
   if (config.cpuMs < 1) throw new Error("RUNNER_CPU_MS must be at least 1");
   if (config.defaultTimeoutMs > config.maxTimeoutMs) {

@@ -70,6 +70,11 @@ function eventWeight(data: unknown): number {
   return 200;
 }
 
+/** A run this young counts as computing: starting its processes is work. */
+const BUSY_START_MS = 300;
+/** The share of a core a run uses to count as computing. */
+const BUSY_SHARE = 0.2;
+
 /** Signal number → name; the first name wins, so 6 is SIGABRT rather than its alias SIGIOT. */
 const SIGNAL_NAMES = new Map<number, string>();
 for (const [name, number] of Object.entries(constants.signals)) if (!SIGNAL_NAMES.has(number)) SIGNAL_NAMES.set(number, name);
@@ -136,6 +141,10 @@ export class Run {
   private queuePositionAt = 0;
   /** CPU time the sandbox had used when the run got it (its processes booted ahead). */
   private cpuBaselineMs = 0;
+  /** The last resource sample (ms since the epoch, CPU ms), and the share of a core used since the one before. */
+  private lastCpu: { at: number; ms: number } | null = null;
+  private cpuShare = 0;
+  private cpuShareSamples = 0;
   /** Output gathered for one event: one (process, stream) at a time, so order is kept. */
   private pendingOutput: { type: "stdout" | "stderr"; process: string; data: string } | null = null;
   private pendingTimer: NodeJS.Timeout | undefined;
@@ -223,6 +232,19 @@ export class Run {
     this.queuePosition = position;
     this.queuePositionAt = now;
     this.emit("queued", { position });
+  }
+
+  /**
+   * Whether the run computes now: its sandbox is still being started, it started less
+   * than BUSY_START_MS ago or has no share measured yet, or it used a fifth of a core or
+   * more since its last sample. A run that
+   * waits in receive() does not; a start, a busy loop or a benchmark does.
+   */
+  get computing(): boolean {
+    if (this.state !== "running") return false;
+    // Still getting its sandbox (a cold start), or no share measured yet: that is work too.
+    if (!this.sandbox || this.cpuShareSamples < 2) return true;
+    return this.now() - this.startedAt < BUSY_START_MS || this.cpuShare >= BUSY_SHARE;
   }
 
   /** Starts the processes (the scheduler calls this when a slot is free); resolves when the run is over. */
@@ -576,7 +598,12 @@ export class Run {
       this.finish("memory-limit", `The run used more than its memory limit of ${formatBytes(config.memoryBytes)} and was stopped.`);
       return;
     }
-    if (sample.cpuTicks * 10 - this.cpuBaselineMs > config.cpuMs) {
+    const at = this.now();
+    const cpuMs = sample.cpuTicks * 10;
+    if (this.lastCpu && at > this.lastCpu.at) this.cpuShare = (cpuMs - this.lastCpu.ms) / (at - this.lastCpu.at);
+    this.lastCpu = { at, ms: cpuMs };
+    this.cpuShareSamples++;
+    if (cpuMs - this.cpuBaselineMs > config.cpuMs) {
       this.finish(
         "cpu-limit",
         `The run used more than its CPU-time limit of ${formatMs(config.cpuMs)} (all processes together) and was stopped.`,

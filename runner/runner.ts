@@ -42,6 +42,8 @@ export interface RunClient {
 const POOL_SHARE_OF_BUDGET = 0.8;
 /** The kernel's memory figure is read at most this often (admission asks on every start). */
 const MEMORY_READ_EVERY_MS = 100;
+/** How often runs held back by computing ones are looked at again. */
+const PUMP_MS = 100;
 
 /**
  * The execution engine: accepts runs, queues them, runs them in sandboxes and
@@ -66,6 +68,7 @@ export class Runner {
   private readonly playgrounds = new Map<string, Run>();
   private measuredMemory = { at: 0, bytes: 0 };
   private readonly sweeper: NodeJS.Timeout;
+  private readonly pumper: NodeJS.Timeout;
   private readonly transpiler = new TranspileCache();
 
   /** Where exercise checks come from (the site wires in its lessons). */
@@ -91,6 +94,11 @@ export class Runner {
     });
     this.sweeper = setInterval(() => this.sweep(), 1_000);
     this.sweeper.unref();
+    // Runs held back while others compute start as soon as those wait or end.
+    this.pumper = setInterval(() => {
+      if (this.scheduler.queueLength > 0) this.scheduler.pump();
+    }, PUMP_MS);
+    this.pumper.unref();
   }
 
   static create(config: RunnerConfig, options: RunnerOptions = {}): Runner {
@@ -148,6 +156,10 @@ export class Runner {
 
   /** Whether `run` may start now on top of what is running: the processes a warm sandbox lacks must fit the budget. */
   private fits(run: Run): boolean {
+    // Past what the cores can do, one more computing run slows every other one past its limit.
+    let computing = 0;
+    for (const running of this.scheduler.running) if (running.computing) computing++;
+    if (computing >= this.config.busyRuns) return false;
     // A warm sandbox of the run's size is already counted; otherwise its processes are new memory.
     const processes = run.request.processes.length;
     const extra = this.host.pool.has(processes) ? 0 : processes * this.config.processMemoryBytes;
@@ -241,6 +253,7 @@ export class Runner {
   /** Stops every run and removes the sandboxes' files (at shutdown). */
   async close() {
     clearInterval(this.sweeper);
+    clearInterval(this.pumper);
     const open = [...this.runs.values()].filter((run) => run.state !== "ended");
     for (const run of open) this.stop(run);
     await Promise.all(open.map((run) => run.done));

@@ -49,6 +49,23 @@ describe("a run's decisions", () => {
     expect(run.events.filter((e) => e.type === "blocked")).toHaveLength(2);
   });
 
+  it("counts as computing while it starts and while it uses a fifth of a core, not while it waits (admission holds new runs back on it)", async () => {
+    const { run, sandbox } = startRun({ config: { sampleMs: 250 } });
+    expect(run.computing).toBe(true); // its sandbox is on its way
+    const box = await sandbox();
+    expect(run.computing).toBe(true); // no share measured yet
+    await vi.advanceTimersByTimeAsync(500);
+    expect(run.computing).toBe(false); // two samples, no CPU: it waits
+    box.cpuTicks += 10; // 100 ms in the next 250 ms: 40 % of a core
+    await vi.advanceTimersByTimeAsync(250);
+    expect(run.computing).toBe(true);
+    await vi.advanceTimersByTimeAsync(250);
+    expect(run.computing).toBe(false);
+    run.stop();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(run.computing).toBe(false);
+  });
+
   it("does not call a busy run blocked: CPU is progress even without output", async () => {
     const { sandbox, types } = startRun({ config: { blockedAfterMs: 2_000, sampleMs: 250 } });
     const box = await sandbox();
