@@ -69,6 +69,8 @@ export class Runner {
   private measuredMemory = { at: 0, bytes: 0 };
   private readonly sweeper: NodeJS.Timeout;
   private readonly pumper: NodeJS.Timeout;
+  /** A run waits because others compute: nothing else will start it when they stop. */
+  private heldByComputing = false;
   private readonly transpiler = new TranspileCache();
 
   /** Where exercise checks come from (the site wires in its lessons). */
@@ -96,7 +98,9 @@ export class Runner {
     this.sweeper.unref();
     // Runs held back while others compute start as soon as those wait or end.
     this.pumper = setInterval(() => {
-      if (this.scheduler.queueLength > 0) this.scheduler.pump();
+      if (!this.heldByComputing) return;
+      this.heldByComputing = false;
+      this.scheduler.pump();
     }, PUMP_MS);
     this.pumper.unref();
   }
@@ -159,7 +163,10 @@ export class Runner {
     // Past what the cores can do, one more computing run slows every other one past its limit.
     let computing = 0;
     for (const running of this.scheduler.running) if (running.computing) computing++;
-    if (computing >= this.config.busyRuns) return false;
+    if (computing >= this.config.busyRuns) {
+      this.heldByComputing = true;
+      return false;
+    }
     // A warm sandbox of the run's size is already counted; otherwise its processes are new memory.
     const processes = run.request.processes.length;
     const extra = this.host.pool.has(processes) ? 0 : processes * this.config.processMemoryBytes;

@@ -151,28 +151,25 @@ function enableTrace(options, env) {
   const PRINTABLE = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]*$/;
   // Printable ASCII (the usual case) is previewed without copying.
   const ASCII = /^[\x20-\x7e\t\n\r]*$/;
-  function asciiBuffer(buffer, n) {
+  /** The first n bytes: printable ASCII (TEXT), holding a control byte (BINARY: never text), or neither (UTF-8 maybe). */
+  const TEXT = 0, BINARY = 1, OTHER = 2;
+  function kindOf(buffer, n) {
+    let kind = TEXT;
     for (let i = 0; i < n; i++) {
       const b = buffer[i];
-      if (b > 0x7e || (b < 0x20 && b !== 9 && b !== 10 && b !== 13)) return false;
+      if ((b < 0x20 && b !== 9 && b !== 10 && b !== 13) || b === 0x7f) return BINARY;
+      if (b > 0x7e) kind = OTHER;
     }
-    return true;
-  }
-  // A control byte (NUL, ESC, …) is never printable text: such a frame is shown in hex at once.
-  function controlIn(buffer, n) {
-    for (let i = 0; i < n; i++) {
-      const b = buffer[i];
-      if ((b < 0x20 && b !== 9 && b !== 10 && b !== 13) || b === 0x7f) return true;
-    }
-    return false;
+    return kind;
   }
   function frame(value) {
     if (typeof value === "string" && ASCII.test(value)) return { size: value.length, text: value.length > PREVIEW ? value.slice(0, PREVIEW) : value };
     if (Buffer.isBuffer(value)) {
       const n = Math.min(value.length, PREVIEW);
-      if (asciiBuffer(value, n)) return { size: value.length, text: value.latin1Slice(0, n) };
+      const kind = kindOf(value, n);
+      if (kind === TEXT) return { size: value.length, text: value.latin1Slice(0, n) };
       // Binary (an identity, a number, zeros): the usual non-text frame, previewed without decoding.
-      if (controlIn(value, n)) return { size: value.length, hex: value.hexSlice(0, n) };
+      if (kind === BINARY) return { size: value.length, hex: value.hexSlice(0, n) };
     }
     const size = sizeOf(value);
     const bytes = bytesOf(value);

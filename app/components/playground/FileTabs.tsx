@@ -1,6 +1,7 @@
 'use client';
 
 import { useRef, type KeyboardEvent } from 'react';
+import { tabAfterKey } from './tabKeys';
 
 export interface TabFile {
   name: string;
@@ -32,17 +33,7 @@ export default function FileTabs({
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
 
   function onKeyDown(event: KeyboardEvent<HTMLButtonElement>, index: number) {
-    const count = files.length;
-    const target =
-      event.key === 'ArrowRight'
-        ? (index + 1) % count
-        : event.key === 'ArrowLeft'
-          ? (index - 1 + count) % count
-          : event.key === 'Home'
-            ? 0
-            : event.key === 'End'
-              ? count - 1
-              : -1;
+    const target = tabAfterKey(event.key, index, files.length);
     if (target < 0) return;
     event.preventDefault();
     onSelect(files[target]!.name);

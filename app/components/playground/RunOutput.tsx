@@ -7,6 +7,7 @@ import type { ProcessAction } from '../run/api';
 import StatusLine from '../terminal/StatusLine';
 import Terminals from '../terminal/Terminals';
 import Banner from './Banner';
+import { tabAfterKey } from './tabKeys';
 import { usePlaygroundOptions } from './options';
 
 // Only a traced run shows it: loaded then, not with every page that has a playground.
@@ -16,6 +17,9 @@ const OutputDialog = dynamic(() => import('../terminal/OutputDialog'), { ssr: fa
 const ProcessControls = dynamic(() => import('../terminal/ProcessControls'), { ssr: false });
 // Open from the start when the code reads its input: rendered on the server as before.
 const StdinBox = dynamic(() => import('../terminal/StdinBox'));
+
+/** The output's two views of a traced run. */
+const OUTPUT_TABS = ['terminals', 'messages'] as const;
 
 const TOOL =
   'inline-flex min-h-9 items-center gap-1.5 rounded-md px-2.5 text-sm font-medium text-(--muted-fg) transition-colors hover:bg-(--surface-strong) hover:text-(--page-fg) aria-disabled:cursor-not-allowed aria-disabled:opacity-50';
@@ -168,7 +172,7 @@ export default function RunOutput({
 
       {tabsShown && (
         <div role="tablist" aria-label="Output" className="flex gap-1 border-b border-(--border)">
-          {(['terminals', 'messages'] as const).map((name) => (
+          {OUTPUT_TABS.map((name, index) => (
             <button
               key={name}
               type="button"
@@ -179,10 +183,11 @@ export default function RunOutput({
               tabIndex={shownTab === name ? 0 : -1}
               onClick={() => setTab(name)}
               onKeyDown={(event) => {
-                if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
-                const next = name === 'terminals' ? 'messages' : 'terminals';
-                setTab(next);
-                document.getElementById(`${tabId}-${next}`)?.focus();
+                const target = tabAfterKey(event.key, index, OUTPUT_TABS.length);
+                if (target < 0) return;
+                event.preventDefault();
+                setTab(OUTPUT_TABS[target]!);
+                document.getElementById(`${tabId}-${OUTPUT_TABS[target]}`)?.focus();
               }}
               className="-mb-px min-h-9 border-b-2 border-transparent px-3 text-sm font-medium text-(--muted-fg) hover:text-(--page-fg) aria-selected:border-(--link) aria-selected:text-(--page-fg)"
             >

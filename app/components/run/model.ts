@@ -108,13 +108,24 @@ const locations = (value: unknown): SourceLocation[] =>
 /** The state after `inputs`, in order. `state` is not changed; the output is copied once for the whole batch. */
 export function applyRunInputs(state: RunState, inputs: readonly RunInput[]): RunState {
   if (inputs.length === 0) return state;
-  let s: RunState = { ...state, processes: state.processes.slice(), process: { ...state.process }, trace: state.trace.slice() };
+  let s: RunState = { ...state, processes: state.processes.slice(), process: { ...state.process } };
   let out = new TranscriptWriter(s);
+  // The trace is copied once a batch brings a trace event, not with every batch of output.
+  let traceOwned = false;
   for (const input of inputs) {
+    if (input.type === 'event' && input.event === 'trace') {
+      const traced = readTraceEvent(input.data);
+      if (!traced || s.trace.length >= MAX_TRACE_EVENTS) continue;
+      if (!traceOwned) s.trace = s.trace.slice();
+      traceOwned = true;
+      (s.trace as TraceEvent[]).push(traced);
+      continue;
+    }
     if (input.type === 'begin' || input.type === 'clear') {
       // Starts the output over (ids keep growing, so terminals never mistake new chunks for written ones).
       const serial = out.transcript.serial;
       s = input.type === 'begin' ? fresh(s, input.processes, input.traced === true) : { ...s, epoch: s.epoch + 1, trace: [] };
+      traceOwned = true;
       out = new TranscriptWriter({ ...EMPTY_TRANSCRIPT, serial });
       continue;
     }
@@ -218,11 +229,6 @@ function event(s: RunState, type: string, data: EventData, at: number, out: Tran
       s.reconnecting = false;
       s.phase = 'ended';
       return;
-    case 'trace': {
-      const traced = readTraceEvent(data);
-      if (traced && s.trace.length < MAX_TRACE_EVENTS) (s.trace as TraceEvent[]).push(traced);
-      return;
-    }
-    // Any other event type is ignored.
+    // Any other event type (trace events are taken in applyRunInputs) is ignored.
   }
 }

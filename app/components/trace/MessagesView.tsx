@@ -38,7 +38,8 @@ export default function MessagesView({ events, ended }: { events: readonly Trace
   const [upto, setUpto] = useState<number | null>(null);
   const [playing, setPlaying] = useState(false);
   const shown = upto === null ? events.length : Math.min(upto, events.length);
-  const diagram = useMemo(() => buildDiagram(events.slice(0, shown), ended && shown === events.length), [events, shown, ended]);
+  const seen = useMemo(() => (shown === events.length ? events : events.slice(0, shown)), [events, shown]);
+  const diagram = useMemo(() => buildDiagram(seen, ended && shown === events.length), [seen, shown, events.length, ended]);
 
   useEffect(() => {
     if (!playing) return;
@@ -96,7 +97,7 @@ export default function MessagesView({ events, ended }: { events: readonly Trace
           {shown} of {events.length} events · {at.toFixed(1)} ms{ended ? '' : ' · live'}
         </span>
       </div>
-      <MessagesTable events={events.slice(0, shown)} />
+      <MessagesTable events={seen} />
     </div>
   );
 }

@@ -252,11 +252,13 @@ function fit(rows: Row[], max: number): Row[] {
   return [...merged.slice(0, head), { kind: 'gap', key: 'gap', hidden: merged.length - head - tail }, ...merged.slice(merged.length - tail)];
 }
 
+const utf8 = new TextEncoder();
+
 /** A frame as a short label: its text (or hex), and its size when it is empty or cut. */
 export function frameLabel(frame: TraceFrame): string {
   if (frame.size === 0) return '(empty)';
   const preview = frame.text !== undefined ? JSON.stringify(frame.text) : frame.hex ? `0x${frame.hex}` : '';
-  const shown = frame.text !== undefined ? new TextEncoder().encode(frame.text).length : frame.hex ? frame.hex.length / 2 : 0;
+  const shown = frame.text !== undefined ? utf8.encode(frame.text).length : frame.hex ? frame.hex.length / 2 : 0;
   return shown < frame.size ? `${preview}… ${frame.size} B` : preview || `${frame.size} B`;
 }
 

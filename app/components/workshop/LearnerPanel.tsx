@@ -7,8 +7,7 @@ import TerminalPane from '../terminal/TerminalPane';
 import dynamic from 'next/dynamic';
 // Only a traced run shows it: loaded then, not with every page that has a playground.
 const MessagesView = dynamic(() => import('../trace/MessagesView'), { ssr: false });
-import { workshopApi, type LearnerDetail, type Tile } from './api';
-import type { LiveOutput } from '../../../workshop/types';
+import { workshopApi, type LearnerDetail, type LiveOutput, type Tile } from './api';
 import { ago, checkState, isRunning, runState } from './boardView';
 import { ERROR_TEXT, FIELD, SMALL } from './styles';
 import { placeName, type LessonOutline } from './types';

@@ -9,7 +9,7 @@ import { readApiError, type ApiProblem } from '../net/apiError';
 // The wire types are the server's own (types only: nothing of workshop/ reaches the browser bundle).
 import type { Board, Broadcast, CodeFile, LearnerDetail, Me, ProcessDef, WorkshopItem, WorkshopSummary } from '../../../workshop/types';
 
-export type { Board, Broadcast, Focus, Hint, LearnerDetail, Me, Tile, WorkshopItem } from '../../../workshop/types';
+export type { Board, Broadcast, Focus, Hint, LearnerDetail, LiveOutput, Me, Tile, WorkshopItem } from '../../../workshop/types';
 export type Summary = WorkshopSummary;
 export type WorkshopFile = CodeFile;
 export type BroadcastProcess = ProcessDef;
