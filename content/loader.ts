@@ -16,16 +16,23 @@ import { visit } from "unist-util-visit";
 import { parse as parseYaml } from "yaml";
 import { LessonError, lessonFolders, pathName, readOnce, type LessonFolder, type PathName } from "./folders";
 import { loadSnippets } from "./snippets";
+import { DEFAULT_LANG, type Lang } from "./lang";
 import { parseLessonLink, splitSteps } from "./steps";
+import { TRANSLATIONS, translatedLesson, type TranslatedSource } from "./translations";
 import type { Heading, Lesson } from "./types";
 
 export { LessonError, lessonsRoot } from "./folders";
 
-/** Every lesson, ordered by part; read once per process in production (lessons change only with a deploy). */
-export const getLessons: (root?: string) => Lesson[] = readOnce(loadLessons);
+const readLessons: (root?: string) => Lesson[] = readOnce(loadLessons);
 
-export function getLesson(slug: string, root?: string): Lesson | undefined {
-  return getLessons(root).find((lesson) => lesson.slug === slug);
+/** Every lesson, ordered by part, in `lang` (English by default); read once per process in production (lessons change only with a deploy). */
+export function getLessons(root?: string, lang: Lang = DEFAULT_LANG): Lesson[] {
+  const lessons = readLessons(root);
+  return lang === DEFAULT_LANG ? lessons : lessons.map((lesson) => lesson.translations?.[lang] ?? lesson);
+}
+
+export function getLesson(slug: string, root?: string, lang: Lang = DEFAULT_LANG): Lesson | undefined {
+  return getLessons(root, lang).find((lesson) => lesson.slug === slug);
 }
 
 /** Reads and checks every lesson folder under `root`; throws LessonError on the first problem. */
@@ -34,6 +41,21 @@ export function loadLessons(root: string): Lesson[] {
   const lessons = lessonFolders(root, name).map((folder) => loadLesson(folder, name));
   checkLinks(lessons, root, name);
   return lessons;
+}
+
+/** Lines of the file above its body. */
+const frontMatterLines = (source: string, body: string) => source.slice(0, source.length - body.length).split("\n").length - 1;
+
+/** The body of a lesson file parsed as MDX; a LessonError with the author's line numbers when it is not valid. */
+function parseBody(source: string, body: string, file: string): Root {
+  try {
+    return unified().use(remarkParse).use(remarkMdx).parse(body) as Root;
+  } catch (error) {
+    const e = error as { line?: number; column?: number; reason?: string; message: string };
+    // The front matter's lines come first in the file: report lines as the author sees them.
+    const where = e.line ? `:${e.line + frontMatterLines(source, body)}:${e.column ?? 0}` : "";
+    throw new LessonError(`${file}${where}`, `is not valid MDX: ${e.reason ?? e.message}`);
+  }
 }
 
 interface FrontMatter {
@@ -65,16 +87,7 @@ function loadLesson({ dir, slug, part }: LessonFolder, name: PathName): Lesson {
   if (!existsSync(file)) throw new LessonError(name(dir), `has no lesson.mdx`);
   const source = readFileSync(file, "utf8");
   const { data, body } = parseFrontMatter(source, name(file));
-  let tree: Root;
-  try {
-    tree = unified().use(remarkParse).use(remarkMdx).parse(body) as Root;
-  } catch (error) {
-    const e = error as { line?: number; column?: number; reason?: string; message: string };
-    // The front matter's lines come first in the file: report lines as the author sees them.
-    const offset = source.slice(0, source.length - body.length).split("\n").length - 1;
-    const where = e.line ? `:${e.line + offset}:${e.column ?? 0}` : "";
-    throw new LessonError(`${name(file)}${where}`, `is not valid MDX: ${e.reason ?? e.message}`);
-  }
+  const tree = parseBody(source, body, name(file));
 
   const snippetsDir = join(dir, "snippets");
   const snippetDetails = loadSnippets(dir, name);
@@ -103,7 +116,7 @@ function loadLesson({ dir, slug, part }: LessonFolder, name: PathName): Lesson {
     if (!referenced.has(id)) throw new LessonError(name(join(snippetsDir, id)), `is not used by any <Playground> in lesson.mdx`);
   }
 
-  return {
+  const lesson: Lesson = {
     slug,
     part,
     title: data.title,
@@ -116,6 +129,30 @@ function loadLesson({ dir, slug, part }: LessonFolder, name: PathName): Lesson {
     text: extractText(tree),
     steps: splitSteps(tree, body, slug, name(file)),
   };
+  lesson.translations = Object.fromEntries(TRANSLATIONS.map((lang) => [lang, loadTranslation(lesson, lang, dir, { tree, lineOffset: frontMatterLines(source, body) }, name)]));
+  return lesson;
+}
+
+/** The lesson in `lang` from lesson.<lang>.mdx (and its snippets' snippet.<lang>.json), or the English marked untranslated. */
+function loadTranslation(lesson: Lesson, lang: Lang, dir: string, english: Pick<TranslatedSource, "tree" | "lineOffset">, name: PathName): Lesson {
+  const file = join(dir, `lesson.${lang}.mdx`);
+  let translated: TranslatedSource | undefined;
+  if (existsSync(file)) {
+    const source = readFileSync(file, "utf8");
+    const { data, body } = parseFrontMatter(source, name(file));
+    translated = { file: name(file), ...data, body, tree: parseBody(source, body, name(file)), lineOffset: frontMatterLines(source, body) };
+  }
+  return translatedLesson(
+    lesson,
+    lang,
+    dir,
+    name,
+    translated,
+    english,
+    (tree, body, file) => splitSteps(tree, body, lesson.slug, file),
+    extractHeadings,
+    extractText,
+  );
 }
 
 /** h2/h3 with their anchors (github-slugger over the whole lesson, as content/steps.ts numbers them). */

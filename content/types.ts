@@ -1,6 +1,7 @@
 /** What a lesson folder becomes once loaded (see lessons/README.md for the format on disk). */
 import type { Check, Expectation } from "../runner/checks";
 import type { ProcessDef } from "../runner/protocol";
+import type { Lang } from "./lang";
 
 export type { Check, Expectation, ProcessDef };
 
@@ -94,4 +95,10 @@ export interface Lesson extends LessonSummary {
   /** Plain text of the prose, for search. */
   text: string;
   steps: Step[];
+  /** The language of its text and paths (English when not set). */
+  lang?: Lang;
+  /** Shown on a language's pages in English: the lesson has no translation into it yet. */
+  untranslated?: true;
+  /** The lesson in each other language (content/translations.ts), on the English lesson only. */
+  translations?: Partial<Record<Lang, Lesson>>;
 }
