@@ -1,4 +1,5 @@
 // @ts-check
+import createNextIntlPlugin from 'next-intl/plugin';
 
 // Next.js collects anonymous usage data unless told not to. This project sends
 // nothing anywhere, so switch it off for every command that loads this file
@@ -43,4 +44,5 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+// next-intl (issue 19): pages and components read the locale and messages through i18n/request.ts.
+export default createNextIntlPlugin('./i18n/request.ts')(nextConfig);

@@ -1,6 +1,5 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
-import { themeScript } from './components/theme/theme';
 
 import './globals.css';
 
@@ -9,8 +8,6 @@ export const metadata: Metadata = {
     default: 'ZeroMQ Playground',
     template: '%s · ZeroMQ Playground',
   },
-  description:
-    'An interactive ZeroMQ tutorial: read about a messaging pattern, then edit and run real TypeScript ZeroMQ programs in a server-side sandbox.',
   icons: {
     icon: [{ url: '/favicon.svg', type: 'image/svg+xml' }],
   },
@@ -26,15 +23,11 @@ export const viewport: Viewport = {
   ],
 };
 
+/**
+ * The root passes its children through: each language's pages (app/[locale]/layout.tsx),
+ * the embeds (app/embed/layout.tsx) and the 404 of an unknown address (app/not-found.tsx)
+ * write their own <html>, each with its own `lang`.
+ */
 export default function RootLayout({ children }: Readonly<{ children: ReactNode }>) {
-  return (
-    // The inline script sets class="dark" and data-theme before the first paint: React leaves them be.
-    <html lang="en" suppressHydrationWarning>
-      <head>
-        <script dangerouslySetInnerHTML={{ __html: themeScript() }} />
-      </head>
-      {/* Pages add the site's header and footer (app/(site)/layout.tsx); embeds (app/embed) do not. */}
-      <body className="antialiased">{children}</body>
-    </html>
-  );
+  return children;
 }

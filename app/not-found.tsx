@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Document from './components/layout/Document';
 import SiteChrome from './components/layout/SiteChrome';
 import NotFoundContent from './components/lesson/NotFoundContent';
 
@@ -7,10 +8,12 @@ export const metadata: Metadata = {
 };
 
 export default function NotFound() {
-  // Rendered in the bare root layout (any unknown address): it brings the site around it.
+  // Any unknown address outside a language's pages (app/[locale]/not-found.tsx has those): the site around it.
   return (
-    <SiteChrome>
-      <NotFoundContent />
-    </SiteChrome>
+    <Document lang="en">
+      <SiteChrome>
+        <NotFoundContent />
+      </SiteChrome>
+    </Document>
   );
 }

@@ -8,6 +8,7 @@ import type { MDXComponents } from "mdx/types";
 import * as runtime from "react/jsx-runtime";
 import remarkGfm from "remark-gfm";
 import { visit } from "unist-util-visit";
+import { DEFAULT_LANG, localePath, splitLocalePath } from "../../content/lang";
 import { anchorHref, parseLessonLink } from "../../content/steps";
 import type { Lesson, Step } from "../../content/types";
 
@@ -40,12 +41,20 @@ function remarkBlockIds(step: Step) {
   };
 }
 
-/** Links to `#anchor` or `/lessons/<slug>#anchor` go to the step that now holds the anchor. */
+/**
+ * Links to `#anchor` or `/lessons/<slug>#anchor` go to the step that now holds the anchor (in
+ * the page's language: the lessons given are in it); other links within the site go to their
+ * page in that language.
+ */
 function remarkStepLinks(lesson: Lesson, lessons: Lesson[]) {
   return () => (tree: Root) => {
     visit(tree, "link", (node: Link) => {
       const link = parseLessonLink(node.url);
-      if (!link) return;
+      const lang = lesson.lang ?? DEFAULT_LANG;
+      if (!link) {
+        if (node.url.startsWith("/") && !node.url.startsWith("//") && splitLocalePath(node.url).lang === DEFAULT_LANG) node.url = localePath(lang, node.url);
+        return;
+      }
       const target = link.lesson ? lessons.find((l) => l.slug === link.lesson) : lesson;
       if (target) node.url = anchorHref(target, link.anchor);
     });

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { EMBED_PENDING_SCRIPT } from '../_lib/embed/pending';
 import EmbedFrame from '../components/embed/EmbedFrame';
+import Document from '../components/layout/Document';
 
 export const metadata: Metadata = {
   // An embed repeats a lesson's snippet: search engines should index the lesson.
@@ -19,9 +20,9 @@ const PENDING = EMBED_PENDING_SCRIPT;
 /** Embeds: just the playground, no header, footer or search, sized for an iframe (see README, "Embedding a snippet"). */
 export default function EmbedLayout({ children }: Readonly<{ children: ReactNode }>) {
   return (
-    <>
+    <Document lang="en">
       <script dangerouslySetInnerHTML={{ __html: PENDING }} />
       <EmbedFrame>{children}</EmbedFrame>
-    </>
+    </Document>
   );
 }

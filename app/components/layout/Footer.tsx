@@ -1,33 +1,36 @@
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
+import { useLocalePath } from '../i18n/useLang';
 
 export default function Footer() {
+  const t = useTranslations('chrome');
+  const path = useLocalePath();
   return (
     <footer className="mt-16 border-t border-(--border)">
       <div className="mx-auto flex w-full max-w-7xl flex-col gap-4 px-4 py-8 text-sm text-(--muted-fg) sm:flex-row sm:items-start sm:justify-between sm:px-6 lg:px-8">
         <p className="max-w-prose">
-          ZeroMQ Playground is a learning tool. Programs run on this server in an isolated sandbox with strict time and
-          memory limits. Your progress stays in this browser.
+          {t('footer')}
         </p>
-        <nav aria-label="Footer">
+        <nav aria-label={t('footerNav')}>
           <ul className="flex gap-4">
             <li>
-              <Link href="/lessons" className="underline-offset-4 hover:text-(--page-fg) hover:underline">
-                Lessons
+              <Link href={path('/lessons')} className="underline-offset-4 hover:text-(--page-fg) hover:underline">
+                {t('lessons')}
               </Link>
             </li>
             <li>
-              <Link href="/playground" className="underline-offset-4 hover:text-(--page-fg) hover:underline">
-                Playground
+              <Link href={path('/playground')} className="underline-offset-4 hover:text-(--page-fg) hover:underline">
+                {t('playground')}
               </Link>
             </li>
             <li>
-              <Link href="/w/new" className="underline-offset-4 hover:text-(--page-fg) hover:underline">
-                Run a workshop
+              <Link href={path('/w/new')} className="underline-offset-4 hover:text-(--page-fg) hover:underline">
+                {t('workshop')}
               </Link>
             </li>
             <li>
               <a href="/sitemap.xml" className="underline-offset-4 hover:text-(--page-fg) hover:underline">
-                Sitemap
+                {t('sitemap')}
               </a>
             </li>
           </ul>

@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import Footer from './Footer';
 import Header from './Header';
@@ -8,13 +9,14 @@ import LazyWorkshopBar from './LazyWorkshopBar';
  * (app/embed) have none of it, so it lives here rather than in the root layout.
  */
 export default function SiteChrome({ children }: { children: ReactNode }) {
+  const t = useTranslations('chrome');
   return (
     <div className="flex min-h-dvh flex-col">
       <a
         href="#main"
         className="sr-only rounded-md bg-zinc-900 px-3 py-2 text-white focus:not-sr-only focus:fixed focus:top-3 focus:left-3 focus:z-50 dark:bg-zinc-100 dark:text-zinc-900"
       >
-        Skip to main content
+        {t('skip')}
       </a>
       <Header />
       {/* Renders nothing unless this browser joined a workshop: a strip under the header, its code loaded only then. */}

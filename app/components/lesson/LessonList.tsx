@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import type { Lesson } from '../../../content/types';
 import LessonProgress from '../progress/LessonProgress';
@@ -18,7 +19,8 @@ export default function LessonList({
   headingLevel?: 2 | 3;
 }) {
   const Title = headingLevel === 2 ? 'h2' : 'h3';
-  if (lessons.length === 0) return <p className="text-(--muted-fg)">No lessons yet.</p>;
+  const t = useTranslations('lesson');
+  if (lessons.length === 0) return <p className="text-(--muted-fg)">{t('noLessons')}</p>;
   return (
     <ol className="divide-y divide-(--border) overflow-hidden rounded-xl border border-(--border)" data-testid="lesson-list">
       {lessons.map((lesson) => (
@@ -31,8 +33,8 @@ export default function LessonList({
           </span>
           <div className="min-w-0 flex-1 space-y-1">
             <Title className="font-semibold text-balance">
-              <Link href={`/lessons/${lesson.slug}`} className="after:absolute after:inset-0 after:content-['']">
-                <span className="sr-only">Part {lesson.part}: </span>
+              <Link href={lesson.steps[0]?.path ?? `/lessons/${lesson.slug}`} className="after:absolute after:inset-0 after:content-['']">
+                <span className="sr-only">{t('partPrefix', { part: lesson.part })}</span>
                 {lesson.title}
               </Link>
             </Title>

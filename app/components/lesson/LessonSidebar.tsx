@@ -1,12 +1,14 @@
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import type { Lesson } from '../../../content/types';
 
 /** The series beside the lesson on wide screens, the current one marked. */
 export default function LessonSidebar({ lessons, current }: { lessons: Lesson[]; current: string }) {
+  const t = useTranslations('lesson');
   return (
     <nav aria-labelledby="series-heading">
       <p id="series-heading" className="mb-3 text-xs font-semibold tracking-wider text-(--muted-fg) uppercase">
-        Lessons
+        {t('lessons')}
       </p>
       <ol className="space-y-0.5 text-sm">
         {lessons.map((lesson) => {
@@ -14,7 +16,7 @@ export default function LessonSidebar({ lessons, current }: { lessons: Lesson[];
           return (
             <li key={lesson.slug}>
               <Link
-                href={`/lessons/${lesson.slug}`}
+                href={lesson.steps[0]?.path ?? `/lessons/${lesson.slug}`}
                 aria-current={here ? 'page' : undefined}
                 className={`flex gap-2 rounded-md px-2 py-1.5 leading-snug transition-colors ${
                   here ? 'bg-(--surface-strong) font-medium text-(--page-fg)' : 'text-(--muted-fg) hover:bg-(--surface) hover:text-(--page-fg)'
@@ -24,7 +26,7 @@ export default function LessonSidebar({ lessons, current }: { lessons: Lesson[];
                   {lesson.part}
                 </span>
                 <span>
-                  <span className="sr-only">Part {lesson.part}: </span>
+                  <span className="sr-only">{t('partPrefix', { part: lesson.part })}</span>
                   {lesson.title}
                 </span>
               </Link>

@@ -1,7 +1,10 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { DEFAULT_LANG, splitLocalePath } from '../../../content/lang';
 import { anchorMap } from '../../../content/steps';
 import type { Lesson, Step } from '../../../content/types';
 import { oembedDiscovery } from '../../_lib/embed/links';
+import { languageAlternates } from '../../_lib/i18n';
 import { renderLesson } from '../../_lib/render-lesson';
 import DisclosureTriangle from '../icons/DisclosureTriangle';
 import { lessonComponents } from '../mdx';
@@ -21,12 +24,15 @@ export function stepMetadata(lesson: Lesson, step: Step): Metadata {
     description: lesson.summary,
     openGraph: { title, description: lesson.summary, type: 'article' },
     // oEmbed discovery: blog platforms turn a link to this page into an embed of its first snippet.
-    alternates: { canonical: step.path, types: { 'application/json+oembed': oembedDiscovery(step.path) } },
+    // hreflang: the same step in every language (English is the source of its path).
+    alternates: { ...languageAlternates(lesson.lang ?? DEFAULT_LANG, splitLocalePath(step.path).path), types: { 'application/json+oembed': oembedDiscovery(step.path) } },
   };
 }
 
 /** One step of a lesson: its part of the text, "step N of M", the list of steps, and the way on. */
 export default async function LessonStepPage({ lessons, lesson, step }: { lessons: Lesson[]; lesson: Lesson; step: Step }) {
+  const lang = lesson.lang ?? DEFAULT_LANG;
+  const t = await getTranslations({ locale: lang, namespace: 'lesson' });
   const index = lessons.indexOf(lesson);
   const content = await renderLesson(lesson, step, lessons, lessonComponents(lesson));
   const steps = lesson.steps.map(({ index, slug, title, path }) => ({ index, slug, title, path }));
@@ -47,10 +53,10 @@ export default async function LessonStepPage({ lessons, lesson, step }: { lesson
         <article id="lesson" className="min-w-0 py-8 sm:py-10" aria-labelledby="lesson-title">
           <header className={step.index === 0 ? 'mb-8 space-y-3' : 'mb-6 space-y-2'}>
             <p className="text-sm font-semibold tracking-wide uppercase">
-              <span className="text-red-700 dark:text-red-400">Part {lesson.part}</span>
+              <span className="text-red-700 dark:text-red-400">{t('part', { part: lesson.part })}</span>
               {count > 1 && (
                 <span className="font-normal text-(--muted-fg) normal-case" data-testid="step-of">
-                  {` · Step ${step.index + 1} of ${count}`}
+                  {` · ${t('stepOf', { step: step.index + 1, count })}`}
                 </span>
               )}
             </p>
@@ -64,9 +70,7 @@ export default async function LessonStepPage({ lessons, lesson, step }: { lesson
             <details className="mb-6 rounded-lg border border-(--border) bg-(--surface) px-4 py-2 lg:hidden">
               <summary className="flex cursor-pointer list-none items-center gap-2 py-1 text-sm select-none [&::-webkit-details-marker]:hidden">
                 <DisclosureTriangle />
-                <span className="font-semibold">
-                  Step {step.index + 1} of {count}
-                </span>
+                <span className="font-semibold">{t('stepOf', { step: step.index + 1, count })}</span>
                 <span className="min-w-0 truncate text-(--muted-fg)">· {step.title}</span>
               </summary>
               <div className="pt-2 pb-1">
@@ -75,10 +79,18 @@ export default async function LessonStepPage({ lessons, lesson, step }: { lesson
             </details>
           )}
 
-          <div className="prose max-w-[46rem]">{content}</div>
+          {lesson.untranslated && (
+            <p role="note" data-testid="untranslated" className="mb-6 max-w-[46rem] rounded-lg border border-(--border) bg-(--surface) px-4 py-3 text-sm">
+              {t('untranslated')}
+            </p>
+          )}
+          {/* An untranslated lesson's text is English on a Korean page: said so for screen readers. */}
+          <div className="prose max-w-[46rem]" lang={lesson.untranslated ? DEFAULT_LANG : undefined}>
+            {content}
+          </div>
 
           <div className="max-w-[46rem]">
-            <StepNav lesson={lesson} step={step} previousLesson={lessons[index - 1]} nextLesson={lessons[index + 1]} />
+            <StepNav lesson={lesson} step={step} previousLesson={lessons[index - 1]} nextLesson={lessons[index + 1]} t={t} />
           </div>
         </article>
 

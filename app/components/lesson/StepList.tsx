@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useId } from 'react';
 import type { Step } from '../../../content/types';
@@ -10,10 +11,11 @@ import { stepKey } from '../progress/store';
 export default function StepList({ lesson, steps, current }: { lesson: string; steps: Pick<Step, 'index' | 'slug' | 'title' | 'path'>[]; current: number }) {
   const progress = useProgress();
   const headingId = useId();
+  const t = useTranslations('lesson');
   return (
     <nav aria-labelledby={headingId}>
       <p id={headingId} className="mb-3 text-xs font-semibold tracking-wider text-(--muted-fg) uppercase">
-        Steps
+        {t('steps')}
       </p>
       <ol className="space-y-0.5 text-sm" data-testid="step-list">
         {steps.map((step) => {
@@ -35,7 +37,7 @@ export default function StepList({ lesson, steps, current }: { lesson: string; s
                 {read && !here && (
                   <span className="shrink-0 text-green-700 dark:text-green-400">
                     <span aria-hidden="true">✓</span>
-                    <span className="sr-only"> (read)</span>
+                    <span className="sr-only"> {t('read')}</span>
                   </span>
                 )}
               </Link>

@@ -1,3 +1,4 @@
+import type { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import type { Lesson, Step } from '../../../content/types';
 
@@ -18,7 +19,7 @@ function Card({ target, direction }: { target: Target; direction: 'previous' | '
       }`}
     >
       <span className="text-sm text-(--muted-fg)">
-        {next ? 'Next' : 'Previous'} · {target.label}
+        {target.label}
       </span>
       <span className="font-semibold text-(--link) group-hover:underline">
         {next ? '' : '← '}
@@ -32,19 +33,21 @@ function Card({ target, direction }: { target: Target; direction: 'previous' | '
 const lastStep = (lesson: Lesson) => lesson.steps[lesson.steps.length - 1]!;
 
 /** The step before and after this one; past a lesson's last step, the next lesson (and back). */
-export default function StepNav({ lesson, step, previousLesson, nextLesson }: { lesson: Lesson; step: Step; previousLesson?: Lesson; nextLesson?: Lesson }) {
+type LessonStrings = Awaited<ReturnType<typeof getTranslations<'lesson'>>>;
+
+export default function StepNav({ lesson, step, previousLesson, nextLesson, t }: { lesson: Lesson; step: Step; previousLesson?: Lesson; nextLesson?: Lesson; t: LessonStrings }) {
   const count = lesson.steps.length;
   const before = lesson.steps[step.index - 1];
   const after = lesson.steps[step.index + 1];
   const previous: Target | undefined = before
-    ? { href: before.path, label: `Step ${before.index + 1} of ${count}`, title: before.title }
-    : previousLesson && { href: lastStep(previousLesson).path, label: `Part ${previousLesson.part}`, title: previousLesson.title };
+    ? { href: before.path, label: t('previous', { where: t('stepOf', { step: before.index + 1, count }) }), title: before.title }
+    : previousLesson && { href: lastStep(previousLesson).path, label: t('previous', { where: t('part', { part: previousLesson.part }) }), title: previousLesson.title };
   const next: Target | undefined = after
-    ? { href: after.path, label: `Step ${after.index + 1} of ${count}`, title: after.title }
-    : nextLesson && { href: nextLesson.steps[0]!.path, label: `Part ${nextLesson.part}`, title: nextLesson.title };
+    ? { href: after.path, label: t('next', { where: t('stepOf', { step: after.index + 1, count }) }), title: after.title }
+    : nextLesson && { href: nextLesson.steps[0]!.path, label: t('next', { where: t('part', { part: nextLesson.part }) }), title: nextLesson.title };
   if (!previous && !next) return null;
   return (
-    <nav aria-label="Previous and next steps" className="mt-16 grid gap-4 sm:grid-cols-2">
+    <nav aria-label={t('prevNextNav')} className="mt-16 grid gap-4 sm:grid-cols-2">
       {previous && <Card target={previous} direction="previous" />}
       {next && <Card target={next} direction="next" />}
     </nav>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef } from 'react';
 import type { Heading } from '../../../content/types';
 import { useActiveHeading } from './useActiveHeading';
@@ -36,6 +37,7 @@ function TocList({ headings, active }: { headings: Heading[]; active: string | n
 export default function Toc({ headings }: { headings: Heading[] }) {
   const active = useActiveHeading(headings.map((h) => h.slug));
   const nav = useRef<HTMLElement>(null);
+  const t = useTranslations('lesson');
 
   // Keep the highlighted entry visible in a sidebar that scrolls on its own.
   useEffect(() => {
@@ -52,7 +54,7 @@ export default function Toc({ headings }: { headings: Heading[] }) {
   return (
     <nav ref={nav} aria-labelledby="toc-heading" className="hidden lg:block">
       <p id="toc-heading" className="mb-3 text-xs font-semibold tracking-wider text-(--muted-fg) uppercase">
-        On this page
+        {t('onThisPage')}
       </p>
       <TocList headings={headings} active={active} />
     </nav>

@@ -1,11 +1,13 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { exerciseKey } from './store';
 import { useProgress } from './useProgress';
 
 /** "Visited" and "n of m exercises solved" for one lesson in a table of contents. */
 export default function LessonProgress({ slug, exercises }: { slug: string; exercises: readonly string[] }) {
   const progress = useProgress();
+  const t = useTranslations('lesson');
   const visited = slug in progress.visited;
   const solved = exercises.filter((id) => exerciseKey(slug, id) in progress.solved).length;
   const done = visited && solved === exercises.length;
@@ -23,11 +25,11 @@ export default function LessonProgress({ slug, exercises }: { slug: string; exer
         >
           {visited ? '✓' : ''}
         </span>
-        {visited ? (done && exercises.length > 0 ? 'Completed' : 'Visited') : 'Not visited yet'}
+        {t(visited ? (done && exercises.length > 0 ? 'completed' : 'visited') : 'notVisited')}
       </span>
       {exercises.length > 0 && (
         <span data-solved={solved}>
-          {solved} of {exercises.length} {exercises.length === 1 ? 'exercise' : 'exercises'} solved
+          {t('solved', { solved, count: exercises.length })}
         </span>
       )}
     </p>

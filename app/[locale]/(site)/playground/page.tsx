@@ -1,12 +1,19 @@
 import type { Metadata } from 'next';
-import { loadTemplates } from '../../../content/templates';
-import { preloadEditorAssets } from '../../components/editor/preloadEditor';
-import ScratchPlayground, { type ScratchTemplate } from '../../components/playground/scratch/ScratchPlayground';
+import { getTranslations } from 'next-intl/server';
+import { loadTemplates } from '../../../../content/templates';
+import { preloadEditorAssets } from '../../../components/editor/preloadEditor';
+import ScratchPlayground, { type ScratchTemplate } from '../../../components/playground/scratch/ScratchPlayground';
+import { languageAlternates, pageLang } from '../../../_lib/i18n';
 
-export const metadata: Metadata = {
-  title: 'Playground',
-  description: 'A scratchpad: write a TypeScript ZeroMQ program in several files and processes, or start from a template, and run it in the sandbox.',
-};
+interface Props {
+  params: Promise<{ locale: string }>;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const lang = await pageLang(params);
+  const t = await getTranslations({ locale: lang, namespace: 'playgroundPage' });
+  return { title: t('title'), description: t('description'), alternates: languageAlternates(lang, '/playground') };
+}
 
 /** The program shown when the page loads: REQ/REP "Hello" → "World" in one process. */
 const HELLO_WORLD = `import * as zmq from "zeromq";
@@ -32,7 +39,9 @@ request.close();
 reply.close();
 `;
 
-export default function PlaygroundPage() {
+export default async function PlaygroundPage({ params }: Props) {
+  const lang = await pageLang(params);
+  const t = await getTranslations({ locale: lang, namespace: 'playgroundPage' });
   preloadEditorAssets();
   // Read at build time (templates/ is data, like lessons/): the page stays static.
   const templates: ScratchTemplate[] = loadTemplates().map((t) => ({
@@ -44,17 +53,14 @@ export default function PlaygroundPage() {
   return (
     <div className="mx-auto w-full max-w-4xl space-y-6 px-4 py-10 sm:px-6 sm:py-14">
       <header className="space-y-3">
-        <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">Playground</h1>
+        <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">{t('title')}</h1>
         <p className="max-w-prose text-lg leading-relaxed text-(--muted-fg)">
-          A scratchpad for your own experiments. This program creates a reply socket and a request socket in one
-          process: the request socket sends <q>Hello</q>, the reply socket answers <q>World</q>. Press{' '}
-          <strong className="text-(--page-fg)">Run</strong>, or change the code first: add files and processes (each
-          process gets its own terminal), or start from a template. Your program stays in this browser.
+          {t.rich('intro', { q: (chunks) => <q>{chunks}</q>, strong: (chunks) => <strong className="text-(--page-fg)">{chunks}</strong> })}
         </p>
       </header>
       <section aria-labelledby="try-heading" className="space-y-4">
         <h2 id="try-heading" className="sr-only">
-          Try the runner
+          {t('try')}
         </h2>
         <ScratchPlayground initial={{ files: { 'main.ts': HELLO_WORLD }, processes: [{ name: 'main', entry: 'main.ts' }] }} templates={templates} />
       </section>

@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
-import { getLesson, getLessons } from '../../../../../content/loader';
-import LessonStepPage, { stepMetadata } from '../../../../components/lesson/LessonStepPage';
+import { getLesson, getLessons } from '../../../../../../content/loader';
+import LessonStepPage, { stepMetadata } from '../../../../../components/lesson/LessonStepPage';
+import { pageLang } from '../../../../../_lib/i18n';
 
 interface Props {
-  params: Promise<{ slug: string; step: string }>;
+  params: Promise<{ locale: string; slug: string; step: string }>;
 }
 
 // Every step is built ahead of time; any other path is a 404.
@@ -16,9 +17,10 @@ export function generateStaticParams() {
 }
 
 async function find(params: Props['params']) {
+  const lang = await pageLang(params);
   const { slug, step } = await params;
-  const lesson = getLesson(slug);
-  return { lessons: getLessons(), lesson, step: lesson?.steps.find((s) => s.slug === step) };
+  const lesson = getLesson(slug, undefined, lang);
+  return { lessons: getLessons(undefined, lang), lesson, step: lesson?.steps.find((s) => s.slug === step) };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -1,24 +1,31 @@
 import type { Metadata } from 'next';
-import { getLesson } from '../../../../../content/loader';
-import PlaygroundBlock from '../../../../components/playground/PlaygroundBlock';
-import { preparePlayground } from '../../../../components/playground/prepare';
-import { workshopCatalog } from '../../../../components/workshop/catalog';
-import PresenterView from '../../../../components/workshop/PresenterView';
+import { getTranslations } from 'next-intl/server';
+import { getLesson } from '../../../../../../content/loader';
+import PlaygroundBlock from '../../../../../components/playground/PlaygroundBlock';
+import { preparePlayground } from '../../../../../components/playground/prepare';
+import { workshopCatalog } from '../../../../../components/workshop/catalog';
+import PresenterView from '../../../../../components/workshop/PresenterView';
+import { languageAlternates, pageLang } from '../../../../../_lib/i18n';
 
 interface Props {
-  params: Promise<{ code: string }>;
+  params: Promise<{ locale: string; code: string }>;
   searchParams: Promise<{ lesson?: string | string[]; snippet?: string | string[]; pin?: string | string[] }>;
 }
 
-export const metadata: Metadata = { title: 'Presenter view', robots: { index: false } };
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const lang = await pageLang(params);
+  const t = await getTranslations({ locale: lang, namespace: 'workshopPages' });
+  return { title: t('presenter'), robots: { index: false }, alternates: languageAlternates(lang, `/w/${encodeURIComponent((await params).code)}/present`) };
+}
 
 const one = (value: string | string[] | undefined) => (typeof value === 'string' ? value : null);
 
 /** The projector's page: `?lesson=…&snippet=…` is the snippet on show (prepared here like on a lesson page). */
 export default async function PresentPage({ params, searchParams }: Props) {
+  const lang = await pageLang(params);
   const { code } = await params;
   const query = await searchParams;
-  const lesson = one(query.lesson) ? getLesson(one(query.lesson)!) : undefined;
+  const lesson = one(query.lesson) ? getLesson(one(query.lesson)!, undefined, lang) : undefined;
   const snippet = lesson?.snippetDetails.find((s) => s.id === one(query.snippet));
   const data = lesson && snippet ? await preparePlayground(lesson, snippet.id) : null;
   return (
