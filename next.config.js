@@ -27,6 +27,12 @@ const nextConfig = {
   // Native / binary packages used on the server: load them with Node's own
   // `require` instead of bundling them.
   serverExternalPackages: ['esbuild', 'zeromq'],
+  // An embed's `?lang=ko` is its Korean page (app/embed/[lesson]/[snippet]/ko), built like the English one.
+  async rewrites() {
+    return {
+      beforeFiles: [{ source: '/embed/:lesson/:snippet', has: [{ type: 'query', key: 'lang', value: 'ko' }], destination: '/embed/:lesson/:snippet/ko' }],
+    };
+  },
   async headers() {
     return [
       // Nobody may frame the site (old and new spelling of the same rule)…

@@ -16,6 +16,8 @@ export interface SearchSection {
   text: string;
   /** Where the section is: its step's path and anchor (lessons are in steps, content/steps.ts). */
   href?: string;
+  /** A translation's section: its English heading, so the English technical terms readers type find it too. */
+  terms?: string;
 }
 
 export interface SearchEntry {
@@ -24,6 +26,10 @@ export interface SearchEntry {
   title: string;
   summary: string;
   sections: SearchSection[];
+  /** The lesson's page in the index's language (`/lessons/<slug>` when not given). */
+  href?: string;
+  /** A translation's entry: the English title. */
+  terms?: string;
 }
 
 const squash = (text: string) => text.replace(/\s+/g, " ").trim();
@@ -33,8 +39,10 @@ const squash = (text: string) => text.replace(/\s+/g, " ").trim();
  * each h2/h3 with its anchor (the same slugs as the page's headings). Code
  * blocks and diagrams are left out.
  */
-export function buildSearchIndex(lessons: Lesson[]): SearchEntry[] {
-  return lessons.map((lesson) => {
+export function buildSearchIndex(lessons: Lesson[], english: Lesson[] = lessons): SearchEntry[] {
+  return lessons.map((lesson, lessonIndex) => {
+    // A translation is found by its own words and by the English headings it stands for.
+    const source = lesson.lang && lesson.lang !== "en" && !lesson.untranslated ? english[lessonIndex] : undefined;
     const tree = unified().use(remarkParse).use(remarkMdx).parse(lesson.body) as Root;
     const sections: SearchSection[] = [{ anchor: null, heading: null, text: "", href: anchorHref(lesson) }];
     const parts: string[][] = [[]];
@@ -45,7 +53,8 @@ export function buildSearchIndex(lessons: Lesson[]): SearchEntry[] {
           const text = squash(toString(node));
           if (node.depth === 2 || node.depth === 3) {
             const known = lesson.headings[headingIndex++];
-            sections.push({ anchor: known?.slug ?? null, heading: text, text: "", href: anchorHref(lesson, known?.slug) });
+            const terms = source?.headings[headingIndex - 1]?.text;
+            sections.push({ anchor: known?.slug ?? null, heading: text, text: "", href: anchorHref(lesson, known?.slug), ...(terms ? { terms } : {}) });
             parts.push([]);
           } else {
             parts.at(-1)!.push(text);
@@ -83,6 +92,8 @@ export function buildSearchIndex(lessons: Lesson[]): SearchEntry[] {
       title: lesson.title,
       summary: lesson.summary,
       sections: sections.filter((section) => section.heading !== null || section.text !== ""),
+      ...(lesson.lang && lesson.lang !== "en" ? { href: anchorHref(lesson) } : {}),
+      ...(source ? { terms: source.title } : {}),
     };
   });
 }

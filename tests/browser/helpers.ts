@@ -27,8 +27,8 @@ export function lessons(): Lesson[] {
  * Opens the search dialog with Ctrl+K and returns it. The shortcut listens from
  * hydration on; a press that comes before it is the browser's own, so press again.
  */
-export async function openSearch(page: Page): Promise<Locator> {
-  const dialog = page.getByRole('dialog', { name: 'Search the lessons' });
+export async function openSearch(page: Page, name = 'Search the lessons'): Promise<Locator> {
+  const dialog = page.getByRole('dialog', { name });
   await expect(async () => {
     if (!(await dialog.isVisible())) await page.keyboard.press('Control+k');
     await expect(dialog).toBeVisible({ timeout: 1_000 });

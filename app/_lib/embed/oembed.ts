@@ -3,6 +3,7 @@
  * the embed's <iframe>. Pure: the route (app/api/oembed) passes the lessons
  * and the site's origins in.
  */
+import { DEFAULT_LANG, splitLocalePath, type Lang } from '../../../content/lang';
 import { parseHash } from '../../components/editor/share';
 import { readingOrder } from '../../components/playground/fileOrder';
 import type { LessonSummary, Snippet, Step } from '../../../content/types';
@@ -53,7 +54,9 @@ export function parseEmbedTarget(raw: string, origins: readonly string[]): Embed
   if (!origins.includes(url.origin)) {
     throw new OembedError(404, 'unknown-url', `Only links to this site (${origins.join(' or ')}) have an embed.`);
   }
-  const parts = url.pathname.replace(/\/+$/, '').split('/').slice(1);
+  // A Korean page (`/ko/lessons/…`) has a Korean embed.
+  const { lang, path } = splitLocalePath(url.pathname);
+  const parts = path.replace(/\/+$/, '').split('/').slice(1);
   const link = url.hash ? parseHash(url.hash) : null;
   if (parts[0] === 'lessons' && (parts.length === 2 || (parts.length === 3 && SEGMENT.test(parts[2]!))) && SEGMENT.test(parts[1]!)) {
     return {
@@ -61,11 +64,11 @@ export function parseEmbedTarget(raw: string, origins: readonly string[]): Embed
       lesson: parts[1]!,
       ...(parts[2] ? { step: parts[2] } : {}),
       snippet: link?.target ?? null,
-      options: link?.variant ? { variant: link.variant } : {},
+      options: { ...(link?.variant ? { variant: link.variant } : {}), ...(lang !== DEFAULT_LANG ? { lang } : {}) },
       hash: link?.code ? url.hash : '',
     };
   }
-  if (parts[0] === 'embed' && parts.length === 3 && SEGMENT.test(parts[1]!) && SEGMENT.test(parts[2]!)) {
+  if (parts[0] === 'embed' && lang === DEFAULT_LANG && parts.length === 3 && SEGMENT.test(parts[1]!) && SEGMENT.test(parts[2]!)) {
     const { id: _id, ...options } = parseEmbedOptions(url.searchParams);
     return { kind: 'embed', lesson: parts[1]!, snippet: parts[2]!, options, hash: link?.code ? url.hash : '' };
   }
@@ -110,7 +113,11 @@ function firstSnippet(lesson: LessonWithSnippets, step: string | undefined): Sni
 }
 
 /** The oEmbed answer for a request, or an OembedError saying why there is none. */
-export function oembed(request: OembedRequest, lessons: readonly LessonWithSnippets[], origins: readonly string[]): OembedResponse {
+export function oembed(
+  request: OembedRequest,
+  lessonsIn: readonly LessonWithSnippets[] | ((lang: Lang) => readonly LessonWithSnippets[]),
+  origins: readonly string[],
+): OembedResponse {
   if (request.format !== null && request.format !== '' && request.format !== 'json') {
     throw new OembedError(501, 'format-not-implemented', 'Only format=json is available.');
   }
@@ -118,6 +125,8 @@ export function oembed(request: OembedRequest, lessons: readonly LessonWithSnipp
   const maxwidth = dimension('maxwidth', request.maxwidth);
   const maxheight = dimension('maxheight', request.maxheight);
   const target = parseEmbedTarget(request.url, origins);
+  // The lessons in the embed's language (its titles and labels), when given by language.
+  const lessons = typeof lessonsIn === 'function' ? lessonsIn(target.options.lang ?? DEFAULT_LANG) : lessonsIn;
   const lesson = lessons.find((l) => l.slug === target.lesson);
   if (!lesson) throw new OembedError(404, 'unknown-lesson', `There is no lesson “${target.lesson}”.`);
   const snippet = findSnippet(lesson, target);

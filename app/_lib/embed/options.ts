@@ -6,6 +6,8 @@
  * writer's readers other code than the article talks about.
  */
 
+import { DEFAULT_LANG, isLang, type Lang } from '../../../content/lang';
+
 export type EmbedTheme = 'light' | 'dark' | 'auto';
 
 export interface EmbedOptions {
@@ -24,6 +26,8 @@ export interface EmbedOptions {
   trace: boolean;
   /** The host's name for this embed, sent back with every resize message. */
   id: string | null;
+  /** `?lang=ko`: the snippet's title, labels and the playground's words in that language. */
+  lang: Lang;
 }
 
 export const DEFAULT_EMBED_OPTIONS: EmbedOptions = {
@@ -35,6 +39,7 @@ export const DEFAULT_EMBED_OPTIONS: EmbedOptions = {
   autorun: false,
   trace: false,
   id: null,
+  lang: DEFAULT_LANG,
 };
 
 const HOST_ID = /^[A-Za-z0-9_.:-]{1,100}$/;
@@ -62,6 +67,7 @@ export function parseEmbedOptions(params: URLSearchParams, frameName?: string): 
     autorun: flag(params.get('autorun')),
     trace: flag(params.get('trace')),
     id: hostId(params.get('id')) ?? hostId(frameName),
+    lang: isLang(params.get('lang')) ? (params.get('lang') as Lang) : DEFAULT_LANG,
   };
 }
 
@@ -76,6 +82,7 @@ export function embedQuery(options: Partial<EmbedOptions>): string {
   if (options.autorun) params.set('autorun', '1');
   if (options.trace) params.set('trace', '1');
   if (options.id) params.set('id', options.id);
+  if (options.lang && options.lang !== DEFAULT_LANG) params.set('lang', options.lang);
   const query = params.toString();
   return query ? `?${query}` : '';
 }

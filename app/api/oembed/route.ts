@@ -41,7 +41,7 @@ export function GET(request: Request) {
   try {
     const body = oembed(
       { url: query.get('url'), format: query.get('format'), maxwidth: query.get('maxwidth'), maxheight: query.get('maxheight') },
-      getLessons(),
+      (lang) => getLessons(undefined, lang),
       origins,
     );
     return Response.json(body, { headers });

@@ -1,5 +1,6 @@
 'use client';
 
+import { useLang } from '../i18n/useLang';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { parseEmbedOptions, resolveEmbed } from '../../_lib/embed/options';
 import { parseHash } from '../editor/share';
@@ -55,6 +56,12 @@ export default function EmbedPlayground({ data, lessonTitle }: { data: Playgroun
   useEffect(() => {
     if (search !== null) delete document.documentElement.dataset.embedPending;
   }, [search]);
+
+  // The frame's document is built in English (app/embed/layout.tsx); a Korean embed says it is Korean.
+  const lang = useLang();
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
 
   const hosted: PlaygroundOptions = useMemo(
     () => ({

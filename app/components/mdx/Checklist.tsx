@@ -1,11 +1,15 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
+
 import { useId } from 'react';
 import { setChecklist } from '../progress/store';
 import { useProgress } from '../progress/useProgress';
 
 /** A checklist whose ticks are saved in this browser (with the rest of the progress). */
-export default function Checklist({ id, items, title = 'Checklist' }: { id: string; items: string[]; title?: string }) {
+export default function Checklist({ id, items, title: given }: { id: string; items: string[]; title?: string }) {
+  const t = useTranslations('mdx');
+  const title = given ?? t('checklist');
   const progress = useProgress();
   const ticked = new Set(progress.checklists[id] ?? []);
   const done = items.filter((item) => ticked.has(item)).length;

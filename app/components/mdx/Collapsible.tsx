@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import DisclosureTriangle from '../icons/DisclosureTriangle';
 
@@ -15,6 +16,7 @@ export default function Collapsible({
   tone: 'neutral' | 'hint' | 'solution';
   children?: ReactNode;
 }) {
+  const label = useTranslations('mdx')(kind.replace(' ', '').toLowerCase());
   const tones = {
     neutral: 'border-(--border-strong) bg-(--surface)',
     hint: 'border-amber-300 bg-amber-50/60 dark:border-amber-500/40 dark:bg-amber-950/25',
@@ -28,11 +30,11 @@ export default function Collapsible({
         <span>
           {title ? (
             <>
-              <span className="font-normal text-(--muted-fg)">{kind}: </span>
+              <span className="font-normal text-(--muted-fg)">{label}: </span>
               {title}
             </>
           ) : (
-            kind
+            label
           )}
         </span>
       </summary>

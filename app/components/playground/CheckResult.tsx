@@ -1,7 +1,10 @@
+import { useTranslations } from 'next-intl';
 import type { CheckResult as Check } from '../run/model';
 
 /** An exercise's verdict from the runner: passed ✓ or not yet, with what was checked. */
-export default function CheckResult({ check, counted }: { check: Check; counted: boolean }) {
+/** `title`: the check's title in the page's language (the runner's is the English one). */
+export default function CheckResult({ check, counted, title }: { check: Check; counted: boolean; title?: string | null }) {
+  const t = useTranslations('run');
   return (
     <div
       role="status"
@@ -23,7 +26,7 @@ export default function CheckResult({ check, counted }: { check: Check; counted:
           {check.passed ? '✓' : '…'}
         </span>
         <span>
-          {check.passed ? 'Passed' : 'Not yet'}: {check.title}
+          {t(check.passed ? 'check.passed' : 'check.notYet', { title: title ?? check.title })}
         </span>
       </p>
       {check.details.length > 0 && (
@@ -35,7 +38,7 @@ export default function CheckResult({ check, counted }: { check: Check; counted:
       )}
       {check.passed && (
         <p className="mt-2 ml-8 text-sm">
-          {counted ? 'Exercise solved: it counts in your progress.' : 'This is the given solution, so it does not count as solved.'}
+          {t(counted ? 'check.counted' : 'check.givenSolution')}
         </p>
       )}
     </div>

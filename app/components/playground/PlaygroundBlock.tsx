@@ -257,7 +257,7 @@ export default function PlaygroundBlock({ data: given }: { data: PlaygroundData 
         clear={clear}
         trace={{ on: traced, set: setTraced, open: hosted.trace }}
         readsInput={Object.values(code.files).some((text) => /process\.stdin|node:readline|from ["']readline["']/.test(text))}
-        check={state.check ? <CheckResult check={state.check} counted={variant.id !== 'solution'} /> : null}
+        check={state.check ? <CheckResult check={state.check} counted={variant.id !== 'solution'} title={data.exercise?.checkTitle} /> : null}
       />
     </div>
   );

@@ -1,5 +1,7 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
+import { useLang } from '../i18n/useLang';
 import dynamic from 'next/dynamic';
 import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { RunState } from '../run/model';
@@ -78,6 +80,8 @@ export default function RunOutput({
 }) {
   const [inputOpen, setInputOpen] = useState<boolean | null>(null);
   const showInput = inputOpen ?? readsInput;
+  const t = useTranslations('run');
+  const lang = useLang();
   const started = state.phase !== 'idle';
   const hasOutput = state.lines.length > 0;
   const running = state.phase === 'running' || state.phase === 'stopping';
@@ -103,20 +107,20 @@ export default function RunOutput({
               <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round">
                 <path d="M2.5 6V2.5H6M10 2.5h3.5V6M13.5 10v3.5H10M6 13.5H2.5V10" />
               </svg>
-              Maximise<span className="sr-only"> the output</span>
+              {t('maximise')}<span className="sr-only">{t('maximiseSr')}</span>
             </button>
           )}
           <button
             type="button"
             aria-pressed={trace.on}
-            title="Record what every zeromq socket does, shown under Messages (from the next Run)"
+            title={t('traceTitle')}
             onClick={() => trace.set(!trace.on)}
             className={TOOL}
           >
-            Trace<span className="sr-only"> sockets</span>
+            {t('trace')}<span className="sr-only">{t('traceSr')}</span>
           </button>
           <button type="button" aria-pressed={showInput} onClick={() => setInputOpen(!showInput)} className={TOOL}>
-            Input
+            {t('input')}
           </button>
           <button
             type="button"
@@ -126,18 +130,19 @@ export default function RunOutput({
             }}
             className={TOOL}
           >
-            Clear
+            {t('clear')}
           </button>
         </div>
       </div>
 
       {state.blocked && (
         <Banner tone="warning" alert testId="run-blocked">
-          <strong className="font-semibold">Blocked: </strong>
-          {onBlocked ?? state.blocked.message}
+          <strong className="font-semibold">{t('blocked')}</strong>
+          {/* The runner's own sentence is English: other languages say it in their words. */}
+          {onBlocked ?? (lang === 'en' ? state.blocked.message : t('blockedDefault'))}
           {onBlocked && state.blocked.processes.length > 0 && (
             <span className="mt-1 block text-xs opacity-90">
-              Waiting with no CPU and no output: {state.blocked.processes.join(', ')}.
+              {t('blockedProcesses', { processes: state.blocked.processes.join(', ') })}
             </span>
           )}
         </Banner>
@@ -150,14 +155,14 @@ export default function RunOutput({
       {check}
       {state.end?.note && (
         <Banner tone="info" testId="run-note">
-          <strong className="font-semibold">What this run shows: </strong>
+          <strong className="font-semibold">{t('note')}</strong>
           {state.end.note}
         </Banner>
       )}
       {state.end && state.end.errors.length > 0 && (
         <Banner tone="error" testId="run-errors">
           <span className="block">
-            <strong className="font-semibold">Where it went wrong</strong> (marked in the editor):
+            {t.rich('errors', { strong: (chunks) => <strong className="font-semibold">{chunks}</strong> })}
           </span>
           <ul className="mt-1 list-none space-y-0.5 font-mono text-xs">
             {state.end.errors.map((error, i) => (
@@ -171,7 +176,7 @@ export default function RunOutput({
       )}
 
       {tabsShown && (
-        <div role="tablist" aria-label="Output" className="flex gap-1 border-b border-(--border)">
+        <div role="tablist" aria-label={t('output')} className="flex gap-1 border-b border-(--border)">
           {OUTPUT_TABS.map((name, index) => (
             <button
               key={name}
@@ -191,7 +196,7 @@ export default function RunOutput({
               }}
               className="-mb-px min-h-9 border-b-2 border-transparent px-3 text-sm font-medium text-(--muted-fg) hover:text-(--page-fg) aria-selected:border-(--link) aria-selected:text-(--page-fg)"
             >
-              {name === 'terminals' ? 'Terminals' : `Messages${state.trace.length > 0 ? ` (${state.trace.length})` : ''}`}
+              {name === 'terminals' ? t('terminals') : t('messages', { count: state.trace.length })}
             </button>
           ))}
         </div>
@@ -208,8 +213,8 @@ export default function RunOutput({
       ) : (
         <p className="rounded-lg border border-dashed border-(--border-strong) px-3 py-3 text-sm text-(--muted-fg)">
           {names.length > 1
-            ? `Run starts ${new Intl.ListFormat('en').format(names)} together; each gets its own terminal here.`
-            : 'Press Run to see the output here.'}
+            ? t('startsTogether', { processes: new Intl.ListFormat(lang).format(names) })
+            : t('pressRun')}
         </p>
       )}
 
@@ -218,7 +223,7 @@ export default function RunOutput({
       {showInput && <StdinBox processes={names} running={running} send={sendInput} />}
 
       {maximised && started && (
-        <OutputDialog title="Output" status={<StatusLine state={state} />} opener={maximise} onClose={() => setMaximised(false)}>
+        <OutputDialog title={t('output')} status={<StatusLine state={state} />} opener={maximise} onClose={() => setMaximised(false)}>
           <Terminals state={state} entries={entries} single={single} fill />
         </OutputDialog>
       )}

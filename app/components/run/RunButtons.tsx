@@ -1,5 +1,7 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
+
 const base =
   'inline-flex min-h-11 items-center justify-center gap-2 rounded-md px-4 py-2 text-sm font-semibold transition-colors aria-disabled:cursor-not-allowed aria-disabled:opacity-50 sm:min-h-10';
 
@@ -9,7 +11,7 @@ export default function RunButtons({
   stopping,
   onRun,
   onStop,
-  runLabel = 'Run',
+  runLabel,
 }: {
   busy: boolean;
   stopping: boolean;
@@ -17,6 +19,7 @@ export default function RunButtons({
   onStop: () => void;
   runLabel?: string;
 }) {
+  const t = useTranslations('run');
   return (
     <>
       <button
@@ -31,7 +34,7 @@ export default function RunButtons({
         <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false" fill="currentColor">
           <path d="M4 2.5v11l9-5.5z" />
         </svg>
-        {runLabel}
+        {runLabel ?? t('run')}
       </button>
       <button
         type="button"
@@ -44,7 +47,7 @@ export default function RunButtons({
         <svg viewBox="0 0 16 16" width="10" height="10" aria-hidden="true" focusable="false" fill="currentColor">
           <rect x="2" y="2" width="12" height="12" rx="1.5" />
         </svg>
-        Stop
+        {t('stop')}
       </button>
     </>
   );

@@ -1,15 +1,19 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
+import { DEFAULT_LANG, type Lang } from '../../../content/lang';
+import { useLang } from '../i18n/useLang';
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { highlightParts, queryTerms, search, type SearchEntry, type SearchResult } from './search';
 import SearchIcon from '../icons/SearchIcon';
 
 let indexRequest: Promise<SearchEntry[]> | undefined;
 
-/** The index, built on the server at build time from the lessons; fetched once per page load. */
-function loadIndex(): Promise<SearchEntry[]> {
-  indexRequest ??= fetch('/search-index.json', { headers: { Accept: 'application/json' } })
+/** The index of the page's language, built on the server at build time from the lessons; fetched once per page load. */
+function loadIndex(lang: Lang): Promise<SearchEntry[]> {
+  const file = lang === DEFAULT_LANG ? '/search-index.json' : `/search-index.${lang}.json`;
+  indexRequest ??= fetch(file, { headers: { Accept: 'application/json' } })
     .then((response) => {
       if (!response.ok) throw new Error(`The search index answered ${response.status}.`);
       return response.json() as Promise<SearchEntry[]>;
@@ -39,7 +43,7 @@ function Highlighted({ text, terms }: { text: string; terms: string[] }) {
 
 function lessonResults(index: SearchEntry[]): SearchResult[] {
   return index.map((lesson) => ({
-    href: `/lessons/${lesson.slug}`,
+    href: lesson.href ?? `/lessons/${lesson.slug}`,
     kind: 'lesson' as const,
     part: lesson.part,
     lessonTitle: lesson.title,
@@ -58,6 +62,8 @@ function lessonResults(index: SearchEntry[]): SearchResult[] {
  */
 export default function SearchDialog({ open, onClose }: { open: boolean; onClose: (navigated: boolean) => void }) {
   const router = useRouter();
+  const t = useTranslations('search');
+  const lang = useLang();
   const dialog = useRef<HTMLDialogElement>(null);
   const input = useRef<HTMLInputElement>(null);
   const [index, setIndex] = useState<SearchEntry[] | null>(null);
@@ -70,18 +76,18 @@ export default function SearchDialog({ open, onClose }: { open: boolean; onClose
 
   useEffect(() => {
     let cancelled = false;
-    loadIndex().then(
+    loadIndex(lang).then(
       (data) => {
         if (!cancelled) setIndex(data);
       },
       (error: unknown) => {
-        if (!cancelled) setFailed(error instanceof Error ? error.message : 'The search index could not be loaded.');
+        if (!cancelled) setFailed(lang === DEFAULT_LANG && error instanceof Error ? error.message : t('failed'));
       },
     );
     return () => {
       cancelled = true;
     };
-  }, []);
+  }, [lang, t]);
 
   useEffect(() => {
     const element = dialog.current;
@@ -156,17 +162,17 @@ export default function SearchDialog({ open, onClose }: { open: boolean; onClose
   const status = failed
     ? failed
     : !index
-      ? 'Loading the index…'
+      ? t('loading')
       : terms.length === 0
-        ? `${results.length} ${results.length === 1 ? 'lesson' : 'lessons'}`
+        ? t('lessons', { count: results.length })
         : results.length === 0
-          ? `No results for “${query.trim()}”`
-          : `${results.length} ${results.length === 1 ? 'result' : 'results'}`;
+          ? t('none', { query: query.trim() })
+          : t('results', { count: results.length });
 
   return (
     <dialog
       ref={dialog}
-      aria-label="Search the lessons"
+      aria-label={t('label')}
       onCancel={(event) => {
         event.preventDefault();
         onClose(false);
@@ -186,7 +192,7 @@ export default function SearchDialog({ open, onClose }: { open: boolean; onClose
             type="text"
             enterKeyHint="go"
             role="combobox"
-            aria-label="Search the lessons"
+            aria-label={t('label')}
             aria-expanded={results.length > 0}
             aria-controls={listId}
             aria-autocomplete="list"
@@ -194,7 +200,7 @@ export default function SearchDialog({ open, onClose }: { open: boolean; onClose
             autoComplete="off"
             autoCorrect="off"
             spellCheck={false}
-            placeholder="Search the lessons"
+            placeholder={t('label')}
             value={query}
             onChange={(event) => setQuery(event.target.value)}
             onKeyDown={onInputKeyDown}
@@ -206,7 +212,7 @@ export default function SearchDialog({ open, onClose }: { open: boolean; onClose
             className="rounded-md border border-(--border-strong) px-1.5 py-0.5 text-xs text-(--muted-fg) hover:text-(--page-fg)"
           >
             <span aria-hidden="true">Esc</span>
-            <span className="sr-only">Close search</span>
+            <span className="sr-only">{t('closeSr')}</span>
           </button>
         </div>
 
@@ -214,7 +220,7 @@ export default function SearchDialog({ open, onClose }: { open: boolean; onClose
           {status}
         </p>
 
-        <div id={listId} role="listbox" aria-label="Results" className="min-h-0 flex-1 overflow-y-auto p-2">
+        <div id={listId} role="listbox" aria-label={t('resultsLabel')} className="min-h-0 flex-1 overflow-y-auto p-2">
           {results.map((result, i) => (
             <a
               key={result.href}
@@ -258,13 +264,13 @@ export default function SearchDialog({ open, onClose }: { open: boolean; onClose
 
         <p className="hidden items-center gap-4 border-t border-(--border) px-4 py-2 text-xs text-(--muted-fg) sm:flex" aria-hidden="true">
           <span>
-            <kbd className="font-sans">↑</kbd> <kbd className="font-sans">↓</kbd> to move
+            {t.rich('move', { kbd: (chunks) => <kbd className="font-sans">{chunks}</kbd> })}
           </span>
           <span>
-            <kbd className="font-sans">Enter</kbd> to open
+            {t.rich('open', { kbd: (chunks) => <kbd className="font-sans">{chunks}</kbd> })}
           </span>
           <span>
-            <kbd className="font-sans">Esc</kbd> to close
+            {t.rich('close', { kbd: (chunks) => <kbd className="font-sans">{chunks}</kbd> })}
           </span>
         </p>
       </div>

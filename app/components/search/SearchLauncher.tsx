@@ -1,5 +1,7 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
+
 import dynamic from 'next/dynamic';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import SearchIcon from '../icons/SearchIcon';
@@ -10,6 +12,7 @@ const SearchDialog = dynamic(loadDialog, { ssr: false });
 
 /** The header's search button, and ⌘K / Ctrl+K anywhere on the site. */
 export default function SearchLauncher() {
+  const t = useTranslations('search');
   const [open, setOpen] = useState(false);
   const [wanted, setWanted] = useState(false);
   const returnFocus = useRef<HTMLElement | null>(null);
@@ -46,7 +49,7 @@ export default function SearchLauncher() {
         className="inline-flex h-9 min-w-9 items-center justify-center gap-2 rounded-full border border-(--border) bg-(--surface) px-2 sm:justify-start sm:px-2.5 text-sm text-(--muted-fg) transition-colors hover:border-(--border-strong) hover:text-(--page-fg) sm:w-44 lg:w-56"
       >
         <SearchIcon size={16} />
-        <span className="sr-only sm:not-sr-only">Search</span>
+        <span className="sr-only sm:not-sr-only">{t('button')}</span>
         <span className="ml-auto hidden items-center gap-0.5 sm:inline-flex" aria-hidden="true">
           <kbd className="kbd-mac rounded border border-(--border-strong) px-1.5 text-xs">⌘K</kbd>
           <kbd className="kbd-other rounded border border-(--border-strong) px-1.5 text-xs">Ctrl K</kbd>

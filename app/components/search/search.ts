@@ -65,7 +65,8 @@ function vocabularyOf(index: SearchEntry[]): Vocabulary {
       index.flatMap((lesson) => [
         lesson.title,
         lesson.summary,
-        ...lesson.sections.flatMap((section) => [section.heading ?? '', section.text]),
+        lesson.terms ?? '',
+        ...lesson.sections.flatMap((section) => [section.heading ?? '', section.text, section.terms ?? '']),
       ]),
     );
     vocabularies.set(index, vocabulary);
@@ -169,7 +170,7 @@ export function search(index: SearchEntry[], query: string): SearchResult[] {
   const results: SearchResult[] = [];
 
   for (const lesson of index) {
-    const href = `/lessons/${lesson.slug}`;
+    const href = lesson.href ?? `/lessons/${lesson.slug}`;
     const found: SearchResult[] = [];
     const base = { part: lesson.part, lessonTitle: lesson.title };
     const result = (fields: Omit<SearchResult, 'part' | 'lessonTitle' | 'highlight'>): SearchResult => ({
@@ -179,7 +180,7 @@ export function search(index: SearchEntry[], query: string): SearchResult[] {
     });
 
     const inTitle = matchTypos(matchers, lesson.title);
-    const inSummary = matchTypos(matchers, `${lesson.title} ${lesson.summary}`);
+    const inSummary = matchTypos(matchers, `${lesson.title} ${lesson.summary} ${lesson.terms ?? ''}`);
     if (inTitle !== null && (inSummary === null || inTitle <= inSummary)) {
       found.push(result({ href, kind: 'lesson', title: lesson.title, context: lesson.summary, typos: inTitle, score: 3000 }));
     } else if (inSummary !== null) {
@@ -199,7 +200,7 @@ export function search(index: SearchEntry[], query: string): SearchResult[] {
     for (const section of lesson.sections) {
       const target = section.href ?? (section.anchor ? `${href}#${section.anchor}` : href);
       const inHeading = section.heading ? matchTypos(matchers, section.heading) : null;
-      const inText = matchTypos(matchers, `${section.heading ?? ''} ${section.text}`);
+      const inText = matchTypos(matchers, `${section.heading ?? ''} ${section.text} ${section.terms ?? ''}`);
       if (inHeading !== null && (inText === null || inHeading <= inText)) {
         const words = highlightWords(matchers, inHeading);
         found.push(

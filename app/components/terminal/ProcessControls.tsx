@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { ProcessAction } from '../run/api';
 import type { RunState } from '../run/model';
@@ -14,6 +15,7 @@ const BUTTON =
  * now (a process that exited on its own), and its words are shown.
  */
 export default function ProcessControls({ state, act }: { state: RunState; act(process: string, action: ProcessAction): Promise<string | null> }) {
+  const t = useTranslations('run');
   const [pending, setPending] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   if (state.phase !== 'running' || state.processes.length < 2) return null;
@@ -27,8 +29,8 @@ export default function ProcessControls({ state, act }: { state: RunState; act(p
   }
 
   return (
-    <div role="group" aria-label="Processes" className="flex flex-wrap items-center gap-2 text-sm" data-testid="process-controls">
-      <span className="text-(--muted-fg)">While it runs:</span>
+    <div role="group" aria-label={t('processes')} className="flex flex-wrap items-center gap-2 text-sm" data-testid="process-controls">
+      <span className="text-(--muted-fg)">{t('whileItRuns')}</span>
       {state.processes.map((name) => {
         const process = state.process[name];
         if (!process?.startedAt) return null;
@@ -37,7 +39,7 @@ export default function ProcessControls({ state, act }: { state: RunState; act(p
         const action: ProcessAction = killed ? 'restart' : 'kill';
         return (
           <button key={name} type="button" disabled={pending === name} onClick={() => void press(name, action)} className={BUTTON}>
-            {killed ? 'Restart' : 'Kill'} {name}
+            {t(killed ? 'restart' : 'kill', { name })}
           </button>
         );
       })}

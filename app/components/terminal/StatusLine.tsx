@@ -1,6 +1,8 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import type { RunState } from '../run/model';
+import { useLang } from '../i18n/useLang';
 import { useNow } from './useNow';
 import { endWords, PROCESS_COLOURS, processWords, runSummary, TONE_DOT, TONE_TEXT } from './words';
 
@@ -13,10 +15,13 @@ import { endWords, PROCESS_COLOURS, processWords, runSummary, TONE_DOT, TONE_TEX
 export default function StatusLine({ state }: { state: RunState }) {
   const live = state.phase === 'running' || state.phase === 'stopping' || state.phase === 'queued';
   const now = useNow(live);
-  const summary = runSummary(state, now);
-  const announced = runSummary(state, 0).text.replace(/ \d+\.\d s$/, '');
+  const t = useTranslations('run');
+  const lang = useLang();
+  const summary = runSummary(state, now, t);
+  const announced = runSummary(state, 0, t).text.replace(/ \d+\.\d s$/, '');
   const end = state.end;
-  const detail = end && end.status !== 'error' ? (end.message ?? endWords(end.status).detail) : '';
+  // The runner's own message names the limit and its value, in English: other languages say it in their words.
+  const detail = end && end.status !== 'error' ? ((lang === 'en' ? end.message : undefined) ?? endWords(end.status, t).detail) : '';
   const showProcesses = state.phase !== 'idle' && state.phase !== 'starting' && state.processes.length > 0;
 
   return (
@@ -35,13 +40,13 @@ export default function StatusLine({ state }: { state: RunState }) {
             {summary.text}
           </span>
           {state.reconnecting && state.phase !== 'ended' && (
-            <span className="font-normal text-(--muted-fg)">(reconnecting…)</span>
+            <span className="font-normal text-(--muted-fg)">{t('reconnecting')}</span>
           )}
         </p>
         {showProcesses && (
-          <ul aria-label="Processes" className="flex flex-wrap gap-x-3 gap-y-1 text-xs text-(--muted-fg)">
+          <ul aria-label={t('processes')} className="flex flex-wrap gap-x-3 gap-y-1 text-xs text-(--muted-fg)">
             {state.processes.map((name, index) => {
-              const words = processWords(state.process[name]!, state, now);
+              const words = processWords(state.process[name]!, state, now, t);
               const colour = PROCESS_COLOURS[index % PROCESS_COLOURS.length]!;
               return (
                 <li key={name} data-process-status={name} className="inline-flex items-center gap-1.5 tabular-nums">

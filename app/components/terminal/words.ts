@@ -3,45 +3,51 @@ import type { ProcessState, RunState } from '../run/model';
 
 export type Tone = 'good' | 'bad' | 'neutral' | 'busy';
 
-/** How each end status reads to a person, and its default explanation. */
-const END_WORDS: Record<string, { title: string; detail: string; tone: Tone }> = {
-  ok: { title: 'Finished', detail: 'Every process exited with code 0.', tone: 'good' },
-  failed: { title: 'Failed', detail: 'A process exited with an error or was ended by a signal.', tone: 'bad' },
-  timeout: { title: 'Timed out', detail: 'The run reached its time limit and was ended.', tone: 'bad' },
-  stopped: { title: 'Stopped', detail: 'The run was stopped before it finished.', tone: 'neutral' },
-  'memory-limit': { title: 'Out of memory', detail: 'The run used more memory than it may.', tone: 'bad' },
-  'cpu-limit': { title: 'CPU time used up', detail: 'The run computed for longer than it may.', tone: 'bad' },
-  'output-limit': { title: 'Too much output', detail: 'The run printed more than it may.', tone: 'bad' },
-  'process-limit': { title: 'Too many processes', detail: 'The run started more processes or threads than it may.', tone: 'bad' },
-  error: { title: 'Could not run', detail: 'Something went wrong on the server.', tone: 'bad' },
+/**
+ * The UI's words for a run, in the page's language: `useTranslations('run')` (messages/<lang>.json
+ * "run"). The API's statuses stay English codes; these are how the UI says them.
+ */
+export type RunWords = (key: string, values?: Record<string, string | number>) => string;
+
+/** The tone of each end status; its title and default explanation are `run.end.<status>` in the messages. */
+const END_TONES: Record<string, Tone> = {
+  ok: 'good',
+  failed: 'bad',
+  timeout: 'bad',
+  stopped: 'neutral',
+  'memory-limit': 'bad',
+  'cpu-limit': 'bad',
+  'output-limit': 'bad',
+  'process-limit': 'bad',
+  error: 'bad',
 };
 
-export function endWords(status: string) {
-  return END_WORDS[status] ?? { title: status, detail: '', tone: 'neutral' as const };
+export function endWords(status: string, t: RunWords) {
+  const tone = END_TONES[status];
+  if (!tone) return { title: status, detail: '', tone: 'neutral' as const };
+  return { title: t(`end.${status}.title`), detail: t(`end.${status}.detail`), tone };
 }
 
 /** The run as a whole, in plain words; `now` gives a live elapsed time while it runs. */
-export function runSummary(state: RunState, now: number): { text: string; tone: Tone } {
+export function runSummary(state: RunState, now: number, t: RunWords): { text: string; tone: Tone } {
   switch (state.phase) {
     case 'idle':
-      return { text: 'Ready', tone: 'neutral' };
+      return { text: t('ready'), tone: 'neutral' };
     case 'starting':
-      return { text: 'Starting…', tone: 'busy' };
+      return { text: t('starting'), tone: 'busy' };
     case 'queued':
-      return {
-        text: state.queuePosition !== null ? `Waiting in the queue (position ${state.queuePosition})…` : 'Waiting in the queue…',
-        tone: 'busy',
-      };
+      return { text: state.queuePosition !== null ? t('queuedAt', { position: state.queuePosition }) : t('queued'), tone: 'busy' };
     case 'running':
-      return { text: state.startedAt !== null ? `Running… ${seconds(now - state.startedAt)}` : 'Running…', tone: 'busy' };
+      return { text: state.startedAt !== null ? t('runningFor', { time: seconds(now - state.startedAt) }) : t('running'), tone: 'busy' };
     case 'stopping':
-      return { text: 'Stopping…', tone: 'busy' };
+      return { text: t('stopping'), tone: 'busy' };
     case 'ended': {
       const end = state.end;
-      if (!end) return { text: 'Ended', tone: 'neutral' };
-      const words = endWords(end.status);
-      const verb = end.status === 'ok' || end.status === 'failed' ? 'in' : 'after';
-      return { text: `${words.title}${end.durationMs !== null ? ` ${verb} ${formatDuration(end.durationMs)}` : ''}`, tone: words.tone };
+      if (!end) return { text: t('ended'), tone: 'neutral' };
+      const words = endWords(end.status, t);
+      if (end.durationMs === null) return { text: words.title, tone: words.tone };
+      const key = end.status === 'ok' || end.status === 'failed' ? 'endedIn' : 'endedAfter';
+      return { text: t(key, { title: words.title, time: formatDuration(end.durationMs) }), tone: words.tone };
     }
   }
 }
@@ -52,19 +58,19 @@ export function seconds(ms: number): string {
 }
 
 /** One process, in a few words: "running 1.2 s", "exit 0 · 812 ms", "ended by SIGKILL". */
-export function processWords(p: ProcessState, state: RunState, now: number): { text: string; tone: Tone } {
+export function processWords(p: ProcessState, state: RunState, now: number, t: RunWords): { text: string; tone: Tone } {
   if (p.exit) {
     const after = p.exit.durationMs !== null ? ` · ${formatDuration(p.exit.durationMs)}` : '';
-    if (p.exit.signal) return { text: `ended by ${p.exit.signal}${after}`, tone: 'bad' };
-    if (p.exit.code !== null) return { text: `exit ${p.exit.code}${after}`, tone: p.exit.code === 0 ? 'good' : 'bad' };
-    return { text: `ended${after}`, tone: 'neutral' };
+    if (p.exit.signal) return { text: `${t('process.endedBy', { signal: p.exit.signal })}${after}`, tone: 'bad' };
+    if (p.exit.code !== null) return { text: `${t('process.exit', { code: p.exit.code })}${after}`, tone: p.exit.code === 0 ? 'good' : 'bad' };
+    return { text: `${t('process.ended')}${after}`, tone: 'neutral' };
   }
-  if (state.phase === 'ended') return { text: p.startedAt === null ? 'did not start' : 'ended', tone: 'neutral' };
+  if (state.phase === 'ended') return { text: t(p.startedAt === null ? 'process.didNotStart' : 'process.ended'), tone: 'neutral' };
   if (p.startedAt !== null) {
     const waiting = state.blocked?.processes.includes(p.name);
-    return { text: `${waiting ? 'waiting' : 'running'} ${seconds(now - p.startedAt)}`, tone: 'busy' };
+    return { text: t(waiting ? 'process.waiting' : 'process.running', { time: seconds(now - p.startedAt) }), tone: 'busy' };
   }
-  if (state.phase === 'running' || state.phase === 'stopping') return { text: 'not started yet', tone: 'neutral' };
+  if (state.phase === 'running' || state.phase === 'stopping') return { text: t('process.notStarted'), tone: 'neutral' };
   return { text: '', tone: 'neutral' };
 }
 
