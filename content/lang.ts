@@ -19,10 +19,13 @@ export function localePath(lang: Lang, path: string): string {
   return /^\/[?#]/.test(path) ? `/${lang}${path.slice(1)}` : `/${lang}${path}`;
 }
 
-/** The language of a URL path and the English path it shows (`/ko/lessons/x` → ko, `/lessons/x`). */
+/**
+ * The language of a URL path and the English path it shows (`/ko/lessons/x` → ko, `/lessons/x`).
+ * `/en/…` is English too: the path pages are rendered at (proxy.ts serves English URLs from it).
+ */
 export function splitLocalePath(path: string): { lang: Lang; path: string } {
   const match = /^\/([a-z]{2})(?=$|[/?#])(.*)$/.exec(path);
-  if (match && isLang(match[1]) && match[1] !== DEFAULT_LANG) {
+  if (match && isLang(match[1])) {
     const rest = match[2]!;
     return { lang: match[1], path: rest === "" || /^[?#]/.test(rest) ? `/${rest}` : rest };
   }

@@ -52,7 +52,8 @@ function remarkStepLinks(lesson: Lesson, lessons: Lesson[]) {
       const link = parseLessonLink(node.url);
       const lang = lesson.lang ?? DEFAULT_LANG;
       if (!link) {
-        if (node.url.startsWith("/") && !node.url.startsWith("//") && splitLocalePath(node.url).lang === DEFAULT_LANG) node.url = localePath(lang, node.url);
+        const target = node.url.startsWith("/") && !node.url.startsWith("//") ? splitLocalePath(node.url) : undefined;
+        if (target?.lang === DEFAULT_LANG) node.url = localePath(lang, target.path);
         return;
       }
       const target = link.lesson ? lessons.find((l) => l.slug === link.lesson) : lesson;

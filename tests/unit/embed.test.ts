@@ -44,7 +44,7 @@ function failure(run: () => unknown): OembedError {
 
 describe("embed options", () => {
   it("reads every option and falls back to the defaults on anything unknown", () => {
-    expect(parseEmbedOptions(new URLSearchParams("variant=fixed&theme=dark&readonly=1&output=only&file=util.ts&autorun=true&trace=1&id=ex-1"))).toEqual({
+    expect(parseEmbedOptions(new URLSearchParams("variant=fixed&theme=dark&readonly=1&output=only&file=util.ts&autorun=true&trace=1&id=ex-1&lang=ko"))).toEqual({
       variant: "fixed",
       theme: "dark",
       readOnly: true,
@@ -53,8 +53,9 @@ describe("embed options", () => {
       autorun: true,
       trace: true,
       id: "ex-1",
+      lang: "ko",
     });
-    expect(parseEmbedOptions(new URLSearchParams("theme=purple&readonly=maybe&output=all&autorun=0&trace=yes-please&id=<script>"))).toEqual({
+    expect(parseEmbedOptions(new URLSearchParams("theme=purple&readonly=maybe&output=all&autorun=0&trace=yes-please&id=<script>&lang=xx"))).toEqual({
       variant: null,
       theme: "auto",
       readOnly: false,
@@ -63,6 +64,7 @@ describe("embed options", () => {
       autorun: false,
       trace: false,
       id: null,
+      lang: "en",
     });
   });
 
@@ -110,6 +112,9 @@ describe("oEmbed URL parsing", () => {
   it("reads lesson links, with or without a snippet, and embed links with their options", () => {
     expect(parseEmbedTarget(`${SITE}/lessons/01-intro`, ORIGINS)).toMatchObject({ kind: "lesson", lesson: "01-intro", snippet: null });
     expect(parseEmbedTarget(`${SITE}/lessons/01-intro/#deadlock`, ORIGINS)).toMatchObject({ snippet: "deadlock", hash: "" });
+    // A Korean page's link gives the Korean embed.
+    expect(parseEmbedTarget(`${SITE}/ko/lessons/01-intro/step-two#deadlock`, ORIGINS)).toMatchObject({ kind: "lesson", lesson: "01-intro", step: "step-two", snippet: "deadlock", options: { lang: "ko" } });
+    expect(parseEmbedTarget(`${SITE}/lessons/01-intro`, ORIGINS).options).toEqual({});
     expect(parseEmbedTarget(`${SITE}/lessons/01-intro#deadlock?variant=fixed&code=xyz`, ORIGINS)).toMatchObject({
       snippet: "deadlock",
       options: { variant: "fixed" },

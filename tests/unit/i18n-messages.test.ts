@@ -48,5 +48,8 @@ describe("language paths", () => {
     expect(splitLocalePath("/ko?q=1")).toEqual({ lang: "ko", path: "/?q=1" });
     expect(splitLocalePath("/kotlin")).toEqual({ lang: "en", path: "/kotlin" });
     expect(splitLocalePath("/lessons/x")).toEqual({ lang: "en", path: "/lessons/x" });
+    // Where English pages are rendered (proxy.ts serves /lessons/x from /en/lessons/x).
+    expect(splitLocalePath("/en/lessons/x")).toEqual({ lang: "en", path: "/lessons/x" });
+    expect(splitLocalePath("/en")).toEqual({ lang: "en", path: "/" });
   });
 });

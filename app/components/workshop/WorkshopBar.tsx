@@ -1,5 +1,6 @@
 'use client';
 
+import { splitLocalePath } from '../../../content/lang';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useEffect, useId, useRef, useState, type RefObject } from 'react';
@@ -62,7 +63,7 @@ const INSTRUCTOR_PAGE = /^\/w\/(new|[^/]+\/(instructor|present))\/?$/;
 export default function WorkshopBar() {
   const pathname = usePathname() ?? '';
   const joined = useJoined();
-  const away = INSTRUCTOR_PAGE.test(pathname);
+  const away = INSTRUCTOR_PAGE.test(splitLocalePath(pathname).path);
   const active = away ? null : joined;
   const following = useFollowing(active?.code ?? null);
   const { ready, goTo } = useLearnerConnection(active, following);

@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { localePath, splitLocalePath } from '../../../content/lang';
 import { useEffect, useState } from 'react';
 import { workshopApi, type ApiError, type Summary } from './api';
 import { broadcastHref } from './broadcasts';
@@ -26,7 +27,8 @@ export default function WorkshopHome({ code, catalog }: { code: string; catalog:
 
   useEffect(() => {
     // Codes are typed in any case: the address bar shows the canonical one.
-    if (window.location.pathname !== `/w/${code}`) history.replaceState(history.state, '', `/w/${code}${window.location.search}`);
+    const canonical = localePath(splitLocalePath(window.location.pathname).lang, `/w/${code}`);
+    if (window.location.pathname !== canonical) history.replaceState(history.state, '', `${canonical}${window.location.search}`);
     let cancelled = false;
     void (async () => {
       const result = await workshopApi.summary(code);

@@ -1,5 +1,6 @@
 'use client';
 
+import { splitLocalePath } from '../../../content/lang';
 import { usePathname } from 'next/navigation';
 import { useEffect } from 'react';
 import { CODE_EVENT } from '../playground/usePlaygroundCode';
@@ -34,7 +35,7 @@ export function useActivityReports(code: string | null, active: boolean) {
   useEffect(() => {
     if (!code || !active) return;
     // A lesson's URL, or one of its steps (/lessons/<slug>/<step>).
-    const lesson = /^\/lessons\/([^/]+)(?:\/[^/]+)?$/.exec(pathname ?? '')?.[1];
+    const lesson = /^\/lessons\/([^/]+)(?:\/[^/]+)?$/.exec(splitLocalePath(pathname ?? '').path)?.[1];
     if (!lesson) return;
     let sent = '';
     let timer: ReturnType<typeof setTimeout> | null = null;

@@ -1,5 +1,6 @@
 'use client';
 
+import { localePath, splitLocalePath } from '../../../content/lang';
 import { usePathname, useRouter } from 'next/navigation';
 import { useEffect, useRef } from 'react';
 import { workshopApi, workshopPath, type Broadcast, type Focus, type Hint, type Me } from './api';
@@ -22,11 +23,13 @@ function useGoTo() {
     const move = ++latest.current;
     const path = `/lessons/${encodeURIComponent(focus.lesson)}`;
     const hash = focus.anchor ? `#${focus.anchor}` : '';
-    const onThisPage = focus.anchor ? document.getElementById(focus.anchor) !== null : window.location.pathname === path;
-    const inLesson = window.location.pathname === path || window.location.pathname.startsWith(`${path}/`);
+    // In the page's language: the lesson's paths are the English ones under /<lang>.
+    const here = splitLocalePath(window.location.pathname);
+    const onThisPage = focus.anchor ? document.getElementById(focus.anchor) !== null : here.path === path;
+    const inLesson = here.path === path || here.path.startsWith(`${path}/`);
     if (!inLesson || !onThisPage) {
       void stepHref(focus.lesson, focus.anchor).then((href) => {
-        if (move === latest.current) router.push(href);
+        if (move === latest.current) router.push(localePath(here.lang, href));
       });
       return;
     }
