@@ -156,7 +156,8 @@ export function stepOfAnchor(steps: Step[], anchor: string): Step | undefined {
 
 /** Where `#anchor` of a lesson is now: the path of its step with the anchor, or the lesson's own URL. */
 export function anchorHref(lesson: { slug: string; steps: Step[] }, anchor?: string | null): string {
-  if (!anchor) return stepPath(lesson.slug, { index: 0, slug: "" });
+  // The first step's path: the lesson's own URL (in the lesson's language: a translation's paths are under /<lang>).
+  if (!anchor) return lesson.steps[0]?.path ?? stepPath(lesson.slug, { index: 0, slug: "" });
   const step = stepOfAnchor(lesson.steps, anchor) ?? lesson.steps[0];
   return `${step ? step.path : `/lessons/${lesson.slug}`}#${anchor}`;
 }

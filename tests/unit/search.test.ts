@@ -133,3 +133,34 @@ describe("search over the lessons' index", { timeout: 30_000 }, () => {
     expect(search(index, "routre").some((r) => r.highlight.includes("router"))).toBe(true);
   });
 });
+
+describe("the Korean index", () => {
+  const english = getLessons();
+  const korean = getLessons(undefined, "ko");
+  const index = buildSearchIndex(korean, english);
+  const translated = korean.find((lesson) => !lesson.untranslated);
+
+  it.runIf(translated !== undefined)("finds Hangul words and the English headings' words, on /ko pages", () => {
+    const entry = index.find((e) => e.slug === translated!.slug)!;
+    expect(entry).toMatchObject({ title: translated!.title, href: `/ko/lessons/${translated!.slug}` });
+    const section = entry.sections.find((s) => s.heading !== null)!;
+    const source = english.find((l) => l.slug === translated!.slug)!;
+    expect(section.terms).toBe(source.headings[0]!.text);
+    expect(section.href).toMatch(/^\/ko\/lessons\//);
+
+    const hangul = search(index, "소켓");
+    expect(hangul.length).toBeGreaterThan(0);
+    expect(hangul[0]!.href).toMatch(/^\/ko\/lessons\//);
+    // An English word of the first heading finds the Korean section it stands for.
+    const word = source.headings[0]!.text.split(/\s+/).find((w) => /^[A-Za-z]{5,}$/.test(w))!;
+    expect(search(index, word).some((r) => r.href === section.href)).toBe(true);
+  });
+
+  it("keeps an untranslated lesson's English text, on /ko pages, without terms", () => {
+    const untranslated = korean.find((lesson) => lesson.untranslated);
+    if (!untranslated) return;
+    const entry = index.find((e) => e.slug === untranslated.slug)!;
+    expect(entry.href).toBe(`/ko/lessons/${untranslated.slug}`);
+    expect(entry.terms).toBeUndefined();
+  });
+});
