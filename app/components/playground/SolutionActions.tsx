@@ -1,5 +1,7 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
+
 import { useMemo } from 'react';
 import { applyEdits, editsKey, saveEdits } from '../editor/savedEdits';
 import { useSavedEdits } from '../editor/useSavedEdits';
@@ -39,6 +41,7 @@ export default function SolutionActions({
   solution: Record<string, string>;
   onDone(message: string): void;
 }) {
+  const t = useTranslations('run');
   const learner = useLearnerCode(data);
   const solves = data.solves;
   if (!solves || !learner) return null;
@@ -63,17 +66,17 @@ export default function SolutionActions({
       <button
         type="button"
         aria-disabled={same}
-        title={same ? 'Your code already is the solution' : undefined}
+        title={same ? t('alreadySolution') : undefined}
         onClick={() => {
           if (!same) use();
         }}
         className={SECONDARY}
       >
-        Use the solution
+        {t('useSolution')}
       </button>
       {learner.backup && (
         <button type="button" onClick={restore} className={SECONDARY}>
-          Restore my code
+          {t('restore')}
         </button>
       )}
     </>

@@ -1,5 +1,7 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
+
 import { Component, lazy, Suspense, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { OutputChunk, OutputLine } from '../run/transcript';
 import type { XtermHandle } from './XtermView';
@@ -81,7 +83,8 @@ export default function TerminalPane({
   const [failed, setFailed] = useState(false);
   const [copied, setCopied] = useState<'' | 'copied' | 'failed'>('');
   const terminal = useRef<XtermHandle>(null);
-  const logLabel = label === 'Output' ? 'Output' : `${label} output`;
+  const t = useTranslations('run');
+  const logLabel = label === t('output') ? t('output') : t('processOutput', { name: label });
   const mine = lines.filter((line) => line.process === process || (line.process === '' && line.stream === 'note'));
   // The transcript keeps the page light with a flood of output; Copy takes every line.
   const shown = mine.length > TRANSCRIPT_LINES ? mine.slice(-TRANSCRIPT_LINES) : mine;
@@ -127,13 +130,13 @@ export default function TerminalPane({
         <button
           type="button"
           onClick={() => void copy()}
-          aria-label={`Copy ${logLabel.replace(/^O/, 'o')}`}
+          aria-label={t('copyLabel', { what: logLabel.replace(/^O/, 'o') })}
           className="ml-auto inline-flex min-h-8 shrink-0 items-center gap-1 rounded px-2 text-xs font-medium text-(--muted-fg) hover:bg-(--surface) hover:text-(--page-fg)"
         >
           <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false" fill="currentColor">
             <path d="M5 1.5h7.5A1.5 1.5 0 0 1 14 3v8.5h-1.5V3H5V1.5ZM2 5.5A1.5 1.5 0 0 1 3.5 4h6A1.5 1.5 0 0 1 11 5.5v8A1.5 1.5 0 0 1 9.5 15h-6A1.5 1.5 0 0 1 2 13.5v-8Zm1.5 0v8h6v-8h-6Z" />
           </svg>
-          <span aria-live="polite">{copied === 'copied' ? 'Copied' : copied === 'failed' ? 'Copy failed' : 'Copy'}</span>
+          <span aria-live="polite">{t(copied === 'copied' ? 'copied' : copied === 'failed' ? 'copyFailed' : 'copy')}</span>
         </button>
       </div>
       <div

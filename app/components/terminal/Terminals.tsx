@@ -1,5 +1,7 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
+
 import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { RunState } from '../run/model';
 import TerminalPane from './TerminalPane';
@@ -75,6 +77,7 @@ export default function Terminals({
   single: boolean;
   fill?: boolean;
 }) {
+  const t = useTranslations('run');
   const names = state.processes.length > 0 ? state.processes : Object.keys(entries);
   const several = names.length > 1;
   const fontSize = useFontSize(several);
@@ -105,7 +108,7 @@ export default function Terminals({
             key={name}
             wide={side && !printed.has(name)}
             process={name}
-            label={single && !several ? 'Output' : name}
+            label={single && !several ? t('output') : name}
             file={entries[name] ?? null}
             colour={PROCESS_COLOURS[index % PROCESS_COLOURS.length]!}
             lines={state.lines}
