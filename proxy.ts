@@ -5,9 +5,19 @@
  * anything with a file extension (vendor files, sitemap.xml, search-index.json) skip it.
  */
 import createMiddleware from "next-intl/middleware";
+import type { NextRequest } from "next/server";
 import { routing } from "./i18n/routing";
 
-export default createMiddleware(routing);
+const intl = createMiddleware(routing);
+
+export default function proxy(request: NextRequest) {
+  const response = intl(request);
+  // Only a page the learner opens records a choice of language. The router's own fetches
+  // (prefetches and client navigations of the page being left) would otherwise set the cookie
+  // back to that page's language just after the language switch chose the other one.
+  if (request.headers.has("rsc") || request.headers.has("next-router-prefetch")) response.headers.delete("set-cookie");
+  return response;
+}
 
 export const config = {
   matcher: ["/((?!api/|_next/|vendor/|embed$|embed/|.*\\.[a-zA-Z0-9]+$).*)"],
