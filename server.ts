@@ -33,7 +33,7 @@ const runner = fleet ? undefined : Runner.create(config, { checks: lessonChecks(
 // Opens in the background: if the database cannot open, lessons still work and workshops answer 503.
 const workshops = Workshops.start({
   catalog: catalogFromLessons(() => getLessons()),
-  runs: (id) => runner?.get(id),
+  runs: (id) => (fleet ? fleet.record(id) : runner!.get(id)),
   trustProxy: config.trustProxy,
 });
 // Learners in a workshop may all press Run at once: keep that many sandboxes warm.

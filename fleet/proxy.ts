@@ -11,6 +11,7 @@ import { request as httpsRequest } from "node:https";
 import { ApiError } from "../runner/errors";
 import { clientOf, isHttps, isRunnerPath, jsonBodyLimit, lastEventIdOf, methodNotAllowed, openEventStream, readBody, refuseCrossOrigin, sendFailure, sendJson } from "../runner/http";
 import type { RunnerConfig } from "../runner/config";
+import type { RunRecord } from "../runner/protocol";
 import { fleetRunId, splitRunId, type Member, type RunnerFleet } from "./members";
 
 /** A stream that brought nothing (not even the runner's 15 s keep-alive) for this long: its runner is gone. */
@@ -120,6 +121,24 @@ export class FleetHttp {
       sendFailure(res, error, "runner fleet");
     }
     return true;
+  }
+
+  /**
+   * A run as its runner holds it (for workshops: whose run, what it showed), with the site's
+   * id; undefined when it is unknown, its runner gone, or the fleet has no token to ask with.
+   */
+  async record(id: string): Promise<RunRecord | undefined> {
+    const split = splitRunId(id);
+    const member = split && this.fleet.find(split.key).member;
+    if (!split || !member || !this.options.token) return undefined;
+    try {
+      const answer = await call(member, "GET", `/api/runs/${split.remoteId}/record`, { authorization: `Bearer ${this.options.token}` });
+      if (answer.status !== 200) return undefined;
+      const record = JSON.parse(answer.body.toString("utf8")) as RunRecord;
+      return { ...record, id };
+    } catch {
+      return undefined;
+    }
   }
 
   /** Ends every proxied stream (the site is shutting down): clients reconnect to another replica and resume. */

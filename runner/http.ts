@@ -2,7 +2,7 @@ import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { formatBytes } from "./config";
 import { ApiError } from "./errors";
-import { PROCESS_NAME } from "./protocol";
+import { PROCESS_NAME, type RunRecord } from "./protocol";
 import type { Run } from "./run";
 import type { Runner } from "./runner";
 import type { RunEvent } from "./types";
@@ -309,6 +309,17 @@ async function route(runner: Runner, req: IncomingMessage, res: ServerResponse, 
     if (!PROCESS_NAME.test(name)) throw new ApiError(400, "invalid-process-name", `A process name is 1–32 letters, digits, "_" or "-".`);
     runner.processAction(run, name, action[3] as "kill" | "restart");
     sendJson(res, 200, { status: action[3] === "kill" ? "killed" : "restarting" });
+    return;
+  }
+  const record = /^\/api\/runs\/([A-Za-z0-9_-]{1,64})\/record$/.exec(path);
+  if (record) {
+    // For the fleet's sites only: to anyone else the address does not exist.
+    const token = runner.config.fleetToken;
+    const run = token && presentsToken(req, token) ? runner.get(record[1]!) : undefined;
+    if (!run) throw new ApiError(404, "run-not-found", "No run has that id (runs are forgotten a few minutes after they end).");
+    if (method !== "GET") throw methodNotAllowed("GET");
+    const body: RunRecord = { id: run.id, client: run.client, state: run.state, request: run.request, events: run.events };
+    sendJson(res, 200, body);
     return;
   }
   const match = /^\/api\/runs\/([A-Za-z0-9_-]{1,64})\/(events|stop|stdin)$/.exec(path);

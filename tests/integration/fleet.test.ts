@@ -147,4 +147,29 @@ describe("the site on a runner fleet", () => {
       a.child.kill("SIGKILL");
     }
   });
+
+  it("hands a run's record (whose run, what it showed) to the fleet's sites only, for workshops on any replica", async () => {
+    const a = await startStandalone(RUNNER_ENV);
+    const s = await site([a.base]);
+    const fleet = new FleetHttp(s.fleet, { config: configFromEnv(process.env), token: TOKEN, clientKey: () => "learner:abc" });
+    const learnerSite = await listen((req, res) => fleet.handle(req, res));
+    try {
+      const started = await request(learnerSite.url, "/api/runs", { body: main(`console.log("mine")`) });
+      const events = await readEvents(learnerSite.url, started.body.id);
+      // Another replica (a handler of its own over the same fleet) reads it by the site's id.
+      const record = await fleet.record(started.body.id);
+      expect(record).toMatchObject({ id: started.body.id, client: "learner:abc", state: "ended", request: { files: { "main.ts": `console.log("mine")` } } });
+      expect(record!.events.map((e) => e.id)).toEqual(events.map((e) => e.id));
+      // To anyone without the token the address does not exist.
+      const remoteId = splitRunId(started.body.id)!.remoteId;
+      expect((await request(a.base, `/api/runs/${remoteId}/record`)).status).toBe(404);
+      expect((await request(a.base, `/api/runs/${remoteId}/record`, { headers: { authorization: "Bearer nope" } })).status).toBe(404);
+      expect(await new FleetHttp(s.fleet, { config: configFromEnv(process.env) }).record(started.body.id)).toBeUndefined();
+      expect(await fleet.record("zz")).toBeUndefined();
+    } finally {
+      await learnerSite.stop();
+      await s.close();
+      a.child.kill("SIGKILL");
+    }
+  });
 });
