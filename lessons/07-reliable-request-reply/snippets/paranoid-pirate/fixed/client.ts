@@ -1,6 +1,6 @@
 import * as zmq from "zeromq";
 
-const RUN_FOR_MS = 8000; // ask for this long, one request every 250 ms, then BYE
+const RUN_FOR_MS = 6000; // ask for this long, one request every 250 ms, then BYE
 const TIMEOUT_MS = 1000; // how long to wait for a reply
 const RETRIES = 3; // how many times to resend before giving up
 
