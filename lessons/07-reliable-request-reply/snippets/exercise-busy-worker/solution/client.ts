@@ -1,7 +1,7 @@
 import * as zmq from "zeromq";
 
 const REQUESTS = 1;
-const TIMEOUT_MS = 2500; // a job takes 1.8 s: wait longer than that
+const TIMEOUT_MS = 2800; // a job takes 2 s: wait longer than that
 const RETRIES = 1; // how many times to resend before giving up
 
 // The Lazy Pirate client: a new REQ socket for every retry.

@@ -1,6 +1,6 @@
 import * as zmq from "zeromq";
 
-const JOB_MS = 1800; // every job is long: longer than the queue's 1 s of patience
+const JOB_MS = 2000; // every job is long: longer than the queue's 1 s of patience
 const HEARTBEAT_MS = 250;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
