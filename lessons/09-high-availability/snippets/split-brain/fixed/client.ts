@@ -15,6 +15,18 @@ function connect(address: string) {
   return socket;
 }
 
+// Not part of Binary Star: tell both servers to stop, so the run ends.
+async function sayBye() {
+  await Promise.all(
+    SERVERS.map(async (address) => {
+      const bye = connect(address);
+      await bye.send("bye");
+      await bye.receive().catch(() => {});
+      bye.close();
+    }),
+  );
+}
+
 let current = 0;
 let socket = connect(SERVERS[current]);
 let replies = 0;
@@ -32,6 +44,7 @@ for (let n = 1; n <= REQUESTS; n++) {
       socket.close();
       if (attempt === TRIES) {
         console.log(`request ${n}: no server answers, giving up`);
+        await sayBye();
         process.exit(1);
       }
       current = (current + 1) % SERVERS.length;
@@ -44,14 +57,5 @@ for (let n = 1; n <= REQUESTS; n++) {
   await sleep(200);
 }
 socket.close();
-
-// Not part of Binary Star: tell both servers to stop, so the run ends.
-await Promise.all(
-  SERVERS.map(async (address) => {
-    const bye = connect(address);
-    await bye.send("bye");
-    await bye.receive().catch(() => {});
-    bye.close();
-  }),
-);
+await sayBye();
 console.log(`${replies}/${REQUESTS} replies, ${failovers} failover(s)`);
