@@ -5,9 +5,10 @@ const map = new Map<string, string>();
 // 1. Subscribe first, and wait until the connection is up: from now on no
 //    change is lost, they queue up in the SUB socket.
 const updates = new zmq.Subscriber({ linger: 0 });
+const events = updates.events; // watch before connect(): the handshake can come at once
 updates.connect("tcp://127.0.0.1:5561");
 updates.subscribe();
-for await (const event of updates.events) if (event.type === "handshake") break;
+for await (const event of events) if (event.type === "handshake") break;
 console.log("client: subscribed");
 
 // 2. Then ask for the snapshot: the state at seq N.

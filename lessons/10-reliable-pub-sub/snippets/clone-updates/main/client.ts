@@ -9,9 +9,10 @@ const map = new Map<string, string>();
 
 // 1. Subscribe, and wait until the connection is up.
 const updates = new zmq.Subscriber({ linger: 0 });
+const events = updates.events; // watch before connect(): the handshake can come at once
 updates.connect("tcp://127.0.0.1:5571");
 updates.subscribe();
-for await (const event of updates.events) if (event.type === "handshake") break;
+for await (const event of events) if (event.type === "handshake") break;
 
 // 2. The snapshot.
 const snapshot = new zmq.Dealer({ linger: 0 });

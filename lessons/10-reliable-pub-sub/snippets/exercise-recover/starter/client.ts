@@ -20,9 +20,10 @@ async function takeSnapshot(into: Map<string, string>): Promise<number> {
 
 // Subscribe first, then the snapshot: the Clone client.
 const updates = new zmq.Subscriber({ linger: 0, receiveTimeout: 1000 });
+const events = updates.events; // watch before connect(): the handshake can come at once
 updates.connect(UPDATES);
 updates.subscribe();
-for await (const event of updates.events) if (event.type === "handshake") break;
+for await (const event of events) if (event.type === "handshake") break;
 let seq = await takeSnapshot(map);
 console.log(`client: snapshot of ${map.size} keys at seq ${seq}`);
 

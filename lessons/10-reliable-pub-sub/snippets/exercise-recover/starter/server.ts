@@ -12,6 +12,8 @@ await updates.bind("tcp://127.0.0.1:5561");
 
 const map = new Map<string, string>();
 let seq = 0; // the number of the last change
+let clientJoined = () => {};
+const joined = new Promise<void>((resolve) => (clientJoined = resolve));
 
 // Snapshot requests: ICANHAZ? → one KVSYNC per key → KTHXBAI with the sequence number.
 async function serveSnapshots() {
@@ -20,6 +22,7 @@ async function serveSnapshots() {
     for (const [key, value] of map) await snapshots.send([client!, "KVSYNC", key, value]);
     await snapshots.send([client!, "KTHXBAI", String(seq)]);
     console.log(`server: sent a snapshot of ${map.size} keys at seq ${seq}`);
+    clientJoined();
   }
 }
 serveSnapshots().catch(() => {});
@@ -29,7 +32,11 @@ for (let n = 1; n <= UPDATES; n++) {
   seq = n;
   map.set(`k${n}`, String(n));
   await updates.send([`k${n}`, String(seq), String(n)]);
+  console.log(`server: k${n} = ${n}, published as seq ${seq}`);
   await new Promise((resolve) => setTimeout(resolve, EVERY_MS));
+  // A demo detail: if the client is late (a busy machine), wait for its first
+  // snapshot here, so that it always joins in the middle of the changes.
+  if (n === 5) await joined;
 }
 await new Promise((resolve) => setTimeout(resolve, 1500)); // still answers snapshots
 const show = [...map.keys()].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1))).map((k) => `${k}=${map.get(k)}`);
