@@ -7,16 +7,19 @@ const worker = new zmq.Reply({ linger: 1000 });
 await worker.bind("tcp://127.0.0.1:5641");
 console.log("worker: ready");
 
-// On SIGTERM: take no new task. If one is in hand, the loop stops after its
+// On SIGTERM (or SIGINT): take no new task. If one is in hand, the loop stops after its
 // reply; if the worker is idle, close() ends the waiting receive() (it rejects
 // with EAGAIN) and with it the loop.
 let stopping = false;
 let busy = false;
-process.once("SIGTERM", () => {
-  console.log(`worker: SIGTERM${busy ? ", finishing the task in hand" : ""}`);
+const stop = (signal: string) => {
+  if (stopping) return;
+  console.log(`worker: ${signal}${busy ? ", finishing the task in hand" : ""}`);
   stopping = true;
   if (!busy) worker.close();
-});
+};
+process.on("SIGTERM", () => stop("SIGTERM"));
+process.on("SIGINT", () => stop("SIGINT")); // Ctrl-C, by hand
 
 try {
   while (!stopping) {

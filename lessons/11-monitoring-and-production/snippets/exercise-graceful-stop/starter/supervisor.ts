@@ -14,6 +14,7 @@ while (!pid) {
     await sleep(50);
   }
 }
+// Not the worker's parent: it can see only whether the pid still exists.
 const running = () => {
   try {
     process.kill(pid, 0);
@@ -47,5 +48,5 @@ if (running()) {
   console.log(`supervisor: the worker still runs after ${GRACE_MS} ms: SIGKILL`);
   process.kill(pid, "SIGKILL");
 } else {
-  console.log("supervisor: the worker exited by itself within the grace period");
+  console.log("supervisor: the worker ended within the grace period");
 }

@@ -35,5 +35,5 @@ if (running()) {
   console.log(`supervisor: the worker still runs after ${GRACE_MS} ms: SIGKILL`);
   process.kill(pid, "SIGKILL");
 } else {
-  console.log(`supervisor: the worker exited by itself within the grace period`);
+  console.log(`supervisor: the worker ended within the grace period`);
 }
