@@ -1,7 +1,7 @@
 import * as zmq from "zeromq";
 
 const ENDPOINT = "tcp://127.0.0.1:5601";
-const RUN_FOR_MS = 6000; // make it 60_000 to have time to press Kill and Restart
+const RUN_FOR_MS = 6000; // make it 50_000 to have time to press Kill and Restart
 
 const started = Date.now();
 const log = (line: string) => console.log(`${((Date.now() - started) / 1000).toFixed(1)}s ${line}`);
