@@ -93,7 +93,8 @@ function fromWorker(id: Buffer, command: Buffer, rest: Buffer[]) {
     removeWorker(worker, "said DISCONNECT");
   } else {
     // READY twice, or REPLY/HEARTBEAT from a worker that never said READY.
-    console.log(`broker: ${commandName(command)} from unknown worker ${name}: DISCONNECT`);
+    console.log(`broker: unexpected ${commandName(command)} from worker ${name}: DISCONNECT`);
+    if (worker) removeWorker(worker, "removed");
     send([id, "", WORKER, DISCONNECT]);
   }
 }
