@@ -1,5 +1,5 @@
 import * as zmq from "zeromq";
-import { BROKER, DISCONNECT, READY, REPLY, WORKER, show } from "./mdp";
+import { BROKER, DISCONNECT, HEARTBEAT, READY, REPLY, REQUEST, WORKER, show } from "./mdp";
 
 // A worker by hand, without the worker API: one request, then goodbye.
 const socket = new zmq.Dealer({ linger: 1000 });
@@ -9,7 +9,14 @@ socket.connect(BROKER);
 await socket.send([WORKER, READY, "echo"]); // ❌ forgot the empty frame
 console.log(`worker: sent ${show([WORKER, READY, "echo"])}`);
 
-const [, , command, client, , ...body] = await socket.receive();
+// Until a REQUEST comes, answer the broker's HEARTBEATs: a silent worker is removed.
+let frames: Buffer[];
+for (;;) {
+  frames = await socket.receive();
+  if (frames[2]?.equals(REQUEST)) break;
+  if (frames[2]?.equals(HEARTBEAT)) await socket.send(["", WORKER, HEARTBEAT]);
+}
+const [, , command, client, , ...body] = frames;
 console.log(`worker: got ${show([command!, client!, "", ...body])}`);
 await socket.send(["", WORKER, REPLY, client!, "", ...body]);
 await socket.send(["", WORKER, DISCONNECT]); // leaving: the broker forgets this worker
