@@ -12,7 +12,7 @@ type Worker = { id: Buffer; name: string; service: string; lastSeen: number; bus
 type Service = { requests: Buffer[][]; waiting: Worker[]; workers: number };
 const services = new Map<string, Service>(); // by service name
 const workers = new Map<string, Worker>(); // by identity, in hex
-let lastClient = 0; // when a client last asked for something (0: none yet)
+let lastClient = 0; // when a client last asked or was answered (0: never)
 
 let sends = Promise.resolve();
 function send(frames: (Buffer | string)[]) {
@@ -83,6 +83,7 @@ function fromWorker(id: Buffer, command: Buffer, rest: Buffer[]) {
   } else if (command.equals(REPLY) && worker) {
     const [client, , ...body] = rest;
     worker.busy = false;
+    lastClient = Date.now();
     send([client!, "", CLIENT, worker.service, ...body]);
     const srv = service(worker.service);
     srv.waiting.push(worker);
