@@ -180,7 +180,7 @@ export function buildDiagram(events: readonly TraceEvent[], ended: boolean, maxR
       const waiting = early.get(id) ?? [];
       const lanesTaken = new Set<number>();
       const taken = new Set<(typeof waiting)[number]>();
-      const fansOut = FAN_OUT.has(l.type);
+      const fansOut = FAN_OUT.has(l.type ?? '');
       for (const w of waiting) {
         if (lanesTaken.has(w.delivery.lane) || (!fansOut && taken.size > 0)) continue;
         lanesTaken.add(w.delivery.lane);
@@ -198,7 +198,7 @@ export function buildDiagram(events: readonly TraceEvent[], ended: boolean, maxR
       // The first send with that key still to be received: by this lane for a PUB's (each
       // subscriber gets it), by anyone for others (sends of one instant went to different peers).
       const from = id
-        ? sends.get(id)?.find((row) => (row.from !== null && FAN_OUT.has(lanes[row.from]!.type) ? !row.to.some((d) => d.lane === index) : row.to.length === 0))
+        ? sends.get(id)?.find((row) => (row.from !== null && FAN_OUT.has(lanes[row.from]!.type ?? '') ? !row.to.some((d) => d.lane === index) : row.to.length === 0))
         : undefined;
       if (from) from.to.push(delivery(index, event, from.frames));
       else if (id) early.set(id, [...(early.get(id) ?? []), { delivery: { lane: index, at: event.at }, event, key }]);
