@@ -1,6 +1,7 @@
 /**
  * The site's server: Next.js for pages, with the runner mounted in the same
- * process for /api/runs*, /api/health and /metrics (see runner/http.ts), and
+ * process for /api/runs*, /api/health and /metrics (see runner/http.ts) — or,
+ * with RUNNER_URLS, those passed to a fleet of runners (fleet/) — and
  * workshops for /api/workshops* (see workshop/http.ts). Pages get their script
  * policy here (csp.ts).
  */
@@ -15,6 +16,7 @@ import { sendError } from "./runner/http";
 import { lessonChecks } from "./content/checks";
 import { getLessons } from "./content/loader";
 import { serveVendorFile } from "./vendor-files";
+import { fleetFromEnv } from "./fleet";
 import { catalogFromLessons, handleWorkshopRequest, Workshops } from "./workshop";
 
 const dev = process.argv.includes("--dev");
@@ -24,15 +26,18 @@ const hostname = process.env.HOSTNAME_BIND ?? "0.0.0.0";
 const dir = dirname(dirname(fileURLToPath(import.meta.url)));
 
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
-const runner = Runner.create(configFromEnv(), { checks: lessonChecks() });
+const config = configFromEnv();
+// With RUNNER_URLS, runs go to a fleet of runners (fleet/); else they run in this process.
+const fleet = await fleetFromEnv(process.env, config, (req) => workshops.learnerKey(req));
+const runner = fleet ? undefined : Runner.create(config, { checks: lessonChecks() });
 // Opens in the background: if the database cannot open, lessons still work and workshops answer 503.
 const workshops = Workshops.start({
   catalog: catalogFromLessons(() => getLessons()),
-  runs: (id) => runner.get(id),
-  trustProxy: runner.config.trustProxy,
+  runs: (id) => (fleet ? fleet.record(id) : runner!.get(id)),
+  trustProxy: config.trustProxy,
 });
 // Learners in a workshop may all press Run at once: keep that many sandboxes warm.
-runner.expectRuns(() => workshops.onlineLearners());
+runner?.expectRuns(() => workshops.onlineLearners());
 const app = next({ dev, dir, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
@@ -72,14 +77,14 @@ function page(req: IncomingMessage, res: ServerResponse) {
   applyScriptPolicy(req, res, { dev });
   // A browser gets its visitor id with its first page, so its first Run already counts as its own.
   if (isPageLoad(req)) {
-    const { setCookie } = visitorOf(req, isHttps(req, runner.config.trustProxy));
+    const { setCookie } = visitorOf(req, isHttps(req, config.trustProxy));
     if (setCookie) res.appendHeader("Set-Cookie", setCookie);
   }
   return handle(req, res);
 }
 
 const server = createServer((req, res) => {
-  handleRunnerRequest(runner, req, res, { clientKey: (r) => workshops.learnerKey(r) })
+  (fleet ? fleet.handle(req, res) : handleRunnerRequest(runner!, req, res, { clientKey: (r) => workshops.learnerKey(r) }))
     .then((handled) => handled || handleWorkshopRequest(workshops, req, res))
     .then((handled) => handled || serveVendorFile(req, res, join(dir, "public")))
     .then((handled) => (handled ? undefined : page(req, res)))
@@ -92,12 +97,18 @@ const server = createServer((req, res) => {
 if (dev) server.on("upgrade", app.getUpgradeHandler());
 
 server.listen(port, hostname, () => {
-  const { sandbox } = runner.health();
-  console.log(`ZeroMQ Playground on http://localhost:${port} (sandbox: ${sandbox.mode}, limits: ${sandbox.limits})`);
+  if (fleet) console.log(`ZeroMQ Playground on http://localhost:${port} (runs on the fleet: ${fleet.fleet.members().length} runners)`);
+  else {
+    const { sandbox } = runner!.health();
+    console.log(`ZeroMQ Playground on http://localhost:${port} (sandbox: ${sandbox.mode}, limits: ${sandbox.limits})`);
+  }
 });
 
 closeOnSignals(server, runner, {
   // Open event streams would keep server.close() waiting; ended, their clients reconnect to the next server.
-  beforeClose: () => workshops.closeStreams(),
+  beforeClose: () => {
+    workshops.closeStreams();
+    fleet?.closeStreams();
+  },
   afterClose: () => workshops.close(),
 });

@@ -8,7 +8,7 @@ import { mkdir } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -42,6 +42,21 @@ export function freePort() {
  * development server does per request. BENCH_PROFILE=<dir> (or `profileDir`)
  * writes its CPU profile there.
  */
+/**
+ * A lesson variant as the site and the content tests run it: read by the content loader itself
+ * (content/snippets.ts, bundled once), so the lesson's shared files and defaults come with it.
+ */
+export async function lessonVariant(lesson, snippetId, variantId) {
+  const { build } = await import("esbuild");
+  const outfile = path.join(ROOT, ".tmp", "bench-snippets.mjs");
+  await build({ entryPoints: [path.join(ROOT, "content", "snippets.ts")], outfile, bundle: true, platform: "node", format: "esm", packages: "external", logLevel: "warning" });
+  const { loadSnippets } = await import(pathToFileURL(outfile).href);
+  const snippet = loadSnippets(path.join(ROOT, "lessons", lesson), (p) => path.relative(ROOT, p)).find((s) => s.id === snippetId);
+  const variant = snippet?.variants.find((v) => v.id === variantId);
+  if (!variant) throw new Error(`no variant ${lesson}/${snippetId}/${variantId}`);
+  return variant;
+}
+
 export async function startBenchServer({ name, source, env = {}, profileDir = process.env.BENCH_PROFILE }) {
   const { build } = await import("esbuild");
   const outfile = path.join(ROOT, ".tmp", `${name}.mjs`);

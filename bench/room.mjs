@@ -13,12 +13,12 @@
 // the rate limits at their defaults. `--url URL --pid PID` measures a running
 // site instead.
 
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { childrenOf, commandLine, option, readSse, ROOT, sandboxGroup, startBenchServer, summary } from "./lib.mjs";
+import { childrenOf, commandLine, lessonVariant, option, readSse, ROOT, sandboxGroup, startBenchServer, summary } from "./lib.mjs";
 
 const LEARNERS = Number(option("learners", 200));
 const WINDOW_S = Number(option("window", 10));
@@ -105,12 +105,9 @@ const mib = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 // ---------------------------------------------------------------------------
 // The room
 
-function loadVariant() {
-  const dir = path.join(ROOT, "lessons", LESSON, "snippets", SNIPPET);
-  const snippet = JSON.parse(readFileSync(path.join(dir, "snippet.json"), "utf8"));
-  const files = {};
-  for (const name of readdirSync(path.join(dir, VARIANT))) files[name] = readFileSync(path.join(dir, VARIANT, name), "utf8");
-  return { files, processes: snippet.processes, timeoutMs: snippet.timeoutMs, lesson: LESSON, snippet: SNIPPET, variant: VARIANT };
+async function loadVariant() {
+  const { files, processes, timeoutMs } = await lessonVariant(LESSON, SNIPPET, VARIANT);
+  return { files, processes, timeoutMs, lesson: LESSON, snippet: SNIPPET, variant: VARIANT };
 }
 
 async function main() {
@@ -121,7 +118,7 @@ async function main() {
   const controller = new AbortController();
   try {
     const base = server.url;
-    const body = loadVariant();
+    const body = await loadVariant();
     console.log(`room: ${LEARNERS} learners, one Run each within ${WINDOW_S} s, ${LESSON}/${SNIPPET}/${VARIANT} (${body.processes?.length ?? 1} processes)`);
     console.log(`host: ${os.cpus().length} cores, ${mib(os.totalmem())}, load ${os.loadavg().map((n) => n.toFixed(1)).join(" ")}`);
 

@@ -92,6 +92,16 @@ export interface RunnerConfig extends RunLimits {
   trustProxy: boolean;
   /** Bearer token that opens /metrics; unset: /metrics answers only loopback (RUNNER_METRICS_TOKEN). */
   metricsToken: string | undefined;
+  /**
+   * Bearer token a site of the fleet sends (RUNNER_FLEET_TOKEN): with it, the runner takes the
+   * site's word for whose run it is (X-Runner-Client, a workshop learner). Unset: never.
+   */
+  fleetToken: string | undefined;
+  /**
+   * On SIGTERM, how long runs may go on to their end while no new run is taken (RUNNER_DRAIN_MS):
+   * a runner pod leaving the fleet finishes what it holds. 0: stop every run at once.
+   */
+  drainMs: number;
   /** Run code WITHOUT a sandbox: local development only (RUNNER_UNSAFE_NO_SANDBOX). */
   unsafeNoSandbox: boolean;
   /** Run sandboxes WITHOUT their system-call filter, on a host that cannot build it (RUNNER_UNSAFE_NO_SECCOMP). */
@@ -149,6 +159,8 @@ export const DEFAULTS: RunnerConfig = {
   stdinBytes: 64 * 1024,
   trustProxy: false,
   metricsToken: undefined,
+  fleetToken: undefined,
+  drainMs: 0,
   unsafeNoSandbox: false,
   unsafeNoSeccomp: false,
   noexecTmp: true,
@@ -196,6 +208,8 @@ const ENV_NAMES: { [K in keyof RunnerConfig]: string } = {
   stdinBytes: "RUNNER_STDIN_BYTES",
   trustProxy: "RUNNER_TRUST_PROXY",
   metricsToken: "RUNNER_METRICS_TOKEN",
+  fleetToken: "RUNNER_FLEET_TOKEN",
+  drainMs: "RUNNER_DRAIN_MS",
   unsafeNoSandbox: "RUNNER_UNSAFE_NO_SANDBOX",
   unsafeNoSeccomp: "RUNNER_UNSAFE_NO_SECCOMP",
   noexecTmp: "RUNNER_NOEXEC_TMP",

@@ -2,7 +2,7 @@ import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { formatBytes } from "./config";
 import { ApiError } from "./errors";
-import { PROCESS_NAME } from "./protocol";
+import { PROCESS_NAME, type RunRecord } from "./protocol";
 import type { Run } from "./run";
 import type { Runner } from "./runner";
 import type { RunEvent } from "./types";
@@ -231,15 +231,30 @@ function isLoopback(address: string | undefined): boolean {
   return address !== undefined && (/^127\./.test(address) || address === "::1" || /^::ffff:127\./i.test(address));
 }
 
+/** Whether the request carries `Authorization: Bearer <token>` (compared in constant time). */
+export function presentsToken(req: IncomingMessage, token: string): boolean {
+  const given = Buffer.from(/^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "")?.[1] ?? "", "utf8");
+  const wanted = Buffer.from(token, "utf8");
+  return given.length === wanted.length && timingSafeEqual(given, wanted);
+}
+
+/**
+ * Whose run a fleet's site says this is (`X-Runner-Client`, e.g. `learner:<id>`): taken only
+ * with the fleet's token, as nobody else may speak for a learner.
+ */
+function fleetClient(req: IncomingMessage, token: string | undefined): string | undefined {
+  const named = req.headers["x-runner-client"];
+  if (!token || typeof named !== "string" || !/^[A-Za-z0-9:_-]{1,100}$/.test(named)) return undefined;
+  return presentsToken(req, token) ? named : undefined;
+}
+
 /**
  * /metrics is for operators: with RUNNER_METRICS_TOKEN, requests that present it as a Bearer
  * token; without one, requests from this machine that did not come through a proxy.
  */
 function refuseMetrics(req: IncomingMessage, token: string | undefined) {
   if (token) {
-    const given = Buffer.from(/^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "")?.[1] ?? "", "utf8");
-    const wanted = Buffer.from(token, "utf8");
-    if (given.length === wanted.length && timingSafeEqual(given, wanted)) return;
+    if (presentsToken(req, token)) return;
     throw new ApiError(401, "metrics-unauthorized", "The metrics need the operator's token: send Authorization: Bearer <RUNNER_METRICS_TOKEN>.", {
       "WWW-Authenticate": 'Bearer realm="metrics"',
     });
@@ -273,7 +288,7 @@ async function route(runner: Runner, req: IncomingMessage, res: ServerResponse, 
     const body = await readJsonBody(req, jsonBodyLimit(runner.config.codeBytes));
     const request = validateRunRequest(body, runner.config);
     const address = clientOf(req, runner.config.trustProxy);
-    const learner = options.clientKey?.(req);
+    const learner = options.clientKey?.(req) ?? fleetClient(req, runner.config.fleetToken);
     const visitor = learner === undefined ? visitorOf(req, isHttps(req, runner.config.trustProxy)) : undefined;
     const run = await runner.submit(request, { key: learner ?? visitor?.key ?? address, address });
     const events = `/api/runs/${run.id}/events`;
@@ -294,6 +309,17 @@ async function route(runner: Runner, req: IncomingMessage, res: ServerResponse, 
     if (!PROCESS_NAME.test(name)) throw new ApiError(400, "invalid-process-name", `A process name is 1–32 letters, digits, "_" or "-".`);
     runner.processAction(run, name, action[3] as "kill" | "restart");
     sendJson(res, 200, { status: action[3] === "kill" ? "killed" : "restarting" });
+    return;
+  }
+  const record = /^\/api\/runs\/([A-Za-z0-9_-]{1,64})\/record$/.exec(path);
+  if (record) {
+    // For the fleet's sites only: to anyone else the address does not exist.
+    const token = runner.config.fleetToken;
+    const run = token && presentsToken(req, token) ? runner.get(record[1]!) : undefined;
+    if (!run) throw new ApiError(404, "run-not-found", "No run has that id (runs are forgotten a few minutes after they end).");
+    if (method !== "GET") throw methodNotAllowed("GET");
+    const body: RunRecord = { id: run.id, client: run.client, state: run.state, request: run.request, events: run.events };
+    sendJson(res, 200, body);
     return;
   }
   const match = /^\/api\/runs\/([A-Za-z0-9_-]{1,64})\/(events|stop|stdin)$/.exec(path);
@@ -385,17 +411,29 @@ function streamEvents(run: Run, req: IncomingMessage, res: ServerResponse, url: 
 
 /**
  * On SIGINT/SIGTERM: stop accepting, stop every run (their sandboxes go with them), exit.
- * `beforeClose` ends long-lived responses (event streams) so the server can close;
- * `afterClose` runs last (closing a database).
+ * With RUNNER_DRAIN_MS, runs first go on to their end for that long while no new one is
+ * taken (health answers 503 "draining", so a load balancer sends runs elsewhere) and the
+ * server keeps answering, so their event streams go on. `beforeClose` ends other long-lived responses (a
+ * site's workshop streams) so their clients reconnect elsewhere; `afterClose` runs last
+ * (closing a database). Without a runner (a site on a fleet) only the hooks run.
  */
-export function closeOnSignals(server: Server, runner: Runner, hooks: { beforeClose?: () => void; afterClose?: () => Promise<void> } = {}) {
+export function closeOnSignals(server: Server, runner: Runner | undefined, hooks: { beforeClose?: () => void; afterClose?: () => Promise<void> } = {}) {
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
       hooks.beforeClose?.();
-      server.close();
-      void runner
-        .close()
-        .then(() => hooks.afterClose?.())
+      const drainMs = runner?.config.drainMs ?? 0;
+      // Draining, it keeps answering: health says "draining" and the runs' streams go on.
+      if (drainMs === 0) server.close();
+      void (runner ? (drainMs > 0 ? runner.drain(drainMs) : runner.close()) : Promise.resolve())
+        .then(async () => {
+          // The last events of drained runs are still being written: let their streams end first (briefly).
+          await new Promise((resolve) => {
+            server.close(resolve);
+            server.closeIdleConnections();
+            setTimeout(resolve, drainMs > 0 ? 2_000 : 0).unref();
+          });
+          return hooks.afterClose?.();
+        })
         .catch((error: unknown) => console.error("server: shutdown failed", error))
         .then(() => process.exit(0));
     });

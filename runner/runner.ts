@@ -14,7 +14,8 @@ import type { RunRequest } from "./types";
 const MAX_STORED_RUNS = 2_000;
 
 export interface HealthReport {
-  status: "ok" | "unavailable";
+  /** "draining": shutting down, finishing its runs and taking no new one (answered with 503, like "unavailable"). */
+  status: "ok" | "unavailable" | "draining";
   sandbox: SandboxStatus;
   runs: {
     running: number;
@@ -68,6 +69,8 @@ export class Runner {
   private readonly playgrounds = new Map<string, Run>();
   private measuredMemory = { at: 0, bytes: 0 };
   private readonly sweeper: NodeJS.Timeout;
+  /** Set by drain(): no new run is taken. */
+  private draining = false;
   private readonly pumper: NodeJS.Timeout;
   /** A run waits because others compute: nothing else will start it when they stop. */
   private heldByComputing = false;
@@ -125,7 +128,7 @@ export class Runner {
     const pool = this.host.poolStatus();
     const { concurrency, memoryBudgetBytes, processMemoryBytes, queueMax } = this.config;
     return {
-      status: this.host.status.available ? "ok" : "unavailable",
+      status: this.draining ? "draining" : this.host.status.available ? "ok" : "unavailable",
       sandbox: this.host.status,
       runs: {
         running: this.scheduler.running.size,
@@ -180,6 +183,10 @@ export class Runner {
   /** Starts (queues) a validated run for `client`; throws ApiError for 429/503. */
   async submit(request: RunRequest, from: RunClient | string): Promise<Run> {
     const { key: client, address } = typeof from === "string" ? { key: from, address: from } : from;
+    if (this.draining) {
+      this.metrics.recordRejected("draining");
+      throw new ApiError(503, "runner-draining", "This runner is shutting down and takes no new run; try again (another runner will take it).", { "Retry-After": "1" });
+    }
     const status = this.host.status;
     if (!status.available) {
       this.metrics.recordRejected("sandbox-unavailable");
@@ -258,6 +265,19 @@ export class Runner {
   }
 
   /** Stops every run and removes the sandboxes' files (at shutdown). */
+  /**
+   * Takes no new run, and lets the runs it holds (queued ones too) go on to their end for at
+   * most `ms`; then stops what is left and closes, as close() does.
+   */
+  async drain(ms: number) {
+    this.draining = true;
+    const open = [...this.runs.values()].filter((run) => run.state !== "ended");
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.all(open.map((run) => run.done)), new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+    clearTimeout(timer);
+    await this.close();
+  }
+
   async close() {
     clearInterval(this.sweeper);
     clearInterval(this.pumper);

@@ -5,6 +5,7 @@
 //                                                         (the sandbox's system-call filter), used by the runner
 //   node scripts/ensure-system-deps.mjs browser           Chromium, used by the browser tests
 //   node scripts/ensure-system-deps.mjs database          PostgreSQL server binaries, for the tests of the DATABASE_URL path
+//   node scripts/ensure-system-deps.mjs deploy            kubectl, whose kustomize renders deploy/ for its test
 //   node scripts/ensure-system-deps.mjs sandbox browser   several
 //
 // Prints nothing when everything is present. When something is missing and we
@@ -45,6 +46,12 @@ const REQUIREMENTS = {
     hint:
       'On Ubuntu, where Chromium comes as a snap, install it with `sudo snap install chromium` ' +
       'and set CHROMIUM_PATH=/snap/bin/chromium.',
+  },
+  deploy: {
+    name: 'deploy',
+    label: 'kubectl (renders the Kubernetes manifests in deploy/ offline, for their test)',
+    find: () => findOnPath('kubectl'),
+    packages: ['kubectl'],
   },
   database: {
     name: 'database',

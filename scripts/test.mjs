@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import { createServer } from "node:net";
 
 const steps = [
-  ["system packages", "node", ["scripts/ensure-system-deps.mjs", "sandbox", "browser", "database"]],
+  ["system packages", "node", ["scripts/ensure-system-deps.mjs", "sandbox", "browser", "database", "deploy"]],
   ["type check", "npx", ["tsc", "--noEmit", "-p", "."]],
   ["unit and integration tests", "npx", ["vitest", "run", "--project", "unit", "--project", "integration"]],
   ["lesson content: every variant through the runner", "npx", ["vitest", "run", "--project", "content"]],

@@ -237,7 +237,7 @@ async function learnerRoute(ctx: Context, workshop: WorkshopRecord, path: string
       if (activity.type === "location") await ws.store.setLocation(code, id, activity.lesson, activity.anchor);
       else if (activity.type === "code") await ws.store.setCode(code, id, activity);
       else {
-        const run = ws.runs(activity.runId);
+        const run = await ws.runs(activity.runId);
         // Only the learner's own runs (started with their cookie): another's run id reads as unknown.
         if (!run || !WorkshopService.ranBy(run.client, id)) {
           throw new ApiError(404, "run-not-found", "You have no run with that id (runs are forgotten a few minutes after they end).");
@@ -295,7 +295,7 @@ async function learnerAction(ctx: Context, workshop: WorkshopRecord, id: string,
     only(ctx, "GET");
     const detail = await ws.store.detail(code, id);
     // Their run going on now, read from this server's runner (a run on another server shows once it ends).
-    const running = detail.tile.running && ws.runs(detail.tile.running.runId);
+    const running = detail.tile.running ? await ws.runs(detail.tile.running.runId) : undefined;
     const text = running && WorkshopService.ranBy(running.client, id) ? liveOutput(running) : undefined;
     if (text !== undefined) {
       const trace = liveTrace(running!);

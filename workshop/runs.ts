@@ -1,9 +1,8 @@
 /**
- * Reads a finished run from the in-process runner: what the board shows comes
- * from what really ran, never from what the learner's browser says.
+ * Reads a run from the runner that ran it (in this process, or on the fleet): what
+ * the board shows comes from what really ran, never from what the learner's browser says.
  */
-import type { Run } from "../runner/run";
-import type { TraceEvent } from "../runner/protocol";
+import type { RunRecord, TraceEvent } from "../runner/protocol";
 import type { RunEventMap } from "../runner/types";
 import type { RunReport } from "./store";
 import { storableText } from "./validate";
@@ -11,7 +10,9 @@ import { storableText } from "./validate";
 /** Output kept per process for the instructor's read-only view. */
 const OUTPUT_TAIL_BYTES = 8 * 1024;
 
-export type RunLookup = (id: string) => Run | undefined;
+/** A run as the workshop reads it: the in-process runner's Run, or a fleet runner's record of it. */
+export type RunView = Pick<RunRecord, "id" | "client" | "state" | "request" | "events">;
+export type RunLookup = (id: string) => RunView | undefined | Promise<RunView | undefined>;
 
 function tail(text: string, bytes: number): string {
   const buffer = Buffer.from(text, "utf8");
@@ -23,7 +24,7 @@ function tail(text: string, bytes: number): string {
 }
 
 /** What the run's processes printed so far: per process `── name ──` + its last 8 KiB (one process: just its output). */
-function outputOf(run: Run): string {
+function outputOf(run: RunView): string {
   const output = new Map<string, string>(run.request.processes.map((p) => [p.name, ""]));
   for (const event of run.events) {
     if (event.type !== "stdout" && event.type !== "stderr") continue;
@@ -37,7 +38,7 @@ function outputOf(run: Run): string {
 }
 
 /** A running run's output so far (for the instructor watching it); undefined once it ended. */
-export function liveOutput(run: Run): string | undefined {
+export function liveOutput(run: RunView): string | undefined {
   if (run.state === "ended") return undefined;
   return storableText(outputOf(run));
 }
@@ -46,14 +47,14 @@ export function liveOutput(run: Run): string | undefined {
 export const LIVE_TRACE_EVENTS = 300;
 
 /** A running traced run's latest socket events; undefined for an untraced or ended run. */
-export function liveTrace(run: Run): TraceEvent[] | undefined {
+export function liveTrace(run: RunView): TraceEvent[] | undefined {
   if (run.state === "ended" || !run.request.trace) return undefined;
   const trace = run.events.filter((e) => e.type === "trace").map((e) => e.data as TraceEvent);
   return trace.slice(-LIVE_TRACE_EVENTS);
 }
 
 /** The run's report, or a reason it cannot be reported yet. */
-export function reportRun(run: Run): RunReport | "running" {
+export function reportRun(run: RunView): RunReport | "running" {
   const end = run.events.find((e) => e.type === "end")?.data as RunEventMap["end"] | undefined;
   if (run.state !== "ended" || !end) return "running";
   const check = run.events.find((e) => e.type === "check")?.data as RunEventMap["check"] | undefined;

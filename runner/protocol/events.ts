@@ -131,3 +131,17 @@ export interface RunAccepted {
 
 /** A `POST /api/runs/<id>/stdin` body. */
 export type StdinRequest = { process: string; data: string; eof: false } | { process: string; data: ""; eof: true };
+
+/**
+ * A run as a fleet's site reads it from its runner (`GET /api/runs/<id>/record`, only with
+ * RUNNER_FLEET_TOKEN): what a workshop needs to tell whose run it is and what it showed.
+ * Not part of the public API.
+ */
+export interface RunRecord {
+  id: string;
+  /** Who the run counts as (`learner:<id>`, `visitor:<id>`, an address). */
+  client: string;
+  state: "queued" | "running" | "ended";
+  request: import("./run-spec").RunRequest;
+  events: RunEvent[];
+}

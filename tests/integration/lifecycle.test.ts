@@ -1,36 +1,10 @@
 /** The standalone runner (`npm run runner`) and what happens to sandboxes when it dies. */
-import { spawn, type ChildProcess } from "node:child_process";
-import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main, processesWith, readEvents, request, runToEnd } from "./harness";
+import { buildRunnerBundle, killAll, startStandalone } from "./standalone";
 
-const BUNDLE = "node_modules/.cache/zmq-playground-test/runner.mjs";
-/** Every runner this file started: each is killed at the end, whatever happened. */
-const started = new Set<ChildProcess>();
-
-/** Starts the bundled runner on a free port (RUNNER_PORT=0) and returns it with its address. */
-async function startStandalone(): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(process.execPath, [BUNDLE], { env: { ...process.env, RUNNER_PORT: "0" }, stdio: ["ignore", "pipe", "inherit"] });
-  started.add(child);
-  child.once("exit", () => started.delete(child));
-  const port = await new Promise<number>((resolve, reject) => {
-    let seen = "";
-    child.stdout!.on("data", (chunk: Buffer) => {
-      seen += chunk.toString();
-      const match = /runner listening on http:\/\/localhost:(\d+)/.exec(seen);
-      if (match) resolve(Number(match[1]));
-    });
-    child.once("exit", (code, signal) => reject(new Error(`runner exited with ${code ?? signal} before listening: ${seen.slice(-500)}`)));
-  });
-  return { child, base: `http://127.0.0.1:${port}` };
-}
-
-beforeAll(async () => {
-  await build({ entryPoints: ["runner/main.ts"], outfile: BUNDLE, bundle: true, platform: "node", format: "esm", packages: "external", logLevel: "warning" });
-});
-afterAll(() => {
-  for (const child of started) child.kill("SIGKILL");
-});
+beforeAll(buildRunnerBundle);
+afterAll(killAll);
 
 describe("standalone runner", () => {
   it("serves the same endpoints as the site", async () => {

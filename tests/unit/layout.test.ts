@@ -24,12 +24,13 @@ function importedFolders(file: string): string[] {
 }
 
 describe("the layout", () => {
-  it("keeps the runner and the workshop off the website, and the runner off the workshop", () => {
+  it("keeps the runner and the workshop off the website, the runner off the workshop, and the fleet on the runner's API alone", () => {
     const problems: string[] = [];
-    for (const file of [...sources("runner"), ...sources("workshop"), ...sources("content")]) {
+    for (const file of [...sources("runner"), ...sources("workshop"), ...sources("content"), ...sources("fleet")]) {
       for (const folder of importedFolders(file)) {
         if (folder === "app") problems.push(`${file} imports app/`);
         if (file.startsWith("runner/") && folder === "workshop") problems.push(`${file} imports workshop/`);
+        if (file.startsWith("fleet/") && folder !== "fleet" && folder !== "runner") problems.push(`${file} imports ${folder}/`);
       }
     }
     expect(problems).toEqual([]);

@@ -44,6 +44,28 @@ describe("the Messages diagram", () => {
     expect(rows.map((r) => ("at" in r ? r.at : -1))).toEqual([1, 2, 3, 4, 5]);
   });
 
+  it("gives each of a PUSH's sends of one instant to one worker, so none is drawn as lost", () => {
+    const open: TraceEvent[] = [
+      { process: "ventilator", socket: "ventilator/1", type: "PUSH", op: "open", at: 0 },
+      { process: "worker-a", socket: "worker-a/1", type: "PULL", op: "open", at: 0 },
+      { process: "worker-b", socket: "worker-b/1", type: "PULL", op: "open", at: 0 },
+    ];
+    const sends: TraceEvent[] = [1, 2, 3, 4].map((n) => ({ process: "ventilator", socket: "ventilator/1", op: "send", frames: [{ size: 1, text: String(n) }], at: 5 }));
+    const receives: TraceEvent[] = [1, 2, 3, 4].map((n) => {
+      const worker = n % 2 ? "worker-a" : "worker-b";
+      return { process: worker, socket: `${worker}/1`, op: "receive", frames: [{ size: 1, text: String(n) }], sent: { socket: "ventilator/1", at: 5 }, at: 6 + n };
+    });
+    for (const order of [[...open, ...sends, ...receives], [...open, ...receives, ...sends]]) {
+      const messages = buildDiagram(order, true).rows.filter((r) => r.kind === "message");
+      expect(messages.map((m) => m.kind === "message" && [m.lost, m.to.map((d) => d.lane)])).toEqual([
+        [false, [1]],
+        [false, [2]],
+        [false, [1]],
+        [false, [2]],
+      ]);
+    }
+  });
+
   it("pairs sends that share a time (0.1 ms) with their receives in order, whichever came first", () => {
     const open: TraceEvent[] = [
       { process: "pub", socket: "pub/1", type: "PUB", op: "open", at: 0 },

@@ -35,6 +35,9 @@ export interface Delivery {
 const sameFrames = (a: readonly TraceFrame[], b: readonly TraceFrame[]) =>
   a.length === b.length && a.every((f, i) => f.size === b[i]!.size && f.text === b[i]!.text && f.hex === b[i]!.hex);
 
+/** Senders whose one message reaches every connected peer (as the runner pairs them: runner/trace.ts). */
+const FAN_OUT = new Set(['PUB', 'XPUB']);
+
 function delivery(lane: number, event: TraceEvent, sent: readonly TraceFrame[] | null): Delivery {
   const got = event.frames ?? [];
   return sent === null || sameFrames(sent, got) ? { lane, at: event.at } : { lane, at: event.at, frames: got };
@@ -172,12 +175,14 @@ export function buildDiagram(events: readonly TraceEvent[], ended: boolean, maxR
       rows.push(row);
       const id = `${event.socket}@${event.at}`;
       sends.set(id, [...(sends.get(id) ?? []), row]);
-      // Receives that came first: one per receiving lane (a PUB's message reaches each subscriber once).
+      // Receives that came first: one per receiving lane for a PUB (its message reaches each
+      // subscriber once), else just one (a PUSH's or DEALER's message goes to one peer).
       const waiting = early.get(id) ?? [];
       const lanesTaken = new Set<number>();
       const taken = new Set<(typeof waiting)[number]>();
+      const fansOut = FAN_OUT.has(l.type ?? '');
       for (const w of waiting) {
-        if (lanesTaken.has(w.delivery.lane)) continue;
+        if (lanesTaken.has(w.delivery.lane) || (!fansOut && taken.size > 0)) continue;
         lanesTaken.add(w.delivery.lane);
         taken.add(w);
         row.to.push(delivery(w.delivery.lane, w.event, row.frames));
@@ -190,8 +195,11 @@ export function buildDiagram(events: readonly TraceEvent[], ended: boolean, maxR
     }
     if (event.op === 'receive' && !event.error) {
       const id = event.sent ? `${event.sent.socket}@${event.sent.at}` : null;
-      // The first send with that key this lane has not received yet.
-      const from = id ? sends.get(id)?.find((row) => !row.to.some((d) => d.lane === index)) : undefined;
+      // The first send with that key still to be received: by this lane for a PUB's (each
+      // subscriber gets it), by anyone for others (sends of one instant went to different peers).
+      const from = id
+        ? sends.get(id)?.find((row) => (row.from !== null && FAN_OUT.has(lanes[row.from]!.type ?? '') ? !row.to.some((d) => d.lane === index) : row.to.length === 0))
+        : undefined;
       if (from) from.to.push(delivery(index, event, from.frames));
       else if (id) early.set(id, [...(early.get(id) ?? []), { delivery: { lane: index, at: event.at }, event, key }]);
       else rows.push({ kind: 'message', key, from: null, to: [{ lane: index, at: event.at }], frames: event.frames ?? [], moreFrames: event.moreFrames ?? 0, at: event.at, count: 1, lost: false });

@@ -1,0 +1,3 @@
+import { serve } from "./server";
+
+await serve("server-a", "tcp://127.0.0.1:5555", 2); // dies after 2 requests
