@@ -31,7 +31,7 @@ export default defineConfig({
           pool: "forks",
           testTimeout: 90_000,
           hookTimeout: 30_000,
-          maxConcurrency: 4,
+          maxConcurrency: 8,
           // Demos of timing (slow joiners, HWM drops) run on shared CI cores: one retry
           // absorbs a rare scheduling hiccup; a demo that is wrong fails both times.
           retry: 1,

@@ -251,17 +251,31 @@ test('variants: switch, and see the diff against the other one', async ({ page }
   const fixed = snippet.variants.find((v) => v.id === 'fixed')!;
   const broken = snippet.variants.find((v) => v.id === 'broken')!;
 
-  // A block that offers both variants switches between them (when some lesson has one).
+  // A block that offers both variants switches between them: by a click on the pill
+  // (its icon included), then by the keyboard.
   const withSwitcher = lessons()
     .map((l) => ({ lesson: l, snippet: l.snippetDetails.find((s) => brokenAndFixed(s) && new RegExp(`<Playground snippet="${s.id}"\\s*/>`).test(l.body)) }))
     .find((found) => found.snippet);
-  if (withSwitcher?.snippet) {
-    const block = await openBlock(page, withSwitcher.lesson, withSwitcher.snippet.id);
-    const target = withSwitcher.snippet.variants.find((v) => v.id !== (withSwitcher.snippet!.variants[0]!.id))!;
-    await block.getByRole('radio', { name: new RegExp(variantLabel(target).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).check();
+  expect(withSwitcher?.snippet, 'some lesson shows a block with a variant switcher').toBeTruthy();
+  {
+    const switcher = withSwitcher!.snippet!;
+    const block = await openBlock(page, withSwitcher!.lesson, switcher.id);
+    const first = switcher.variants[0]!;
+    const target = switcher.variants.find((v) => v.id !== first.id)!;
+    const radioName = (v: typeof first) => ({ name: new RegExp(variantLabel(v).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) });
+    const radio = (v: typeof first) => block.getByRole('radio', radioName(v));
+    await radio(target).check();
     await expect(block).toHaveAttribute('data-variant', target.id);
     const name = Object.keys(target.files)[0]!;
-    await expect.poll(() => editorValue(page, withSwitcher.snippet!.id, name)).toBe(target.files[name]);
+    await expect.poll(() => editorValue(page, switcher.id, name)).toBe(target.files[name]);
+    // A tap on the icon at the pill's left edge switches too.
+    const pill = block.locator('label', { has: page.getByRole('radio', radioName(first)) });
+    const box = (await pill.boundingBox())!;
+    await page.mouse.click(box.x + 14, box.y + box.height / 2);
+    await expect(block).toHaveAttribute('data-variant', first.id);
+    await radio(first).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(block).toHaveAttribute('data-variant', target.id);
   }
 
   // The broken block compares with the fixed variant: in a lesson's column, inline, so that no line is cut.

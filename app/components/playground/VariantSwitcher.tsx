@@ -30,7 +30,7 @@ export default function VariantSwitcher({
             <label
               key={v.id}
               data-kind={kind ?? undefined}
-              className="inline-flex cursor-pointer items-center gap-1.5 rounded-full border border-(--border-strong) px-3 py-1 text-sm transition-colors select-none hover:bg-(--surface-strong) has-checked:border-zinc-900 has-checked:bg-zinc-900 has-checked:text-white has-focus-visible:outline-3 has-focus-visible:outline-offset-2 has-focus-visible:outline-(--focus-ring) dark:has-checked:border-zinc-100 dark:has-checked:bg-zinc-100 dark:has-checked:text-zinc-900"
+              className="relative inline-flex cursor-pointer items-center gap-1.5 rounded-full border border-(--border-strong) px-3 py-1 text-sm transition-colors select-none hover:bg-(--surface-strong) has-checked:border-zinc-900 has-checked:bg-zinc-900 has-checked:text-white has-focus-visible:outline-3 has-focus-visible:outline-offset-2 has-focus-visible:outline-(--focus-ring) dark:has-checked:border-zinc-100 dark:has-checked:bg-zinc-100 dark:has-checked:text-zinc-900"
             >
               <input
                 type="radio"
@@ -38,7 +38,9 @@ export default function VariantSwitcher({
                 value={v.id}
                 checked={v.id === value}
                 onChange={() => onChange(v.id)}
-                className="sr-only"
+                // Invisible but covering the whole pill: a click or tap anywhere on it lands
+                // on the radio itself, never on the icon drawn over a 1 px input.
+                className="absolute inset-0 z-10 m-0 cursor-pointer appearance-none rounded-full opacity-0"
               />
               {kind === 'broken' && <CrossCircleIcon size={16} className="shrink-0" />}
               {kind === 'fixed' && <CheckCircleIcon size={16} className="shrink-0" />}
