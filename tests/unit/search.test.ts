@@ -1,5 +1,8 @@
 import { describe, expect, it, vi } from "vitest";
-import { getLessons } from "../../content/loader";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { getLessons, lessonsRoot } from "../../content/loader";
 import { allowedTypos, typoDistance, Vocabulary } from "../../app/components/search/fuzzy";
 import { highlightParts, search, type SearchEntry } from "../../app/components/search/search";
 
@@ -157,10 +160,38 @@ describe("the Korean index", () => {
   });
 
   it("keeps an untranslated lesson's English text, on /ko pages, without terms", () => {
-    const untranslated = korean.find((lesson) => lesson.untranslated);
-    if (!untranslated) return;
-    const entry = index.find((e) => e.slug === untranslated.slug)!;
-    expect(entry.href).toBe(`/ko/lessons/${untranslated.slug}`);
-    expect(entry.terms).toBeUndefined();
+    // Every lesson is translated today: a copy of one without its Korean files stands for one that is not yet.
+    const root = mkdtempSync(join(tmpdir(), "zmqp-untranslated-"));
+    try {
+      const slug = english[0]!.slug;
+      cpSync(join(lessonsRoot(), slug), join(root, slug), { recursive: true, filter: (path) => !/\.ko\.(mdx|json)$/.test(path) });
+      const untranslated = getLessons(root, "ko")[0]!;
+      expect(untranslated.untranslated).toBe(true);
+      const [entry] = buildSearchIndex([untranslated], getLessons(root));
+      expect(entry!.href).toBe(`/ko/lessons/${slug}`);
+      expect(entry!.title).toBe(english[0]!.title);
+      expect(entry!.terms).toBeUndefined();
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it("finds the reliable patterns by the names learners type, in both languages", () => {
+    const englishIndex = buildSearchIndex(english);
+    const lands = (idx: typeof index, query: string) => search(idx, query)[0]?.href ?? "(nothing)";
+    for (const idx of [englishIndex, index]) {
+      expect(lands(idx, "Majordomo")).toMatch(/\/lessons\/08-majordomo-and-titanic\b/);
+      expect(lands(idx, "Paranoid Pirate")).toMatch(/\/lessons\/07-reliable-request-reply\b/);
+      expect(lands(idx, "poller")).toMatch(/\/lessons\/06-polling-and-many-sockets\b/);
+      expect(lands(idx, "Binary Star")).toMatch(/\/lessons\/09-high-availability\b/);
+      expect(lands(idx, "Clone")).toMatch(/\/lessons\/10-reliable-pub-sub\b/);
+    }
+    expect(lands(englishIndex, "socket monitoring")).toMatch(/\/lessons\/11-monitoring-and-production\b/);
+    expect(lands(index, "모니터링")).toMatch(/\/ko\/lessons\/11-monitoring-and-production\b/);
+  });
+
+  it("has every lesson in Korean (both languages stay in step), one entry each", () => {
+    expect(korean.filter((lesson) => lesson.untranslated).map((l) => l.slug)).toEqual([]);
+    expect(index.map((e) => e.href)).toEqual(english.map((l) => `/ko/lessons/${l.slug}`));
   });
 });
