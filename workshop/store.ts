@@ -297,10 +297,15 @@ export class Store {
   /**
    * A run whose runner went away (and its record with it) before its end was reported: recorded as
    * ended with an error when it is the run the learner is shown running — theirs, checked when it
-   * started. False when it is not (a run id the learner may not claim).
+   * started — or true when it was recorded already. False otherwise (a run id the learner may not claim).
    */
   async recordLostRun(code: string, id: string, runId: string, message: string): Promise<boolean> {
-    const { rows } = await this.db.query<{ running: RunningRun | null }>("select running from learners where workshop = $1 and id = $2", [code, id]);
+    const { rows } = await this.db.query<{ running: RunningRun | null; recorded: boolean }>(
+      "select running, exists (select 1 from learner_runs where run_id = $3 and learner = $2) as recorded from learners where workshop = $1 and id = $2",
+      [code, id, runId],
+    );
+    // Reported twice, it counts once (as any run).
+    if (rows[0]?.recorded) return true;
     const running = rows[0]?.running;
     if (running?.runId !== runId) return false;
     const { lesson, snippet, variant } = running;

@@ -153,6 +153,13 @@ describe("2 sites + 3 runners + PostgreSQL on one machine", () => {
     expect(onVictim.length).toBeGreaterThan(0);
     expect(onVictim.length).toBeLessThan(runs.length);
     await expectBoardTrue();
+    // A lost run counts only for the learner it was shown running for: another's id reads as unknown.
+    const other = learners.find((l) => l !== onVictim[0]!.learner)!;
+    const foreign = await other.client.post(`/api/workshops/${code}/activity`, { type: "run", runId: onVictim[0]!.id });
+    expect([foreign.status, foreign.body.error?.code]).toEqual([404, "run-not-found"]);
+    // Its owner's second report counts once, as any run's.
+    expect((await onVictim[0]!.learner.client.post(`/api/workshops/${code}/activity`, { type: "run", runId: onVictim[0]!.id })).status).toBe(204);
+    await expectBoardTrue();
 
     // New runs, through both sites, go to the runners that are left.
     await Promise.all(
