@@ -1,23 +1,20 @@
 /**
- * The site's server: Next.js for pages, with the runner mounted in the same
- * process for /api/runs*, /api/health and /metrics (see runner/http.ts) — or,
- * with RUNNER_URLS, those passed to a fleet of runners (fleet/) — and
- * workshops for /api/workshops* (see workshop/http.ts). Pages get their script
- * policy here (csp.ts).
+ * The site's server: Next.js for pages, and the site's API (site.ts): the runner
+ * mounted in the same process for /api/runs*, /api/health and /metrics (see
+ * runner/http.ts) — or, with RUNNER_URLS, those passed to a fleet of runners
+ * (fleet/) — and workshops for /api/workshops* (see workshop/http.ts). Pages get
+ * their script policy here (csp.ts).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
 import { applyScriptPolicy } from "./csp";
-import { closeOnSignals, configFromEnv, handleRunnerRequest, isHttps, Runner, visitorOf } from "./runner";
+import { closeOnSignals, isHttps, visitorOf } from "./runner";
 import { ApiError } from "./runner/errors";
 import { sendError } from "./runner/http";
-import { lessonChecks } from "./content/checks";
-import { getLessons } from "./content/loader";
+import { siteApi } from "./site";
 import { serveVendorFile } from "./vendor-files";
-import { fleetFromEnv } from "./fleet";
-import { catalogFromLessons, handleWorkshopRequest, Workshops } from "./workshop";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -26,18 +23,9 @@ const hostname = process.env.HOSTNAME_BIND ?? "0.0.0.0";
 const dir = dirname(dirname(fileURLToPath(import.meta.url)));
 
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
-const config = configFromEnv();
-// With RUNNER_URLS, runs go to a fleet of runners (fleet/); else they run in this process.
-const fleet = await fleetFromEnv(process.env, config, (req) => workshops.learnerKey(req));
-const runner = fleet ? undefined : Runner.create(config, { checks: lessonChecks() });
-// Opens in the background: if the database cannot open, lessons still work and workshops answer 503.
-const workshops = Workshops.start({
-  catalog: catalogFromLessons(() => getLessons()),
-  runs: (id) => (fleet ? fleet.record(id) : runner!.get(id)),
-  trustProxy: config.trustProxy,
-});
-// Learners in a workshop may all press Run at once: keep that many sandboxes warm.
-runner?.expectRuns(() => workshops.onlineLearners());
+// The runs (here or on a fleet of runners) and workshops: site.ts.
+const api = await siteApi(process.env);
+const { config, runner, fleet } = api;
 const app = next({ dev, dir, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
@@ -84,8 +72,8 @@ function page(req: IncomingMessage, res: ServerResponse) {
 }
 
 const server = createServer((req, res) => {
-  (fleet ? fleet.handle(req, res) : handleRunnerRequest(runner!, req, res, { clientKey: (r) => workshops.learnerKey(r) }))
-    .then((handled) => handled || handleWorkshopRequest(workshops, req, res))
+  api
+    .handle(req, res)
     .then((handled) => handled || serveVendorFile(req, res, join(dir, "public")))
     .then((handled) => (handled ? undefined : page(req, res)))
     .catch((error: unknown) => {
@@ -104,11 +92,4 @@ server.listen(port, hostname, () => {
   }
 });
 
-closeOnSignals(server, runner, {
-  // Open event streams would keep server.close() waiting; ended, their clients reconnect to the next server.
-  beforeClose: () => {
-    workshops.closeStreams();
-    fleet?.closeStreams();
-  },
-  afterClose: () => workshops.close(),
-});
+closeOnSignals(server, runner, api.shutdown);

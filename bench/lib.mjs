@@ -34,6 +34,26 @@ export function freePort() {
 // ---------------------------------------------------------------------------
 // A bench server
 
+/** A TypeScript module of the project (`file` from ROOT), bundled into .tmp/<name>.mjs and imported. */
+export async function importTs(file, name) {
+  const { build } = await import("esbuild");
+  const outfile = path.join(ROOT, ".tmp", `${name}.mjs`);
+  await build({ entryPoints: [path.join(ROOT, file)], outfile, bundle: true, platform: "node", format: "esm", packages: "external", logLevel: "warning" });
+  return import(pathToFileURL(outfile).href);
+}
+
+/**
+ * A lesson variant as the site and the content tests run it: read by the content loader itself
+ * (content/snippets.ts, bundled once), so the lesson's shared files and defaults come with it.
+ */
+export async function lessonVariant(lesson, snippetId, variantId) {
+  const { loadSnippets } = await importTs("content/snippets.ts", "bench-snippets");
+  const snippet = loadSnippets(path.join(ROOT, "lessons", lesson), (p) => path.relative(ROOT, p)).find((s) => s.id === snippetId);
+  const variant = snippet?.variants.find((v) => v.id === variantId);
+  if (!variant) throw new Error(`no variant ${lesson}/${snippetId}/${variantId}`);
+  return variant;
+}
+
 /**
  * Bundles `source` (a TypeScript entry resolved from ROOT) into .tmp/<name>.mjs and
  * starts it. The entry prints JSON lines on stdout, the first `{"port":N}`; `next()`
@@ -42,21 +62,6 @@ export function freePort() {
  * development server does per request. BENCH_PROFILE=<dir> (or `profileDir`)
  * writes its CPU profile there.
  */
-/**
- * A lesson variant as the site and the content tests run it: read by the content loader itself
- * (content/snippets.ts, bundled once), so the lesson's shared files and defaults come with it.
- */
-export async function lessonVariant(lesson, snippetId, variantId) {
-  const { build } = await import("esbuild");
-  const outfile = path.join(ROOT, ".tmp", "bench-snippets.mjs");
-  await build({ entryPoints: [path.join(ROOT, "content", "snippets.ts")], outfile, bundle: true, platform: "node", format: "esm", packages: "external", logLevel: "warning" });
-  const { loadSnippets } = await import(pathToFileURL(outfile).href);
-  const snippet = loadSnippets(path.join(ROOT, "lessons", lesson), (p) => path.relative(ROOT, p)).find((s) => s.id === snippetId);
-  const variant = snippet?.variants.find((v) => v.id === variantId);
-  if (!variant) throw new Error(`no variant ${lesson}/${snippetId}/${variantId}`);
-  return variant;
-}
-
 export async function startBenchServer({ name, source, env = {}, profileDir = process.env.BENCH_PROFILE }) {
   const { build } = await import("esbuild");
   const outfile = path.join(ROOT, ".tmp", `${name}.mjs`);
@@ -72,8 +77,17 @@ export async function startBenchServer({ name, source, env = {}, profileDir = pr
     logLevel: "warning",
     define: { "process.env.NODE_ENV": '"production"' },
   });
+  return startServerProcess({ file: outfile, env, profileDir });
+}
+
+/**
+ * Starts `node file` (a bench server, or a built one: dist/server.mjs, dist/runner.mjs) with
+ * NODE_ENV=production. Stdout's JSON lines are messages: `next()` resolves with each. It is
+ * listening once `portOf(line)` returns its port (by default, from the first `{"port":N}` message).
+ */
+export async function startServerProcess({ file, env = {}, profileDir = process.env.BENCH_PROFILE, portOf }) {
   const nodeArgs = [...(profileDir ? ["--cpu-prof", "--cpu-prof-dir", profileDir] : []), ...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(" ") : [])];
-  const child = spawn(process.execPath, [...nodeArgs, outfile], {
+  const child = spawn(process.execPath, [...nodeArgs, file], {
     cwd: ROOT,
     env: { ...process.env, ...env, NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "inherit"],
@@ -82,12 +96,16 @@ export async function startBenchServer({ name, source, env = {}, profileDir = pr
   const messages = [];
   const waiters = [];
   let out = "";
+  let listening;
+  const port = new Promise((resolve) => (listening = resolve));
   child.stdout.on("data", (chunk) => {
     out += chunk;
     let split;
     while ((split = out.indexOf("\n")) >= 0) {
       const line = out.slice(0, split);
       out = out.slice(split + 1);
+      const found = portOf?.(line);
+      if (found !== undefined) listening(found);
       if (!line.startsWith("{")) continue;
       let message;
       try {
@@ -116,8 +134,10 @@ export async function startBenchServer({ name, source, env = {}, profileDir = pr
     clearTimeout(timer);
   };
   try {
-    const { port } = await next();
-    return { url: `http://127.0.0.1:${port}`, pid: child.pid, child, next, stop };
+    const bound = portOf
+      ? await Promise.race([port, exited.then((how) => Promise.reject(new Error(`${path.basename(file)} exited (${how}) before listening`)))])
+      : (await next()).port;
+    return { url: `http://127.0.0.1:${bound}`, pid: child.pid, child, next, stop };
   } catch (error) {
     await stop();
     throw error;
@@ -259,4 +279,76 @@ export function sandboxGroup(pid, controller) {
     }
   } catch {}
   return undefined;
+}
+
+// ---------------------------------------------------------------------------
+// A room of learners (room.mjs, fleet.mjs)
+
+async function postJson(url, body, headers = {}) {
+  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+  const text = await response.text();
+  let parsed = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {}
+  return { status: response.status, headers: response.headers, body: parsed };
+}
+
+/**
+ * `learners` join one workshop, learner i through `bases[i % bases.length]` (site replicas on one
+ * database), each with their own learner cookie, and keep their workshop stream open as a lesson
+ * page does (they are online) until `signal` aborts.
+ */
+export async function joinRoom({ bases, learners, lesson, signal }) {
+  const created = await postJson(`${bases[0]}/api/workshops`, { title: "Room bench", items: [{ lesson }] });
+  if (created.status !== 201) throw new Error(`create: ${created.status} ${JSON.stringify(created.body)}`);
+  const code = created.body.code;
+  const room = [];
+  for (let i = 0; i < learners; i++) {
+    const base = bases[i % bases.length];
+    const joined = await postJson(`${base}/api/workshops/${code}/join`, { name: `learner ${i + 1}` });
+    if (joined.status !== 201) throw new Error(`join ${i}: ${joined.status} ${JSON.stringify(joined.body)}`);
+    room.push({ base, cookie: joined.headers.get("set-cookie").split(";")[0] });
+  }
+  for (const { base, cookie } of room) {
+    void fetch(`${base}/api/workshops/${code}/events`, { headers: { cookie }, signal })
+      .then((response) => readSse(response, () => true))
+      .catch(() => {});
+  }
+  return { code, learners: room };
+}
+
+/**
+ * Each learner of the room presses Run once at a random moment within `windowS` seconds and
+ * follows the run to its end. Per learner: `status` of the POST (`error`: the refusal's code) and,
+ * from the POST, ms to the first output (`first`), to `blocked` and to the end (`ended`, status `end`).
+ */
+export async function pressRun(room, body, windowS) {
+  const results = [];
+  await Promise.all(
+    room.learners.map(async ({ base, cookie }) => {
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * windowS * 1000));
+      const result = { posted: performance.now(), status: 0, end: null, first: null, blocked: null, ended: null };
+      results.push(result);
+      const response = await postJson(`${base}/api/runs`, body, { cookie });
+      result.status = response.status;
+      if (response.status !== 202) {
+        result.error = response.body?.error?.code;
+        return;
+      }
+      const events = await fetch(`${base}${response.body.events}`, { headers: { cookie } });
+      await readSse(events, (type, data) => {
+        const now = performance.now() - result.posted;
+        if ((type === "stdout" || type === "stderr") && result.first === null) result.first = now;
+        if (type === "blocked" && result.blocked === null) result.blocked = now;
+        if (type === "end") {
+          result.ended = now;
+          result.end = data.status;
+          return false;
+        }
+        return true;
+      });
+    }),
+  );
+  return results;
 }

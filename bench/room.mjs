@@ -18,7 +18,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { childrenOf, commandLine, lessonVariant, option, readSse, ROOT, sandboxGroup, startBenchServer, summary } from "./lib.mjs";
+import { childrenOf, commandLine, joinRoom, lessonVariant, option, pressRun, sandboxGroup, startBenchServer, summary } from "./lib.mjs";
 
 const LEARNERS = Number(option("learners", 200));
 const WINDOW_S = Number(option("window", 10));
@@ -122,21 +122,8 @@ async function main() {
     console.log(`room: ${LEARNERS} learners, one Run each within ${WINDOW_S} s, ${LESSON}/${SNIPPET}/${VARIANT} (${body.processes?.length ?? 1} processes)`);
     console.log(`host: ${os.cpus().length} cores, ${mib(os.totalmem())}, load ${os.loadavg().map((n) => n.toFixed(1)).join(" ")}`);
 
-    const created = await json(`${base}/api/workshops`, { method: "POST", body: JSON.stringify({ title: "Room bench", items: [{ lesson: LESSON }] }) });
-    if (created.status !== 201) throw new Error(`create: ${created.status} ${JSON.stringify(created.body)}`);
-    const code = created.body.code;
-    const cookies = [];
-    for (let i = 0; i < LEARNERS; i++) {
-      const joined = await json(`${base}/api/workshops/${code}/join`, { method: "POST", body: JSON.stringify({ name: `learner ${i + 1}` }) });
-      if (joined.status !== 201) throw new Error(`join ${i}: ${joined.status} ${JSON.stringify(joined.body)}`);
-      cookies.push(joined.headers.get("set-cookie").split(";")[0]);
-    }
     // Each learner's workshop stream stays open, as a lesson page keeps it: they are online.
-    for (const cookie of cookies) {
-      void fetch(`${base}/api/workshops/${code}/events`, { headers: { cookie }, signal: controller.signal })
-        .then((response) => readSse(response, () => true))
-        .catch(() => {});
-    }
+    const room = await joinRoom({ bases: [base], learners: LEARNERS, lesson: LESSON, signal: controller.signal });
     const warmStarted = performance.now();
     let health = (await json(`${base}/api/health`)).body;
     if (!NO_WARM_WAIT) {
@@ -169,39 +156,10 @@ async function main() {
       }
     }, 250);
 
-    const results = [];
     const cpu0 = machineCpu();
     const self0 = process.cpuUsage();
     const t0 = performance.now();
-    await Promise.all(
-      cookies.map(async (cookie, i) => {
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * WINDOW_S * 1000));
-        const result = { posted: performance.now(), status: 0, end: null, first: null, blocked: null, ended: null };
-        results.push(result);
-        const response = await json(`${base}/api/runs`, {
-          method: "POST",
-          headers: { cookie },
-          body: JSON.stringify({ ...body, playground: `${LESSON}.${SNIPPET}` }),
-        });
-        result.status = response.status;
-        if (response.status !== 202) {
-          result.error = response.body?.error?.code;
-          return;
-        }
-        const events = await fetch(`${base}${response.body.events}`, { headers: { cookie } });
-        await readSse(events, (type, data) => {
-          const now = performance.now() - result.posted;
-          if ((type === "stdout" || type === "stderr") && result.first === null) result.first = now;
-          if (type === "blocked" && result.blocked === null) result.blocked = now;
-          if (type === "end") {
-            result.ended = now;
-            result.end = data.status;
-            return false;
-          }
-          return true;
-        });
-      }),
-    );
+    const results = await pressRun(room, { ...body, playground: `${LESSON}.${SNIPPET}` }, WINDOW_S);
     const wall = (performance.now() - t0) / 1000;
     const cpu1 = machineCpu();
     const self = process.cpuUsage(self0);

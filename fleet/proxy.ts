@@ -96,14 +96,15 @@ function relay(res: ServerResponse, upstream: Upstream, rewrite?: (body: Record<
  * Streams being proxied are tracked so that a runner found dead ends them at once.
  */
 export class FleetHttp {
-  private readonly streams = new Map<string, Set<() => void>>();
+  /** Per runner key, how to end each stream proxied from it: `gone` (the runner died) or not (this site is stopping). */
+  private readonly streams = new Map<string, Set<(gone: boolean) => void>>();
 
   constructor(
     readonly fleet: RunnerFleet,
     private readonly options: FleetHttpOptions,
   ) {
     fleet.onDown((member) => {
-      for (const end of this.streams.get(member.key) ?? []) end();
+      for (const end of [...(this.streams.get(member.key) ?? [])]) end(true);
     });
   }
 
@@ -125,15 +126,22 @@ export class FleetHttp {
 
   /**
    * A run as its runner holds it (for workshops: whose run, what it showed), with the site's
-   * id; undefined when it is unknown, its runner gone, or the fleet has no token to ask with.
+   * id; `lost` when its runner is gone or cannot be reached (the record went with it);
+   * undefined when it is unknown or the fleet has no token to ask with.
    */
-  async record(id: string): Promise<RunRecord | undefined> {
+  async record(id: string): Promise<RunRecord | { lost: string } | undefined> {
     const split = splitRunId(id);
-    const member = split && this.fleet.find(split.key).member;
-    if (!split || !member || !this.options.token) return undefined;
+    if (!split || !this.options.token) return undefined;
+    const { member, gone } = this.fleet.find(split.key);
+    if (!member) return gone ? { lost: RUNNER_GONE_MESSAGE } : undefined;
+    let answer: Upstream;
     try {
-      const answer = await call(member, "GET", `/api/runs/${split.remoteId}/record`, { authorization: `Bearer ${this.options.token}` });
-      if (answer.status !== 200) return undefined;
+      answer = await call(member, "GET", `/api/runs/${split.remoteId}/record`, { authorization: `Bearer ${this.options.token}` });
+    } catch {
+      return { lost: RUNNER_GONE_MESSAGE };
+    }
+    if (answer.status !== 200) return undefined;
+    try {
       const record = JSON.parse(answer.body.toString("utf8")) as RunRecord;
       return { ...record, id };
     } catch {
@@ -141,9 +149,12 @@ export class FleetHttp {
     }
   }
 
-  /** Ends every proxied stream (the site is shutting down): clients reconnect to another replica and resume. */
+  /**
+   * Ends every proxied stream without an end of ours (the site is shutting down, its runs
+   * go on): clients reconnect to another replica and resume with Last-Event-ID.
+   */
   closeStreams() {
-    for (const ends of this.streams.values()) for (const end of [...ends]) end();
+    for (const ends of this.streams.values()) for (const end of [...ends]) end(false);
   }
 
   private async route(req: IncomingMessage, res: ServerResponse, url: URL) {
@@ -240,23 +251,24 @@ export class FleetHttp {
     let open = false;
     let done = false;
     let pending = "";
-    const ends = this.streams.get(member.key) ?? new Set<() => void>();
+    const ends = this.streams.get(member.key) ?? new Set<(gone: boolean) => void>();
     this.streams.set(member.key, ends);
     /** `gone`: the runner went away before the run's end, so the stream ends with one of ours. */
     const finish = (gone: boolean) => {
       if (done) return;
       done = true;
-      ends.delete(runnerGone);
+      ends.delete(finish);
       upstream.destroy();
       if (!gone || sawEnd) {
+        // Not started yet (the site is stopping): dropped, so the client tries again.
         if (open) res.end();
+        else if (!res.headersSent) res.destroy();
         return;
       }
       if (!open) return endGone(res, lastId);
       res.end(goneEvent(lastId + 1, Date.now() - started));
     };
-    const runnerGone = () => finish(true);
-    ends.add(runnerGone);
+    ends.add(finish);
     const upstream = send(`${member.url}/api/runs/${remoteId}/events`, { headers: { ...forwardHeaders(req, this.options), "last-event-id": String(after) } }, (answer) => {
       if (answer.statusCode !== 200) {
         // 404 (forgotten), 429 (too many streams): the runner's answer is the answer.
@@ -264,7 +276,7 @@ export class FleetHttp {
         answer.on("data", (chunk: Buffer) => chunks.push(chunk));
         answer.on("end", () => {
           done = true;
-          ends.delete(runnerGone);
+          ends.delete(finish);
           try {
             relay(res, { status: answer.statusCode ?? 502, headers: answer.headers, body: Buffer.concat(chunks) });
           } catch (error) {

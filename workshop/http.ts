@@ -11,7 +11,7 @@ import { hashKey, instructorCookie, keyMatches, learnerCookie, newInstructorKey,
 import { defaultProcesses, findLesson } from "./catalog";
 import { exportCsv } from "./csv";
 import { BOARD, learnerAudience, LEARNERS } from "./events";
-import { liveOutput, liveTrace, reportRun } from "./runs";
+import { isLost, liveOutput, liveTrace, reportRun } from "./runs";
 import { WorkshopService, type Workshops } from "./service";
 import { streamWorkshopEvents } from "./sse";
 import type { WorkshopRecord } from "./store";
@@ -237,11 +237,16 @@ async function learnerRoute(ctx: Context, workshop: WorkshopRecord, path: string
       if (activity.type === "location") await ws.store.setLocation(code, id, activity.lesson, activity.anchor);
       else if (activity.type === "code") await ws.store.setCode(code, id, activity);
       else {
-        const run = await ws.runs(activity.runId);
-        // Only the learner's own runs (started with their cookie): another's run id reads as unknown.
-        if (!run || !WorkshopService.ranBy(run.client, id)) {
-          throw new ApiError(404, "run-not-found", "You have no run with that id (runs are forgotten a few minutes after they end).");
+        const found = await ws.runs(activity.runId);
+        const notFound = () => new ApiError(404, "run-not-found", "You have no run with that id (runs are forgotten a few minutes after they end).");
+        if (isLost(found)) {
+          // Its runner went away with its record: ended with an error, if it is the run the board shows them running.
+          if (activity.type === "run" && (await ws.store.recordLostRun(code, id, activity.runId, found.lost))) return noContent(res);
+          throw notFound();
         }
+        const run = found;
+        // Only the learner's own runs (started with their cookie): another's run id reads as unknown.
+        if (!run || !WorkshopService.ranBy(run.client, id)) throw notFound();
         if (activity.type === "run-start") {
           // A run that already ended is reported by its end; nothing runs any more.
           if (run.state !== "ended") {
@@ -295,7 +300,8 @@ async function learnerAction(ctx: Context, workshop: WorkshopRecord, id: string,
     only(ctx, "GET");
     const detail = await ws.store.detail(code, id);
     // Their run going on now, read from this server's runner (a run on another server shows once it ends).
-    const running = detail.tile.running ? await ws.runs(detail.tile.running.runId) : undefined;
+    const found = detail.tile.running ? await ws.runs(detail.tile.running.runId) : undefined;
+    const running = isLost(found) ? undefined : found;
     const text = running && WorkshopService.ranBy(running.client, id) ? liveOutput(running) : undefined;
     if (text !== undefined) {
       const trace = liveTrace(running!);

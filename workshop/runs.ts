@@ -12,7 +12,13 @@ const OUTPUT_TAIL_BYTES = 8 * 1024;
 
 /** A run as the workshop reads it: the in-process runner's Run, or a fleet runner's record of it. */
 export type RunView = Pick<RunRecord, "id" | "client" | "state" | "request" | "events">;
-export type RunLookup = (id: string) => RunView | undefined | Promise<RunView | undefined>;
+/** A run whose runner went away before its end was recorded (a fleet runner that died): its record went with it; `lost` says so. */
+export interface LostRun {
+  lost: string;
+}
+export type RunLookup = (id: string) => RunView | LostRun | undefined | Promise<RunView | LostRun | undefined>;
+
+export const isLost = (run: RunView | LostRun | undefined): run is LostRun => run !== undefined && "lost" in run;
 
 function tail(text: string, bytes: number): string {
   const buffer = Buffer.from(text, "utf8");

@@ -80,7 +80,8 @@ export interface RunReport {
   passed: string | null;
   /** `lesson/snippet` when the learner's own code of an exercise ran against its check, passed or not. */
   tried: string | null;
-  files: CodeFile[];
+  /** Null when they are not known (the run's record was lost with its runner): the learner's code stays as it was. */
+  files: CodeFile[] | null;
   output: string;
 }
 
@@ -293,6 +294,25 @@ export class Store {
     });
   }
 
+  /**
+   * A run whose runner went away (and its record with it) before its end was reported: recorded as
+   * ended with an error when it is the run the learner is shown running — theirs, checked when it
+   * started — or true when it was recorded already. False otherwise (a run id the learner may not claim).
+   */
+  async recordLostRun(code: string, id: string, runId: string, message: string): Promise<boolean> {
+    const { rows } = await this.db.query<{ running: RunningRun | null; recorded: boolean }>(
+      "select running, exists (select 1 from learner_runs where run_id = $3 and learner = $2) as recorded from learners where workshop = $1 and id = $2",
+      [code, id, runId],
+    );
+    // Reported twice, it counts once (as any run).
+    if (rows[0]?.recorded) return true;
+    const running = rows[0]?.running;
+    if (running?.runId !== runId) return false;
+    const { lesson, snippet, variant } = running;
+    await this.recordRun(code, id, { runId, status: "error", blocked: false, lesson, snippet, variant, check: null, passed: null, tried: null, files: null, output: `[error] ${message}` });
+    return true;
+  }
+
   /** Records a finished run once (a run reported twice counts once); false when it was already recorded. */
   async recordRun(code: string, id: string, report: RunReport): Promise<boolean> {
     return this.change(async (tx, emit) => {
@@ -305,7 +325,7 @@ export class Store {
       const at = new Date().toISOString();
       const { lesson, snippet, variant, check } = report;
       const lastRun: LastRun = { status: report.status, blocked: report.blocked, lesson, snippet, variant, check, at };
-      const runCode: LearnerCode | null = lesson && snippet && variant ? { lesson, snippet, variant, files: report.files, at } : null;
+      const runCode: LearnerCode | null = lesson && snippet && variant && report.files ? { lesson, snippet, variant, files: report.files, at } : null;
       // Code that runs and does the wrong thing is the commonest way to be stuck: a failed check is not ok.
       const ok = report.status === "ok" && check?.passed !== false;
       const { rows } = await tx.query<LearnerRow>(

@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { configFromEnv } from "../../runner/config";
+import type { RunRecord } from "../../runner/protocol";
 import { FleetHttp, RUNNER_GONE_MESSAGE, RunnerFleet, parseRunnerUrls, splitRunId } from "../../fleet";
 import { listen, main, readEvents, request, runToEnd } from "./harness";
 import { buildRunnerBundle, exited, killAll, startStandalone } from "./standalone";
@@ -157,9 +158,9 @@ describe("the site on a runner fleet", () => {
       const started = await request(learnerSite.url, "/api/runs", { body: main(`console.log("mine")`) });
       const events = await readEvents(learnerSite.url, started.body.id);
       // Another replica (a handler of its own over the same fleet) reads it by the site's id.
-      const record = await fleet.record(started.body.id);
+      const record = (await fleet.record(started.body.id)) as RunRecord;
       expect(record).toMatchObject({ id: started.body.id, client: "learner:abc", state: "ended", request: { files: { "main.ts": `console.log("mine")` } } });
-      expect(record!.events.map((e) => e.id)).toEqual(events.map((e) => e.id));
+      expect(record.events.map((e) => e.id)).toEqual(events.map((e) => e.id));
       // To anyone without the token the address does not exist.
       const remoteId = splitRunId(started.body.id)!.remoteId;
       expect((await request(a.base, `/api/runs/${remoteId}/record`)).status).toBe(404);
