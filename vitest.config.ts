@@ -31,7 +31,10 @@ export default defineConfig({
           pool: "forks",
           testTimeout: 90_000,
           hookTimeout: 30_000,
-          maxConcurrency: 8,
+          // Four runs at once: most demos wait (timeouts, heartbeats), so four fit two cores;
+          // at eight, the computing demos (throughput, io-threads) slowed the waiting ones past
+          // their limits on a loaded host.
+          maxConcurrency: 4,
           // Demos of timing (slow joiners, HWM drops) run on shared CI cores: one retry
           // absorbs a rare scheduling hiccup; a demo that is wrong fails both times.
           retry: 1,
