@@ -1,10 +1,20 @@
+import { createTranslator } from 'next-intl';
 import { describe, expect, it } from 'vitest';
+import en from '../../messages/en.json';
+import ko from '../../messages/ko.json';
+import type { RunWords } from '../../app/components/terminal/words';
 import type { Tile } from '../../app/components/workshop/api';
 import { ago, checkState, counts, exerciseProgress, isRunning, matches, runState, RUNNING_MS, sortTiles, STUCK_MS } from '../../app/components/workshop/boardView';
 import { lessonOrder, workshopExercises, workshopSnippets, type LessonOutline } from '../../app/components/workshop/types';
 
 const NOW = Date.parse('2026-01-01T12:00:00Z');
 const at = (msAgo: number) => new Date(NOW - msAgo).toISOString();
+
+/** The workshop's words in a language, as the board's components get them (`useTranslations('workshop')`). */
+function words(locale: 'en' | 'ko', messages: typeof en): RunWords {
+  const t = createTranslator({ locale, messages, namespace: 'workshop' });
+  return (key, values) => t(key as never, values as never);
+}
 
 function tile(name: string, extra: Partial<Tile> = {}): Tile {
   return {
@@ -68,11 +78,16 @@ describe('the instructor board’s view of its tiles', () => {
     expect(runState(tile('A', { lastRun: run('failed') }))).toBe('failed');
   });
 
-  it('says how long ago in minutes, then hours', () => {
-    expect(ago(null, NOW)).toBe('never');
-    expect(ago(at(30_000), NOW)).toBe('just now');
-    expect(ago(at(4 * 60_000), NOW)).toBe('4 min ago');
-    expect(ago(at(130 * 60_000), NOW)).toBe('2 h ago');
+  it('says how long ago in minutes, then hours, in the page’s language', () => {
+    const t = words('en', en);
+    expect(ago(null, NOW, t)).toBe('never');
+    expect(ago(at(30_000), NOW, t)).toBe('just now');
+    expect(ago(at(4 * 60_000), NOW, t)).toBe('4 min ago');
+    expect(ago(at(130 * 60_000), NOW, t)).toBe('2 h ago');
+    const tk = words('ko', ko);
+    expect(ago(at(30_000), NOW, tk)).toBe('방금');
+    expect(ago(at(4 * 60_000), NOW, tk)).toBe('4분 전');
+    expect(ago(at(130 * 60_000), NOW, tk)).toBe('2시간 전');
   });
 
   it('shows the last run’s check: passed, not yet, or nothing for a run without one', () => {

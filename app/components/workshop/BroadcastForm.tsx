@@ -1,8 +1,10 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { editsKey, readRaw } from '../editor/savedEdits';
 import { workshopApi, type BroadcastProcess, type Summary } from './api';
+import { useErrorText } from './errorText';
 import { ERROR_TEXT, FIELD, LABEL, SMALL } from './styles';
 import { workshopSnippets, type LessonOutline } from './types';
 
@@ -43,6 +45,8 @@ async function instructorCode(lesson: string, snippet: string) {
 /** Sends code to every learner's playground of a snippet, as a new "From instructor" tab. */
 export default function BroadcastForm({ code, summary, catalog }: { code: string; summary: Summary; catalog: readonly LessonOutline[] }) {
   const id = useId();
+  const t = useTranslations('workshop');
+  const errorText = useErrorText();
   const snippets = workshopSnippets(summary.items, catalog).map((s) => ({ value: `${s.lesson}/${s.id}`, label: s.label }));
   const [target, setTarget] = useState(() => {
     const first = summary.items.find((i) => i.snippet);
@@ -80,18 +84,18 @@ export default function BroadcastForm({ code, summary, catalog }: { code: string
       files: Object.entries(files).map(([name, content]) => ({ name, content })),
       ...(processes ? { processes } : {}),
     });
-    setState(result.ok ? { busy: false, error: null, sent: 'Sent: learners get it as a new “From instructor” tab.' } : { busy: false, error: result.error.message, sent: null });
+    setState(result.ok ? { busy: false, error: null, sent: t('broadcast.sent') } : { busy: false, error: errorText(result.error), sent: null });
   }
 
   if (snippets.length === 0) return null;
   return (
-    <form onSubmit={onSubmit} className="space-y-3" aria-label="Send code to everyone">
+    <form onSubmit={onSubmit} className="space-y-3" aria-label={t('board.sendCode')}>
       <p className="text-sm text-(--muted-fg)">
-        Your code of a snippet (your edits in this browser, or the lesson’s), as a new tab in each learner’s playground. Their own edits stay.
+        {t('broadcast.help')}
       </p>
       <div className="space-y-1">
         <label htmlFor={`${id}-snippet`} className={LABEL}>
-          Snippet
+          {t('broadcast.snippet')}
         </label>
         <select id={`${id}-snippet`} value={target} onChange={(event) => setTarget(event.target.value)} className={FIELD}>
           {snippets.map((s) => (
@@ -103,7 +107,7 @@ export default function BroadcastForm({ code, summary, catalog }: { code: string
       </div>
       <div className="space-y-1">
         <label htmlFor={`${id}-label`} className={LABEL}>
-          Title <span className="font-normal text-(--muted-fg)">(optional)</span>
+          {t('broadcast.title')} <span className="font-normal text-(--muted-fg)">{t('common.optional')}</span>
         </label>
         <input id={`${id}-label`} value={title} maxLength={80} onChange={(event) => setTitle(event.target.value)} className={FIELD} />
       </div>
@@ -125,11 +129,11 @@ export default function BroadcastForm({ code, summary, catalog }: { code: string
           </div>
         ))
       ) : (
-        <p className="text-sm text-(--muted-fg)">Loading the code…</p>
+        <p className="text-sm text-(--muted-fg)">{t('broadcast.loading')}</p>
       )}
       <div className="flex flex-wrap items-center gap-3">
         <button type="submit" className={SMALL} disabled={state.busy || !files}>
-          Send to everyone
+          {t('broadcast.submit')}
         </button>
         <p role="status" className="text-sm text-(--muted-fg) empty:hidden">
           {state.sent}

@@ -1,11 +1,13 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 import { SMALL } from './styles';
 
 /** A read-only value with a Copy button (links, the instructor key). */
 export default function CopyField({ label, value, testId }: { label: string; value: string; testId?: string }) {
   const id = useId();
+  const t = useTranslations('workshop.common');
   const [copied, setCopied] = useState<'' | 'copied' | 'failed'>('');
   async function copy() {
     try {
@@ -31,8 +33,8 @@ export default function CopyField({ label, value, testId }: { label: string; val
           onFocus={(event) => event.target.select()}
           className="min-w-0 flex-1 rounded-md border border-(--border-strong) bg-(--surface) px-3 py-2 font-mono text-sm"
         />
-        <button type="button" className={SMALL} onClick={() => void copy()} aria-label={`Copy ${label.toLowerCase()}`}>
-          <span aria-live="polite">{copied === 'copied' ? 'Copied' : copied === 'failed' ? 'Press Ctrl+C' : 'Copy'}</span>
+        <button type="button" className={SMALL} onClick={() => void copy()} aria-label={t('copyLabel', { label: label.toLowerCase() })}>
+          <span aria-live="polite">{copied === 'copied' ? t('copied') : copied === 'failed' ? t('pressCtrlC') : t('copy')}</span>
         </button>
       </div>
     </div>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import type { ExerciseProgress } from './boardView';
 
 /**
@@ -7,27 +8,28 @@ import type { ExerciseProgress } from './boardView';
  * many tried, and who is stuck on it (each name opens that learner).
  */
 export default function ExerciseSummary({ rows, joined, onOpen }: { rows: readonly ExerciseProgress[]; joined: number; onOpen(id: string): void }) {
+  const t = useTranslations('workshop.exercises');
   if (rows.length === 0) return null;
   return (
     <section aria-labelledby="exercises-title" className="space-y-2">
       <h2 id="exercises-title" className="text-xl font-semibold">
-        Exercises
+        {t('title')}
       </h2>
       <div className="overflow-x-auto rounded-lg border border-(--border)">
         <table className="w-full text-left text-sm" data-testid="exercise-summary">
           <thead className="bg-(--surface) text-(--muted-fg)">
             <tr>
               <th scope="col" className="px-3 py-2 font-medium">
-                Exercise
+                {t('exercise')}
               </th>
               <th scope="col" className="px-3 py-2 text-right font-medium">
-                Passed
+                {t('passed')}
               </th>
               <th scope="col" className="px-3 py-2 text-right font-medium">
-                Tried
+                {t('tried')}
               </th>
               <th scope="col" className="px-3 py-2 font-medium">
-                Stuck 5+ min on it
+                {t('stuck')}
               </th>
             </tr>
           </thead>
@@ -46,7 +48,7 @@ export default function ExerciseSummary({ rows, joined, onOpen }: { rows: readon
                 </td>
                 <td className="px-3 py-2" data-testid="exercise-stuck">
                   {row.stuck.length === 0 ? (
-                    <span className="text-(--muted-fg)">nobody</span>
+                    <span className="text-(--muted-fg)">{t('nobody')}</span>
                   ) : (
                     <ul className="flex flex-wrap gap-1">
                       {row.stuck.map((tile) => (

@@ -1,8 +1,11 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useId, useState, type FormEvent } from 'react';
+import { useLocalePath } from '../i18n/useLang';
 import { workshopApi, type Summary } from './api';
+import { useErrorText } from './errorText';
 import { ERROR_TEXT, FIELD, SMALL } from './styles';
 import { placeName, type LessonOutline } from './types';
 
@@ -23,6 +26,9 @@ function places(summary: Summary, catalog: readonly LessonOutline[]) {
 /** "Move the room": the lesson, section or snippet that learners who follow are taken to. */
 export default function FocusControl({ code, summary, catalog }: { code: string; summary: Summary; catalog: readonly LessonOutline[] }) {
   const id = useId();
+  const t = useTranslations('workshop.focus');
+  const errorText = useErrorText();
+  const path = useLocalePath();
   const options = places(summary, catalog);
   const current = summary.focus ? `${summary.focus.lesson}${summary.focus.anchor ? `#${summary.focus.anchor}` : ''}` : '';
   const [value, setValue] = useState(current || options[0]?.value || '');
@@ -39,20 +45,20 @@ export default function FocusControl({ code, summary, catalog }: { code: string;
     setBusy(true);
     const result = await workshopApi.focus(code, lesson, anchor);
     setBusy(false);
-    setError(result.ok ? null : result.error.message);
+    setError(result.ok ? null : errorText(result.error));
   }
 
   return (
     <form onSubmit={onSubmit} className="space-y-2" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="font-semibold">
-        Move the room
+        {t('title')}
       </h2>
       <p className="text-sm text-(--muted-fg)" data-testid="current-focus">
-        {summary.focus ? <>Now at: {placeName(catalog, summary.focus.lesson, summary.focus.anchor)}</> : 'Learners are free to roam: no place set yet.'}
+        {summary.focus ? t('nowAt', { place: placeName(catalog, summary.focus.lesson, summary.focus.anchor) }) : t('free')}
       </p>
       <div className="flex flex-wrap gap-2">
         <label htmlFor={`${id}-place`} className="sr-only">
-          Place
+          {t('place')}
         </label>
         <select id={`${id}-place`} value={value} onChange={(event) => setValue(event.target.value)} className={`${FIELD} w-auto max-w-full flex-1`}>
           {groups.map((group) => (
@@ -68,11 +74,11 @@ export default function FocusControl({ code, summary, catalog }: { code: string;
           ))}
         </select>
         <button type="submit" className={SMALL} disabled={busy}>
-          Take everyone there
+          {t('submit')}
         </button>
         {snippet && (
-          <Link href={`/w/${code}/present?lesson=${encodeURIComponent(snippet.lesson)}&snippet=${encodeURIComponent(snippet.id)}&pin=1`} className={SMALL}>
-            Present this snippet
+          <Link href={path(`/w/${code}/present?lesson=${encodeURIComponent(snippet.lesson)}&snippet=${encodeURIComponent(snippet.id)}&pin=1`)} className={SMALL}>
+            {t('present')}
           </Link>
         )}
       </div>

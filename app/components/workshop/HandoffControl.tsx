@@ -1,8 +1,11 @@
 'use client';
 
+import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { useLocalePath } from '../i18n/useLang';
 import { workshopApi } from './api';
 import CopyField from './CopyField';
+import { useErrorText } from './errorText';
 import JoinQr from './JoinQr';
 import { ERROR_TEXT, SMALL } from './styles';
 
@@ -11,6 +14,10 @@ import { ERROR_TEXT, SMALL } from './styles';
  * that signs that device in as the instructor, once, within ten minutes.
  */
 export default function HandoffControl({ code }: { code: string }) {
+  const t = useTranslations('workshop.handoff');
+  const locale = useLocale();
+  const errorText = useErrorText();
+  const path = useLocalePath();
   const [link, setLink] = useState<{ url: string; expiresAt: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -20,25 +27,26 @@ export default function HandoffControl({ code }: { code: string }) {
     const result = await workshopApi.handoff(code);
     setBusy(false);
     if (result.ok) {
-      setLink({ url: `${window.location.origin}${result.data.path}`, expiresAt: result.data.expiresAt });
+      setLink({ url: `${window.location.origin}${path(result.data.path)}`, expiresAt: result.data.expiresAt });
       setError(null);
-    } else setError(result.error.message);
+    } else setError(errorText(result.error));
   }
 
   return (
     <div className="space-y-2" data-testid="handoff">
       <button type="button" className={SMALL} onClick={() => void make()} disabled={busy}>
-        {link ? 'Make another one-time link' : 'Open the board on another device'}
+        {link ? t('another') : t('make')}
       </button>
       {link && (
         <div className="flex flex-wrap items-start gap-3">
           <JoinQr url={link.url} size={120} />
           <div className="min-w-0 flex-1 space-y-1">
-            <CopyField label="One-time instructor link" value={link.url} testId="handoff-link" />
+            <CopyField label={t('link')} value={link.url} testId="handoff-link" />
             <p className="text-sm text-(--muted-fg)">
-              Works once, until{' '}
-              <time dateTime={link.expiresAt}>{new Date(link.expiresAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}</time>: open it on the
-              other device (or scan the code). It signs that device in as the instructor.
+              {t.rich('help', {
+                when: new Date(link.expiresAt).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' }),
+                time: (chunks) => <time dateTime={link.expiresAt}>{chunks}</time>,
+              })}
             </p>
           </div>
         </div>

@@ -1,7 +1,9 @@
 'use client';
 
 import Link from 'next/link';
+import { useLocale, useTranslations } from 'next-intl';
 import { useCallback, useMemo, useState } from 'react';
+import { useLocalePath } from '../i18n/useLang';
 import AccessNeeded from './AccessNeeded';
 import { exportCsvPath } from './api';
 import BroadcastForm from './BroadcastForm';
@@ -26,6 +28,9 @@ import { useInstructorAccess } from './useInstructorAccess';
  * present, export the results, end.
  */
 export default function InstructorBoard({ code, catalog }: { code: string; catalog: LessonOutline[] }) {
+  const t = useTranslations('workshop');
+  const locale = useLocale();
+  const path = useLocalePath();
   const board = useBoard(code);
   const access = useInstructorAccess(code, board.load);
   const now = useClock();
@@ -44,7 +49,7 @@ export default function InstructorBoard({ code, catalog }: { code: string; catal
   const progress = useMemo(() => exerciseProgress(exercises, all, minute), [exercises, all, minute]);
 
   if (access.state === 'denied') return <AccessNeeded code={code} error={access.error} />;
-  if (access.state === 'checking' || !board.summary) return <p className="text-(--muted-fg)">Opening the board…</p>;
+  if (access.state === 'checking' || !board.summary) return <p className="text-(--muted-fg)">{t('board.opening')}</p>;
   const summary = board.summary;
   const ended = Boolean(summary.endedAt);
   const opened = openId ? board.tiles.get(openId) : undefined;
@@ -63,36 +68,39 @@ export default function InstructorBoard({ code, catalog }: { code: string; catal
       <header className="flex flex-wrap items-end gap-x-6 gap-y-3">
         <div className="min-w-0 flex-1 space-y-1">
           <p className="text-sm font-semibold tracking-wide text-red-700 uppercase dark:text-red-400">
-            Instructor board · <span className="font-mono">{code}</span>
+            {t('board.label')} · <span className="font-mono">{code}</span>
           </p>
           <h1 className="text-3xl font-bold tracking-tight text-balance">{summary.title}</h1>
           {summary.endsAt && !ended && (
             <p className="text-sm text-(--muted-fg)">
-              Ends <time dateTime={summary.endsAt}>{new Date(summary.endsAt).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' })}</time>
+              {t.rich('common.ends', {
+                when: new Date(summary.endsAt).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' }),
+                time: (chunks) => <time dateTime={summary.endsAt!}>{chunks}</time>,
+              })}
             </p>
           )}
           {board.status === 'reconnecting' && (
             <p className="text-sm font-medium text-amber-800 dark:text-amber-300" data-testid="board-reconnecting">
-              Reconnecting… the board catches up by itself.
+              {t('board.reconnecting')}
             </p>
           )}
           {board.status === 'failed' && (
             <p className="text-sm font-medium text-amber-800 dark:text-amber-300" data-testid="board-reconnecting">
-              The board lost its connection: reload the page.
+              {t('board.lost')}
             </p>
           )}
         </div>
         <div className="w-full max-w-sm">
-          <CopyField label="Join link" value={`${origin}/w/${code}`} />
+          <CopyField label={t('board.joinLink')} value={`${origin}${path(`/w/${code}`)}`} />
         </div>
       </header>
 
-      <dl className="grid grid-cols-2 gap-2 sm:grid-cols-5" aria-label="Learners">
-        {number('Joined', tally.all, 'count-joined')}
-        {number('Online', tally.online, 'count-online')}
-        {number('Hands raised', tally.hands, 'count-hands')}
-        {number('Stuck 5+ min', tally.stuck, 'count-stuck')}
-        {number('Offline', tally.offline, 'count-offline')}
+      <dl className="grid grid-cols-2 gap-2 sm:grid-cols-5" aria-label={t('board.learners')}>
+        {number(t('board.joined'), tally.all, 'count-joined')}
+        {number(t('board.online'), tally.online, 'count-online')}
+        {number(t('board.hands'), tally.hands, 'count-hands')}
+        {number(t('board.stuck'), tally.stuck, 'count-stuck')}
+        {number(t('board.offline'), tally.offline, 'count-offline')}
       </dl>
 
       <div className="grid gap-4 lg:grid-cols-2">
@@ -102,13 +110,13 @@ export default function InstructorBoard({ code, catalog }: { code: string; catal
           </div>
         )}
         <div className={`${CARD} space-y-3`}>
-          <h2 className="font-semibold">Workshop</h2>
+          <h2 className="font-semibold">{t('board.workshop')}</h2>
           <div className="flex flex-wrap gap-2">
-            <Link href={`/w/${code}/present`} className={SMALL}>
-              Presenter view
+            <Link href={path(`/w/${code}/present`)} className={SMALL}>
+              {t('board.presenter')}
             </Link>
             <a href={exportCsvPath(code)} download className={SMALL}>
-              Export results (CSV)
+              {t('board.export')}
             </a>
           </div>
           <HandoffControl code={code} />
@@ -116,7 +124,7 @@ export default function InstructorBoard({ code, catalog }: { code: string; catal
         </div>
         {!ended && (
           <details className={`${CARD} lg:col-span-2`}>
-            <summary className="cursor-pointer font-semibold">Send code to everyone</summary>
+            <summary className="cursor-pointer font-semibold">{t('board.sendCode')}</summary>
             <div className="mt-3">
               <BroadcastForm code={code} summary={summary} catalog={catalog} />
             </div>
@@ -129,26 +137,26 @@ export default function InstructorBoard({ code, catalog }: { code: string; catal
       <section aria-labelledby="tiles-title" className="space-y-3">
         <div className="flex flex-wrap items-end gap-3">
           <h2 id="tiles-title" className="mr-auto text-xl font-semibold">
-            Learners <span className="text-base font-normal text-(--muted-fg)">({shown.length} shown)</span>
+            {t('board.learners')} <span className="text-base font-normal text-(--muted-fg)">{t('board.shown', { count: shown.length })}</span>
           </h2>
           <fieldset className="flex flex-wrap gap-1">
-            <legend className="sr-only">Show</legend>
+            <legend className="sr-only">{t('board.show')}</legend>
             {FILTERS.map((f) => (
               <label
-                key={f.id}
+                key={f}
                 className="cursor-pointer rounded-full border border-(--border-strong) px-3 py-1 text-sm has-checked:border-zinc-900 has-checked:bg-zinc-900 has-checked:text-white has-focus-visible:outline-3 has-focus-visible:outline-(--focus-ring) dark:has-checked:border-zinc-100 dark:has-checked:bg-zinc-100 dark:has-checked:text-zinc-900"
               >
-                <input type="radio" name="board-filter" value={f.id} checked={filter === f.id} onChange={() => setFilter(f.id)} className="sr-only" />
-                {f.label}
+                <input type="radio" name="board-filter" value={f} checked={filter === f} onChange={() => setFilter(f)} className="sr-only" />
+                {t(`board.filter.${f}`)}
               </label>
             ))}
           </fieldset>
           <label className="flex items-center gap-2 text-sm">
-            Sort by
+            {t('board.sortBy')}
             <select value={sort} onChange={(event) => setSort(event.target.value as SortKey)} className={`${FIELD} w-auto`}>
               {SORTS.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.label}
+                <option key={s} value={s}>
+                  {t(`board.sort.${s}`)}
                 </option>
               ))}
             </select>
@@ -156,7 +164,7 @@ export default function InstructorBoard({ code, catalog }: { code: string; catal
         </div>
         {all.length === 0 ? (
           <p className="rounded-lg border border-dashed border-(--border-strong) p-6 text-center text-(--muted-fg)">
-            Nobody has joined yet. Share the join link or the code <span className="font-mono font-semibold">{code}</span>.
+            {t.rich('board.nobody', { code, mono: (chunks) => <span className="font-mono font-semibold">{chunks}</span> })}
           </p>
         ) : (
           <ul className="grid grid-cols-[repeat(auto-fill,minmax(14rem,1fr))] gap-2" data-testid="tiles">

@@ -1,12 +1,16 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useId, useState, type FormEvent } from 'react';
 import { workshopApi, type Learner } from './api';
+import { useErrorText } from './errorText';
 import { ERROR_TEXT, FIELD, LABEL, PRIMARY } from './styles';
 
 /** Picks a display name and joins; the server's answer (name taken, too long, ended…) shows under the field. */
 export default function JoinForm({ code, title, onJoined }: { code: string; title: string; onJoined(learner: Learner): void }) {
   const id = useId();
+  const t = useTranslations('workshop.join');
+  const errorText = useErrorText();
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -15,7 +19,7 @@ export default function JoinForm({ code, title, onJoined }: { code: string; titl
     event.preventDefault();
     const trimmed = name.trim();
     if (trimmed === '') {
-      setError('Type the name the instructor will see (1–40 characters).');
+      setError(t('needName'));
       return;
     }
     setBusy(true);
@@ -23,20 +27,20 @@ export default function JoinForm({ code, title, onJoined }: { code: string; titl
     const result = await workshopApi.join(code, trimmed);
     setBusy(false);
     if (result.ok) onJoined(result.data.learner);
-    else setError(result.error.message);
+    else setError(errorText(result.error));
   }
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="text-xl font-semibold">
-        Join “{title}”
+        {t('heading', { title })}
       </h2>
       <div className="space-y-1.5">
         <label htmlFor={`${id}-name`} className={LABEL}>
-          Your name
+          {t('name')}
         </label>
         <p id={`${id}-help`} className="text-sm text-(--muted-fg)">
-          The instructor and the room see it. No account needed.
+          {t('help')}
         </p>
         <input
           id={`${id}-name`}
@@ -57,7 +61,7 @@ export default function JoinForm({ code, title, onJoined }: { code: string; titl
         )}
       </div>
       <button type="submit" className={PRIMARY} aria-disabled={busy}>
-        {busy ? 'Joining…' : 'Join the workshop'}
+        {busy ? t('joining') : t('submit')}
       </button>
     </form>
   );

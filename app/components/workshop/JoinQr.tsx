@@ -1,6 +1,7 @@
 'use client';
 
 import { create } from 'qrcode';
+import { useTranslations } from 'next-intl';
 import { useMemo } from 'react';
 
 /**
@@ -8,6 +9,7 @@ import { useMemo } from 'react';
  * modules; nothing is fetched): phones in the room scan it to join.
  */
 export default function JoinQr({ url, size = 160 }: { url: string; size?: number }) {
+  const t = useTranslations('workshop.common');
   const qr = useMemo(() => {
     if (!url) return null;
     const { modules } = create(url, { errorCorrectionLevel: 'M' });
@@ -22,7 +24,7 @@ export default function JoinQr({ url, size = 160 }: { url: string; size?: number
   return (
     <svg
       role="img"
-      aria-label={`QR code of ${url}`}
+      aria-label={t('qr', { url })}
       data-testid="join-qr"
       data-url={url}
       viewBox={`0 0 ${qr.side} ${qr.side}`}

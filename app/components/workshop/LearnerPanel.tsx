@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import CodeArea from '../playground/CodeArea';
 import { transcriptOf } from '../run/transcript';
@@ -9,6 +10,7 @@ import dynamic from 'next/dynamic';
 const MessagesView = dynamic(() => import('../trace/MessagesView'), { ssr: false });
 import { workshopApi, type LearnerDetail, type LiveOutput, type Tile } from './api';
 import { ago, checkState, isRunning, runState } from './boardView';
+import { useErrorText } from './errorText';
 import { ERROR_TEXT, FIELD, SMALL } from './styles';
 import { placeName, type LessonOutline } from './types';
 import HandIcon from '../icons/HandIcon';
@@ -39,6 +41,8 @@ export default function LearnerPanel({
   onLowered(id: string): void;
 }) {
   const id = useId();
+  const t = useTranslations('workshop');
+  const errorText = useErrorText();
   const dialog = useRef<HTMLDialogElement>(null);
   const [detail, setDetail] = useState<LearnerDetail | null>(null);
   const [outputEpoch, setOutputEpoch] = useState(0);
@@ -61,7 +65,7 @@ export default function LearnerPanel({
         // New output starts the terminal over (its chunk ids start over too).
         setOutputEpoch((n) => n + 1);
         setError(null);
-      } else setError(result.error.message);
+      } else setError(errorText(result.error));
     });
     return () => {
       cancelled = true;
@@ -114,18 +118,19 @@ export default function LearnerPanel({
     const result = await workshopApi.hint(code, tile.id, hint.trim());
     if (result.ok) {
       setHint('');
-      setHintState({ busy: false, error: null, sent: `Hint sent to ${tile.name}.` });
-    } else setHintState({ busy: false, error: result.error.message, sent: null });
+      setHintState({ busy: false, error: null, sent: t('panel.hintSent', { name: tile.name }) });
+    } else setHintState({ busy: false, error: errorText(result.error), sent: null });
   }
 
   async function lower() {
     const result = await workshopApi.lowerHand(code, tile.id);
     if (result.ok) onLowered(tile.id);
-    else setError(result.error.message);
+    else setError(errorText(result.error));
   }
 
   const status = runState(tile);
   const check = checkState(tile);
+  const say = (code: string) => (t.has(`status.${code}`) ? t(`status.${code}`) : code);
   return (
     <dialog
       ref={dialog}
@@ -139,21 +144,22 @@ export default function LearnerPanel({
           {tile.name}
         </h2>
         <button type="button" className={SMALL} onClick={() => dialog.current?.close()}>
-          Close
+          {t('common.close')}
         </button>
       </div>
       <div className="space-y-5 p-4">
         <p className="text-sm text-(--muted-fg)">
-          {tile.location ? placeName(catalog, tile.location.lesson, tile.location.anchor) : 'Not on a lesson yet'} · {tile.runs} runs
-          {status ? ` · last run ${status}` : ''}
-          {check ? ` (check ${check === 'passed' ? 'passed' : 'not passed yet'})` : ''} · {tile.passed.length} exercises passed · {tile.online ? 'online' : `offline, seen ${ago(tile.lastSeenAt, now)}`}
+          {tile.location ? placeName(catalog, tile.location.lesson, tile.location.anchor) : t('tile.notOnLesson')} · {t('panel.runs', { count: tile.runs })}
+          {status ? ` · ${t('panel.lastRun', { status: say(status) })}` : ''}
+          {check ? ` ${check === 'passed' ? t('panel.checkPassed') : t('panel.checkNotYet')}` : ''} · {t('panel.passed', { count: tile.passed.length })} ·{' '}
+          {tile.online ? t('panel.online') : t('panel.offline', { ago: ago(tile.lastSeenAt, now, t) })}
         </p>
         {tile.hand && (
           <div className="flex flex-wrap items-center gap-3 rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-amber-950 dark:bg-amber-950/50 dark:text-amber-100">
             <HandIcon size={16} className="shrink-0" />
-            <p className="flex-1">Hand raised{tile.hand.message ? `: “${tile.hand.message}”` : ''}</p>
+            <p className="flex-1">{tile.hand.message ? t('panel.handRaised', { message: tile.hand.message }) : t('common.handRaised')}</p>
             <button type="button" className={SMALL} onClick={() => void lower()}>
-              Lower hand
+              {t('common.lowerHand')}
             </button>
           </div>
         )}
@@ -165,21 +171,21 @@ export default function LearnerPanel({
 
         <section aria-labelledby={`${id}-code`} className="space-y-2">
           <h3 id={`${id}-code`} className="font-semibold">
-            Current code{' '}
+            {t('panel.code')}{' '}
             {detail?.code && (
               <span className="font-normal text-(--muted-fg)">
-                — {placeName(catalog, detail.code.lesson, detail.code.snippet)} ({detail.code.variant}), {ago(detail.code.at, now)}
+                {t('panel.codeFrom', { place: placeName(catalog, detail.code.lesson, detail.code.snippet), variant: detail.code.variant, ago: ago(detail.code.at, now, t) })}
               </span>
             )}
           </h3>
           {!detail ? (
-            <p className="text-sm text-(--muted-fg)">Loading…</p>
+            <p className="text-sm text-(--muted-fg)">{t('common.loading')}</p>
           ) : !detail.code ? (
-            <p className="text-sm text-(--muted-fg)">No code yet: it shows once they edit or run a snippet.</p>
+            <p className="text-sm text-(--muted-fg)">{t('panel.noCode')}</p>
           ) : (
             <div className="overflow-hidden rounded-lg border border-(--border-strong)" data-testid="learner-code">
               {names.length > 1 && (
-                <div role="tablist" aria-label="Files" className="flex gap-1 border-b border-(--border) px-2">
+                <div role="tablist" aria-label={t('panel.files')} className="flex gap-1 border-b border-(--border) px-2">
                   {names.map((name) => (
                     <button
                       key={name}
@@ -201,7 +207,7 @@ export default function LearnerPanel({
                 files={files}
                 active={active}
                 html={null}
-                label={`${tile.name}’s ${active} (read only)`}
+                label={t('panel.readOnly', { name: tile.name, file: active })}
                 readOnly
                 view={{ kind: 'code' }}
                 onChange={noop}
@@ -216,12 +222,12 @@ export default function LearnerPanel({
         {liveOutput && (
           <section aria-labelledby={`${id}-live`} className="space-y-2" data-testid="learner-live">
             <h3 id={`${id}-live`} className="font-semibold">
-              Running now <span className="font-normal text-(--muted-fg)">— their output as it comes</span>
+              {t('panel.running')} <span className="font-normal text-(--muted-fg)">{t('panel.runningNote')}</span>
             </h3>
-            <TerminalPane process="live" label="Running now" file={null} colour={COLOUR} lines={liveOutput.lines} chunks={liveOutput.chunks} epoch={liveEpoch} minRows={4} maxRows={16} fontSize={12} />
+            <TerminalPane process="live" label={t('panel.running')} file={null} colour={COLOUR} lines={liveOutput.lines} chunks={liveOutput.chunks} epoch={liveEpoch} minRows={4} maxRows={16} fontSize={12} />
             {live?.trace && live.trace.length > 0 && (
               <div data-testid="learner-live-messages">
-                <h4 className="mb-1 text-sm font-semibold">Their sockets</h4>
+                <h4 className="mb-1 text-sm font-semibold">{t('panel.sockets')}</h4>
                 <MessagesView events={live.trace} ended={false} />
               </div>
             )}
@@ -230,33 +236,36 @@ export default function LearnerPanel({
 
         <section aria-labelledby={`${id}-output`} className="space-y-2">
           <h3 id={`${id}-output`} className="font-semibold" data-testid="last-output-title">
-            Last output{' '}
+            {t('panel.lastOutput')}{' '}
             {detail?.output && (
               <span className="font-normal text-(--muted-fg)">
-                — {detail.output.status}
-                {check === 'passed' && ', check passed'}
+                — {say(detail.output.status)}
+                {check === 'passed' && t('panel.outputPassed')}
                 {check === 'not-yet' && (
-                  <strong className="font-semibold text-red-700 dark:text-red-300">, check not passed yet{tile.lastRun?.check?.title ? ` (${tile.lastRun.check.title})` : ''}</strong>
+                  <strong className="font-semibold text-red-700 dark:text-red-300">
+                    {t('panel.outputNotYet')}
+                    {tile.lastRun?.check?.title ? ` (${tile.lastRun.check.title})` : ''}
+                  </strong>
                 )}
-                , {ago(detail.output.at, now)}
+                , {ago(detail.output.at, now, t)}
               </span>
             )}
           </h3>
           {output ? (
-            <TerminalPane process="output" label="Output" file={null} colour={COLOUR} lines={output.lines} chunks={output.chunks} epoch={outputEpoch} minRows={4} maxRows={16} fontSize={12} />
+            <TerminalPane process="output" label={t('panel.output')} file={null} colour={COLOUR} lines={output.lines} chunks={output.chunks} epoch={outputEpoch} minRows={4} maxRows={16} fontSize={12} />
           ) : (
-            <p className="text-sm text-(--muted-fg)">No run yet.</p>
+            <p className="text-sm text-(--muted-fg)">{t('panel.noRun')}</p>
           )}
         </section>
 
         <form onSubmit={sendHint} className="space-y-2">
           <label htmlFor={`${id}-hint`} className="block font-semibold">
-            Send {tile.name} a hint
+            {t('panel.hintLabel', { name: tile.name })}
           </label>
           <textarea id={`${id}-hint`} value={hint} maxLength={1000} rows={3} onChange={(event) => setHint(event.target.value)} className={FIELD} />
           <div className="flex flex-wrap items-center gap-3">
             <button type="submit" className={SMALL} disabled={hintState.busy}>
-              Send hint
+              {t('panel.sendHint')}
             </button>
             <p role="status" className="text-sm text-(--muted-fg) empty:hidden">
               {hintState.sent}

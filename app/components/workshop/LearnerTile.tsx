@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { memo } from 'react';
 import type { Tile } from './api';
 import { ago, checkState, isRunning, isStuck, runState } from './boardView';
@@ -31,6 +32,7 @@ function LearnerTile({
   catalog: readonly LessonOutline[];
   onOpen(id: string): void;
 }) {
+  const t = useTranslations('workshop');
   const status = runState(tile);
   const check = checkState(tile);
   const stuck = isStuck(tile, now);
@@ -56,29 +58,29 @@ function LearnerTile({
           type="button"
           onClick={() => onOpen(tile.id)}
           className="min-w-0 truncate text-left font-semibold hover:underline"
-          aria-label={`${tile.name}: open code and output`}
+          aria-label={t('tile.open', { name: tile.name })}
         >
           {tile.name}
         </button>
-        <span className="sr-only">{tile.online ? 'online' : 'offline'}</span>
+        <span className="sr-only">{tile.online ? t('tile.online') : t('tile.offline')}</span>
         {tile.hand && (
-          <span className="ml-auto shrink-0 text-amber-700 dark:text-amber-300" title="Hand raised">
+          <span className="ml-auto shrink-0 text-amber-700 dark:text-amber-300" title={t('common.handRaised')}>
             <HandIcon size={16} />
-            <span className="sr-only"> hand raised</span>
+            <span className="sr-only">{t('tile.handSr')}</span>
           </span>
         )}
       </div>
       {tile.hand?.message && <p className="line-clamp-2 rounded bg-amber-50 px-2 py-1 text-amber-950 dark:bg-amber-950/50 dark:text-amber-100">“{tile.hand.message}”</p>}
       <p className="truncate text-(--muted-fg)" title={tile.location ? placeName(catalog, tile.location.lesson, tile.location.anchor) : undefined}>
-        {tile.location ? placeName(catalog, tile.location.lesson, tile.location.anchor) : 'Not on a lesson yet'}
+        {tile.location ? placeName(catalog, tile.location.lesson, tile.location.anchor) : t('tile.notOnLesson')}
       </p>
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
         <span>
-          {tile.runs} {tile.runs === 1 ? 'run' : 'runs'}
+          {t('tile.runs', { count: tile.runs })}
         </span>
         {status && (
           <span data-testid="tile-status" className={`rounded-full px-2 py-0.5 text-xs font-semibold ${STATUS_STYLE[status] ?? 'bg-(--surface-strong)'}`}>
-            {status}
+            {t.has(`status.${status}`) ? t(`status.${status}`) : status}
           </span>
         )}
         {check && (
@@ -87,20 +89,20 @@ function LearnerTile({
             title={tile.lastRun?.check?.title}
             className={`rounded-full px-2 py-0.5 text-xs font-semibold ${check === 'passed' ? STATUS_STYLE.ok : STATUS_STYLE.failed}`}
           >
-            {check === 'passed' ? 'check passed' : 'check not yet'}
+            {check === 'passed' ? t('tile.checkPassed') : t('tile.checkNotYet')}
           </span>
         )}
         {running && (
           <span data-testid="tile-running" className="rounded-full bg-sky-100 px-2 py-0.5 text-xs font-semibold text-sky-900 dark:bg-sky-900/60 dark:text-sky-100">
-            running…
+            {t('tile.running')}
           </span>
         )}
         <span>
-          <CheckCircleIcon size={14} className="inline align-[-2px]" /> {tile.passed.length} passed
+          <CheckCircleIcon size={14} className="inline align-[-2px]" /> {t('tile.passed', { count: tile.passed.length })}
         </span>
       </div>
       <p className="text-xs text-(--muted-fg)">
-        {stuck ? <strong className="text-red-700 dark:text-red-300">Stuck since {ago(tile.stuckSince, now)}</strong> : `Active ${ago(tile.lastSeenAt, now)}`}
+        {stuck ? <strong className="text-red-700 dark:text-red-300">{t('tile.stuck', { ago: ago(tile.stuckSince, now, t) })}</strong> : t('tile.active', { ago: ago(tile.lastSeenAt, now, t) })}
       </p>
     </li>
   );

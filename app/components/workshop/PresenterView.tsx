@@ -2,7 +2,9 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useState, type CSSProperties, type ReactNode } from 'react';
+import { useLocalePath } from '../i18n/useLang';
 import AccessNeeded from './AccessNeeded';
 import { workshopApi, workshopPath, type Focus, type Summary } from './api';
 import { FIELD, SMALL } from './styles';
@@ -49,6 +51,8 @@ export default function PresenterView({
   children: ReactNode;
 }) {
   const router = useRouter();
+  const t = useTranslations('workshop');
+  const path = useLocalePath();
   const origin = useLocationHost();
   const [summary, setSummary] = useState<Summary | null>(null);
   const [after, setAfter] = useState<string | number | null>(null);
@@ -63,7 +67,7 @@ export default function PresenterView({
 
   const open = (target: { lesson: string; snippet: string } | null, pin: boolean) => {
     const query = target ? `?lesson=${encodeURIComponent(target.lesson)}&snippet=${encodeURIComponent(target.snippet)}${pin ? '&pin=1' : ''}` : pin ? '' : '';
-    router.replace(`/w/${code}/present${query}`);
+    router.replace(path(`/w/${code}/present${query}`));
   };
   /** Follows a focus that names a snippet; a section keeps the snippet on show. */
   function show(focus: Focus | null) {
@@ -98,18 +102,18 @@ export default function PresenterView({
     <div data-testid="presenter" className="fixed inset-0 z-50 overflow-auto bg-(--page-bg) text-(--page-fg)">
       <div className="flex flex-wrap items-center gap-x-6 gap-y-2 border-b border-(--border) px-6 py-3">
         <div className="flex items-center gap-4">
-          {origin && <JoinQr url={`${window.location.protocol}//${origin}/w/${code}`} size={132} />}
+          {origin && <JoinQr url={`${window.location.protocol}//${origin}${path(`/w/${code}`)}`} size={132} />}
           <p className="text-2xl font-bold">
-            Join at <span className="font-mono">{origin}/w/{code}</span>
+            {t.rich('presenter.joinAt', { url: `${origin}${path(`/w/${code}`)}`, mono: (chunks) => <span className="font-mono">{chunks}</span> })}
           </p>
         </div>
         <p className="min-w-0 flex-1 truncate text-lg text-(--muted-fg)">
           {summary?.title}
-          {status === 'reconnecting' && <span className="ml-3 text-sm text-amber-800 dark:text-amber-300">Reconnecting…</span>}
-          {status === 'failed' && <span className="ml-3 text-sm text-amber-800 dark:text-amber-300">Disconnected: reload the page</span>}
+          {status === 'reconnecting' && <span className="ml-3 text-sm text-amber-800 dark:text-amber-300">{t('common.reconnecting')}</span>}
+          {status === 'failed' && <span className="ml-3 text-sm text-amber-800 dark:text-amber-300">{t('common.disconnected')}</span>}
         </p>
         <label className="flex items-center gap-2 text-sm">
-          <span className="sr-only">Snippet on show</span>
+          <span className="sr-only">{t('presenter.onShow')}</span>
           <select
             value={lesson && snippet ? `${lesson}/${snippet}` : ''}
             onChange={(event) => {
@@ -118,7 +122,7 @@ export default function PresenterView({
             }}
             className={`${FIELD} w-auto`}
           >
-            <option value="">Pick a snippet…</option>
+            <option value="">{t('presenter.pick')}</option>
             {snippets.map((s) => (
               <option key={s.value} value={s.value}>
                 {s.label}
@@ -136,13 +140,13 @@ export default function PresenterView({
               open(target ? { lesson: focus!.lesson, snippet: focus!.anchor! } : lesson && snippet ? { lesson, snippet } : null, false);
             }}
           >
-            Follow my focus
+            {t('presenter.follow')}
           </button>
         ) : (
-          <span className="text-sm text-(--muted-fg)">Following your focus</span>
+          <span className="text-sm text-(--muted-fg)">{t('presenter.following')}</span>
         )}
-        <Link href={`/w/${code}/instructor`} className={SMALL}>
-          Back to the board
+        <Link href={path(`/w/${code}/instructor`)} className={SMALL}>
+          {t('presenter.back')}
         </Link>
       </div>
       <div
@@ -152,7 +156,7 @@ export default function PresenterView({
       >
         {children ?? (
           <p className="py-20 text-center text-2xl text-(--muted-fg)">
-            {access.state === 'checking' ? 'Opening…' : 'Move the room to a snippet (on the board), or pick one above.'}
+            {access.state === 'checking' ? t('presenter.opening') : t('presenter.empty')}
           </p>
         )}
       </div>

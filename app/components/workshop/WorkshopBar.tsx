@@ -3,7 +3,9 @@
 import { splitLocalePath } from '../../../content/lang';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState, type RefObject } from 'react';
+import { useLocalePath } from '../i18n/useLang';
 import HandControl from './HandControl';
 import HintsList from './HintsList';
 import { rememberJoined, setFollowing, useFollowing, useJoined } from './joined';
@@ -62,6 +64,8 @@ const INSTRUCTOR_PAGE = /^\/w\/(new|[^/]+\/(instructor|present))\/?$/;
  */
 export default function WorkshopBar() {
   const pathname = usePathname() ?? '';
+  const t = useTranslations('workshop');
+  const path = useLocalePath();
   const joined = useJoined();
   const away = INSTRUCTOR_PAGE.test(splitLocalePath(pathname).path);
   const active = away ? null : joined;
@@ -89,17 +93,17 @@ export default function WorkshopBar() {
   return (
     <section
       ref={strip}
-      aria-label="Workshop"
+      aria-label={t('bar.label')}
       data-testid="workshop-bar"
       className="sticky top-14 z-30 border-b border-(--border) bg-(--page-bg)/95 backdrop-blur supports-[backdrop-filter]:bg-(--page-bg)/85"
     >
       <div className="mx-auto flex w-full max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-3 py-1.5 sm:px-6 lg:px-8">
-        <Link href={`/w/${active.code}`} className="min-w-0 max-w-[50%] truncate text-sm font-semibold hover:underline sm:max-w-56">
-          {me?.workshop.title ?? 'Workshop'} <span className="font-mono font-normal text-(--muted-fg)">{active.code}</span>
+        <Link href={path(`/w/${active.code}`)} className="min-w-0 max-w-[50%] truncate text-sm font-semibold hover:underline sm:max-w-56">
+          {me?.workshop.title ?? t('bar.label')} <span className="font-mono font-normal text-(--muted-fg)">{active.code}</span>
         </Link>
         {offline && (
           <span data-testid="workshop-reconnecting" className="text-xs font-medium text-amber-800 dark:text-amber-300">
-            {session.status === 'failed' ? 'Disconnected: reload the page' : 'Reconnecting…'}
+            {session.status === 'failed' ? t('common.disconnected') : t('common.reconnecting')}
           </span>
         )}
         <button
@@ -110,32 +114,32 @@ export default function WorkshopBar() {
           className="ml-auto inline-flex min-h-9 items-center gap-2 rounded-full border border-(--border-strong) px-3 text-sm font-semibold sm:hidden"
         >
           <span aria-hidden="true" className={`size-2 rounded-full ${offline ? 'bg-amber-500' : 'bg-emerald-500'}`} />
-          Workshop
+          {t('bar.label')}
           {raised && (
             <>
               <HandIcon size={16} />
-              <span className="sr-only">, hand raised</span>
+              <span className="sr-only">{t('bar.handRaisedSr')}</span>
             </>
           )}
-          {hints.length > 0 && <span className="text-(--muted-fg)">· {hints.length} hints</span>}
+          {hints.length > 0 && <span className="text-(--muted-fg)">{t('bar.hintCount', { count: hints.length })}</span>}
         </button>
         <div id={`${id}-panel`} className={`${open ? 'flex' : 'hidden'} w-full flex-wrap items-center gap-x-4 gap-y-2 sm:flex sm:w-auto sm:flex-1`}>
           {ended ? (
             <>
               <span className="text-sm" data-testid="workshop-ended">
-                This workshop has ended. Your code stays in this browser.
+                {t('bar.ended')}
               </span>
               <button type="button" className={SMALL} onClick={() => rememberJoined(null)}>
-                Leave the workshop
+                {t('bar.leave')}
               </button>
             </>
           ) : (
             <>
               <div className="flex items-center gap-2" data-testid="follow-state" data-following={following}>
-                <span className="text-sm">{following ? 'Following the instructor' : 'Not following'}</span>
+                <span className="text-sm">{following ? t('bar.following') : t('bar.notFollowing')}</span>
                 {following ? (
                   <button type="button" className={SMALL} onClick={() => setFollowing(active.code, false)}>
-                    Stop following
+                    {t('bar.stop')}
                   </button>
                 ) : (
                   <button
@@ -146,7 +150,7 @@ export default function WorkshopBar() {
                       if (focus) goTo(focus);
                     }}
                   >
-                    Follow the instructor
+                    {t('bar.follow')}
                   </button>
                 )}
               </div>
@@ -155,11 +159,12 @@ export default function WorkshopBar() {
           )}
           <div ref={hintsBox} className="relative sm:ml-auto">
             <button type="button" className={SMALL} aria-expanded={hintsOpen} onClick={() => setHintsOpen(!hintsOpen)}>
-              Hints{hints.length > 0 ? ` (${hints.length})` : ''}
+              {t('hints.button')}
+              {hints.length > 0 ? ` (${hints.length})` : ''}
             </button>
             {hintsOpen && (
               <div className="absolute top-full left-0 z-10 mt-2 max-h-[60vh] w-80 max-w-[calc(100vw-2rem)] overflow-auto rounded-lg border border-(--border-strong) bg-(--page-bg) p-3 shadow-lg sm:right-0 sm:left-auto">
-                <h2 className="mb-2 text-sm font-semibold">Hints from the instructor</h2>
+                <h2 className="mb-2 text-sm font-semibold">{t('hints.title')}</h2>
                 <HintsList hints={hints} />
               </div>
             )}

@@ -2,9 +2,12 @@
 
 import Link from 'next/link';
 import { localePath, splitLocalePath } from '../../../content/lang';
+import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
+import { useLocalePath } from '../i18n/useLang';
 import { workshopApi, type ApiError, type Summary } from './api';
 import { broadcastHref } from './broadcasts';
+import { useErrorText } from './errorText';
 import HintsList from './HintsList';
 import { rememberJoined, setFollowing, useFollowing, useJoined } from './joined';
 import JoinForm from './JoinForm';
@@ -18,6 +21,10 @@ import { placeHref, placeName, type LessonOutline } from './types';
  * code the instructor sent, and hints.
  */
 export default function WorkshopHome({ code, catalog }: { code: string; catalog: LessonOutline[] }) {
+  const t = useTranslations('workshop');
+  const locale = useLocale();
+  const path = useLocalePath();
+  const errorText = useErrorText();
   const [summary, setSummary] = useState<Summary | null>(null);
   const [problem, setProblem] = useState<ApiError | null>(null);
   const joined = useJoined();
@@ -48,13 +55,13 @@ export default function WorkshopHome({ code, catalog }: { code: string; catalog:
   if (problem) {
     return (
       <div className={CARD} role="alert">
-        <h1 className="text-2xl font-bold">{problem.status === 404 ? 'No such workshop' : 'The workshop could not be opened'}</h1>
-        <p className="mt-2">{problem.message}</p>
-        <p className="mt-2 text-sm text-(--muted-fg)">Check the code with your instructor: it has six letters and digits.</p>
+        <h1 className="text-2xl font-bold">{problem.status === 404 ? t('access.noSuch') : t('home.notOpened')}</h1>
+        <p className="mt-2">{errorText(problem)}</p>
+        <p className="mt-2 text-sm text-(--muted-fg)">{t('home.checkCode')}</p>
       </div>
     );
   }
-  if (!summary) return <p className="text-(--muted-fg)">Opening workshop {code}…</p>;
+  if (!summary) return <p className="text-(--muted-fg)">{t('home.opening', { code })}</p>;
 
   const me = mine && session?.code === code ? session.me : null;
   const workshop = me?.workshop ?? summary;
@@ -64,17 +71,20 @@ export default function WorkshopHome({ code, catalog }: { code: string; catalog:
   return (
     <div className="space-y-8">
       <header className="space-y-2">
-        <p className="text-sm font-semibold tracking-wide text-red-700 uppercase dark:text-red-400">Workshop {code}</p>
+        <p className="text-sm font-semibold tracking-wide text-red-700 uppercase dark:text-red-400">{t('home.label', { code })}</p>
         <h1 className="text-3xl font-bold tracking-tight text-balance sm:text-4xl">{workshop.title}</h1>
-        {me && <p className="text-(--muted-fg)">You joined as <strong className="text-(--page-fg)">{me.learner.name}</strong>.</p>}
+        {me && <p className="text-(--muted-fg)">{t.rich('home.joinedAs', { name: me.learner.name, b: (chunks) => <strong className="text-(--page-fg)">{chunks}</strong> })}</p>}
         {workshop.endsAt && !ended && (
           <p className="text-sm text-(--muted-fg)">
-            Ends <time dateTime={workshop.endsAt}>{new Date(workshop.endsAt).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' })}</time>
+            {t.rich('common.ends', {
+              when: new Date(workshop.endsAt).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' }),
+              time: (chunks) => <time dateTime={workshop.endsAt!}>{chunks}</time>,
+            })}
           </p>
         )}
         {ended && (
           <p role="status" className="rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-amber-950 dark:bg-amber-950/50 dark:text-amber-100">
-            This workshop has ended. Your edits stay in this browser: the lessons below still work on your own.
+            {t('home.endedNote')}
           </p>
         )}
       </header>
@@ -84,28 +94,29 @@ export default function WorkshopHome({ code, catalog }: { code: string; catalog:
           <JoinForm code={code} title={workshop.title} onJoined={(learner) => rememberJoined({ code, name: learner.name })} />
         </div>
       )}
-      {mine && !me && <p className="text-(--muted-fg)">Connecting…</p>}
+      {mine && !me && <p className="text-(--muted-fg)">{t('home.connecting')}</p>}
 
       {me && !ended && (
         <section aria-labelledby="follow-title" className={CARD}>
           <h2 id="follow-title" className="text-lg font-semibold">
-            Follow the instructor
+            {t('home.follow')}
           </h2>
           <label className="mt-2 flex items-center gap-2">
             <input type="checkbox" checked={following} onChange={(event) => setFollowing(code, event.target.checked)} className="size-4" />
-            Take me where the instructor goes
+            {t('home.followLabel')}
           </label>
           <p className="mt-2 text-sm text-(--muted-fg)" data-testid="instructor-focus">
             {focus ? (
-              <>
-                The instructor is at{' '}
-                <Link href={placeHref(focus.lesson, focus.anchor)} className="font-semibold text-(--link) underline">
-                  {placeName(catalog, focus.lesson, focus.anchor)}
-                </Link>
-                .
-              </>
+              t.rich('home.instructorAt', {
+                place: placeName(catalog, focus.lesson, focus.anchor),
+                link: (chunks) => (
+                  <Link href={path(placeHref(focus.lesson, focus.anchor))} className="font-semibold text-(--link) underline">
+                    {chunks}
+                  </Link>
+                ),
+              })
             ) : (
-              'The instructor has not started yet.'
+              t('home.notStarted')
             )}
           </p>
         </section>
@@ -113,13 +124,13 @@ export default function WorkshopHome({ code, catalog }: { code: string; catalog:
 
       <section aria-labelledby="items-title" className="space-y-3">
         <h2 id="items-title" className="text-xl font-semibold">
-          In this workshop
+          {t('home.items')}
         </h2>
         <ol className="space-y-2" data-testid="workshop-items">
           {workshop.items.map((item, index) => (
             <li key={`${item.lesson}/${item.snippet ?? ''}`}>
               <Link
-                href={placeHref(item.lesson, item.snippet)}
+                href={path(placeHref(item.lesson, item.snippet))}
                 className="flex items-baseline gap-3 rounded-lg border border-(--border) px-4 py-3 hover:bg-(--surface)"
               >
                 <span className="text-sm text-(--muted-fg)">{index + 1}.</span>
@@ -133,15 +144,15 @@ export default function WorkshopHome({ code, catalog }: { code: string; catalog:
       {me && me.broadcasts.length > 0 && (
         <section aria-labelledby="sent-title" className="space-y-3">
           <h2 id="sent-title" className="text-xl font-semibold">
-            Code from the instructor
+            {t('home.sent')}
           </h2>
           <ul className="space-y-2">
             {[...me.broadcasts].reverse().map((b) => (
               <li key={b.id}>
-                <Link href={broadcastHref(b)} className="font-medium text-(--link) underline">
+                <Link href={path(broadcastHref(b))} className="font-medium text-(--link) underline">
                   {b.title || placeName(catalog, b.lesson, b.snippet)}
                 </Link>{' '}
-                <span className="text-sm text-(--muted-fg)">{new Date(b.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}</span>
+                <span className="text-sm text-(--muted-fg)">{new Date(b.at).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' })}</span>
               </li>
             ))}
           </ul>
@@ -151,7 +162,7 @@ export default function WorkshopHome({ code, catalog }: { code: string; catalog:
       {me && (
         <section aria-labelledby="hints-title" className="space-y-3">
           <h2 id="hints-title" className="text-xl font-semibold">
-            Hints
+            {t('home.hints')}
           </h2>
           <HintsList hints={me.hints} />
         </section>

@@ -1,15 +1,19 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useEffect, type MouseEvent, type ReactNode } from 'react';
+import { useLocalePath } from '../i18n/useLang';
 import { dismissToast, type Toast } from './session';
 import HandIcon from '../icons/HandIcon';
 import LineIcon from '../icons/LineIcon';
 
-/** Each kind in a word (shown) and an SVG icon (decoration): never an emoji alone, which needs an emoji font and says nothing to a screen reader. */
-const KIND: Record<Toast['kind'], { word: string; icon: ReactNode }> = {
+/**
+ * Each kind in a word (shown: `workshop.toast.<kind>`) and an SVG icon (decoration): never an emoji alone,
+ * which needs an emoji font and says nothing to a screen reader.
+ */
+const KIND: Record<Toast['kind'], { icon: ReactNode }> = {
   hint: {
-    word: 'Hint from the instructor',
     icon: (
       <LineIcon size={16}>
         <path d="M9 18h6M10 21h4M12 3a6 6 0 0 0-3.6 10.8c.6.5 1 1.2 1 2V16h5.2v-.2c0-.8.4-1.5 1-2A6 6 0 0 0 12 3Z" />
@@ -17,7 +21,6 @@ const KIND: Record<Toast['kind'], { word: string; icon: ReactNode }> = {
     ),
   },
   broadcast: {
-    word: 'Code from the instructor',
     icon: (
       <LineIcon size={16}>
         <path d="m8 8-4 4 4 4M16 8l4 4-4 4M13.5 5l-3 14" />
@@ -25,16 +28,14 @@ const KIND: Record<Toast['kind'], { word: string; icon: ReactNode }> = {
     ),
   },
   moved: {
-    word: 'Moved',
     icon: (
       <LineIcon size={16}>
         <path d="M4 12h15m-5-5 5 5-5 5" />
       </LineIcon>
     ),
   },
-  hand: { word: 'Hand lowered', icon: <HandIcon size={16} /> },
+  hand: { icon: <HandIcon size={16} /> },
   ended: {
-    word: 'Workshop ended',
     icon: (
       <LineIcon size={16}>
         <path d="M5 21V4m0 0h11l-2 4 2 4H5" />
@@ -49,15 +50,18 @@ const FADE_MS = 15_000;
  * A link to this very page changes only the hash: set it the browser's way, so
  * `hashchange` fires and the playground opens the variant it names.
  */
-function openHere(event: MouseEvent, toast: Toast) {
+function openHere(event: MouseEvent, toast: Toast, href: string) {
   dismissToast(toast.id);
-  const url = new URL(toast.href!, window.location.href);
+  const url = new URL(href, window.location.href);
   if (url.pathname !== window.location.pathname || event.ctrlKey || event.metaKey || event.shiftKey) return;
   event.preventDefault();
   window.location.hash = url.hash;
 }
 
 function ToastItem({ toast }: { toast: Toast }) {
+  const t = useTranslations('workshop.toast');
+  // The toast's link is an English path of the site: in the page's language here.
+  const href = useLocalePath()(toast.href ?? '');
   useEffect(() => {
     if (toast.kind === 'hint') return;
     const timer = setTimeout(() => dismissToast(toast.id), FADE_MS);
@@ -71,18 +75,18 @@ function ToastItem({ toast }: { toast: Toast }) {
       <span className="mt-0.5 shrink-0 text-(--muted-fg)">{KIND[toast.kind].icon}</span>
       <div className="min-w-0 flex-1">
         <p className="line-clamp-3 whitespace-pre-wrap">
-          <strong className="font-semibold">{KIND[toast.kind].word}: </strong>
+          <strong className="font-semibold">{t(toast.kind)}: </strong>
           {toast.text}
         </p>
         {toast.href && (
-          <Link href={toast.href} className="font-semibold text-(--link) underline" onClick={(event) => openHere(event, toast)}>
-            {toast.linkText ?? 'Open'}
+          <Link href={href} className="font-semibold text-(--link) underline" onClick={(event) => openHere(event, toast, href)}>
+            {toast.linkText ?? t('open')}
           </Link>
         )}
       </div>
       <button
         type="button"
-        aria-label="Dismiss"
+        aria-label={t('dismiss')}
         onClick={() => dismissToast(toast.id)}
         className="-my-1 inline-flex size-8 shrink-0 items-center justify-center rounded text-(--muted-fg) hover:bg-(--surface-strong)"
       >

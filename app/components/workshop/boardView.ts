@@ -1,3 +1,4 @@
+import type { RunWords } from '../terminal/words';
 import type { Tile } from './api';
 
 /** How the board orders and narrows its tiles, and what its counters count. Pure: easy to test, cheap per frame. */
@@ -7,19 +8,10 @@ export type FilterKey = 'all' | 'stuck' | 'hand' | 'offline';
 
 export const STUCK_MS = 5 * 60_000;
 
-export const SORTS: { id: SortKey; label: string }[] = [
-  { id: 'name', label: 'Name' },
-  { id: 'activity', label: 'Last activity' },
-  { id: 'stuck', label: 'Stuck longest' },
-  { id: 'passed', label: 'Most passed' },
-];
+/** The board's sort orders and filters; their words are `workshop.board.sort.<id>` and `workshop.board.filter.<id>`. */
+export const SORTS: readonly SortKey[] = ['name', 'activity', 'stuck', 'passed'];
 
-export const FILTERS: { id: FilterKey; label: string }[] = [
-  { id: 'all', label: 'Everyone' },
-  { id: 'stuck', label: 'Stuck 5+ min' },
-  { id: 'hand', label: 'Hand raised' },
-  { id: 'offline', label: 'Offline' },
-];
+export const FILTERS: readonly FilterKey[] = ['all', 'stuck', 'hand', 'offline'];
 
 const time = (iso: string | null | undefined) => (iso ? Date.parse(iso) || 0 : 0);
 
@@ -65,13 +57,13 @@ export function counts(tiles: readonly Tile[], now: number) {
   return { all: tiles.length, online, offline: tiles.length - online, hands, stuck };
 }
 
-/** "just now", "4 min", "2 h" ago. */
-export function ago(iso: string | null, now: number): string {
-  if (!iso) return 'never';
+/** "just now", "4 min ago", "2 h ago", in the page's language: `t` is `useTranslations('workshop')` (its `ago.*`). */
+export function ago(iso: string | null, now: number, t: RunWords): string {
+  if (!iso) return t('ago.never');
   const minutes = Math.floor((now - time(iso)) / 60_000);
-  if (minutes < 1) return 'just now';
-  if (minutes < 60) return `${minutes} min ago`;
-  return `${Math.floor(minutes / 60)} h ago`;
+  if (minutes < 1) return t('ago.justNow');
+  if (minutes < 60) return t('ago.minutes', { n: minutes });
+  return t('ago.hours', { n: Math.floor(minutes / 60) });
 }
 
 /** The last run's exercise check, as the tile shows it: passed, not yet, or none (the run had no check). */

@@ -1,10 +1,14 @@
 import 'server-only';
+import type { Lang } from '../../../content/lang';
 import { getLessons } from '../../../content/loader';
 import { lessonOrder, type LessonOutline } from './types';
 
-/** Every lesson with its sections and snippets (in the lesson's order): what a workshop can be made of and point at. */
-export function workshopCatalog(): LessonOutline[] {
-  return getLessons().map((lesson) => {
+/**
+ * Every lesson with its sections and snippets (in the lesson's order): what a workshop can be made of and point at.
+ * Titles in `lang` (a translation keeps the English slugs and snippet ids, so places are the same in every language).
+ */
+export function workshopCatalog(lang?: Lang): LessonOutline[] {
+  return getLessons(undefined, lang).map((lesson) => {
     const details = new Map(lesson.snippetDetails.map((s) => [s.id, s]));
     return {
       slug: lesson.slug,

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useMemo } from 'react';
 import { readingOrder } from '../playground/fileOrder';
 import type { PlaygroundData, PlaygroundVariant } from '../playground/types';
@@ -22,6 +23,7 @@ const plainHtml = (code: string) =>
  */
 export function useInstructorVariants(data: PlaygroundData): PlaygroundData {
   const broadcasts = useBroadcasts();
+  const t = useTranslations('workshop.variant');
   return useMemo(() => {
     if (!data.lesson || data.solves || data.blockId !== data.id) return data;
     const mine = broadcasts.filter((b) => b.lesson === data.lesson && b.snippet === data.id && b.files.length > 0);
@@ -31,7 +33,7 @@ export function useInstructorVariants(data: PlaygroundData): PlaygroundData {
       const files = Object.fromEntries(b.files.map((f) => [f.name, f.content]));
       const processes = b.processes && b.processes.length > 0 ? b.processes : undefined;
       const names = readingOrder({ files, processes });
-      const label = b.title ? `From instructor: ${b.title}` : mine.length > 1 && index < mine.length - 1 ? `From instructor (${index + 1})` : 'From instructor';
+      const label = b.title ? t('titled', { title: b.title }) : mine.length > 1 && index < mine.length - 1 ? t('numbered', { n: index + 1 }) : t('plain');
       return {
         id: broadcastVariant(b),
         label,
@@ -41,5 +43,5 @@ export function useInstructorVariants(data: PlaygroundData): PlaygroundData {
       };
     });
     return { ...data, variants: [...data.variants, ...added] };
-  }, [data, broadcasts]);
+  }, [data, broadcasts, t]);
 }

@@ -2,6 +2,7 @@
 
 import { localePath, splitLocalePath } from '../../../content/lang';
 import { usePathname, useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef } from 'react';
 import { workshopApi, workshopPath, type Broadcast, type Focus, type Hint, type Me } from './api';
 import { broadcastHref, keepBroadcasts } from './broadcasts';
@@ -48,6 +49,7 @@ function useGoTo() {
 export function useLearnerConnection(joined: Joined | null, following: boolean) {
   const code = joined?.code ?? null;
   const goTo = useGoTo();
+  const t = useTranslations('workshop.toast');
   const pathname = usePathname();
   const follow = useRef({ following, goTo });
   follow.current = { following, goTo };
@@ -113,7 +115,7 @@ export function useLearnerConnection(joined: Joined | null, following: boolean) 
       const fresh = keepBroadcasts([broadcast]);
       updateMe((me) => (me.broadcasts.some((b) => b.id === broadcast.id) ? me : { ...me, broadcasts: [...me.broadcasts, broadcast] }));
       if (fresh.length > 0) {
-        addToast({ kind: 'broadcast', text: broadcast.title ? `“${broadcast.title}”, as a new tab of its playground.` : 'a new tab of a playground.', href: broadcastHref(broadcast), linkText: 'Open it' });
+        addToast({ kind: 'broadcast', text: broadcast.title ? t('broadcastTitled', { title: broadcast.title }) : t('broadcastUntitled'), href: broadcastHref(broadcast), linkText: t('openIt') });
       }
     },
     hint(data) {
@@ -125,13 +127,13 @@ export function useLearnerConnection(joined: Joined | null, following: boolean) 
     hand(data) {
       if (isObject(data) && data.raised === false) {
         updateMe((me) => ({ ...me, hand: null }));
-        addToast({ kind: 'hand', text: 'by the instructor.' });
+        addToast({ kind: 'hand', text: t('handText') });
       }
     },
     ended(data) {
       const at = isObject(data) && typeof data.at === 'string' ? data.at : new Date().toISOString();
       updateMe((me) => ({ ...me, workshop: { ...me.workshop, endedAt: at } }));
-      addToast({ kind: 'ended', text: 'your code stays in this browser.' });
+      addToast({ kind: 'ended', text: t('endedText') });
     },
     workshop(data) {
       const summary = summaryOf(data);

@@ -16,11 +16,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /** The join link: `/w/ABC123` (any case). */
 export default async function WorkshopPage({ params }: Props) {
-  await pageLang(params);
+  const lang = await pageLang(params);
   const { code } = await params;
   return (
     <div className="mx-auto w-full max-w-3xl px-4 py-10 sm:px-6 sm:py-14">
-      <WorkshopHome code={decodeURIComponent(code).trim().toUpperCase().slice(0, 12)} catalog={workshopCatalog()} />
+      <WorkshopHome code={decodeURIComponent(code).trim().toUpperCase().slice(0, 12)} catalog={workshopCatalog(lang)} />
     </div>
   );
 }

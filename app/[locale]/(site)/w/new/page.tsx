@@ -25,7 +25,7 @@ export default async function NewWorkshopPage({ params }: Props) {
           {t('newIntro')}
         </p>
       </header>
-      <CreateWorkshop catalog={workshopCatalog()} />
+      <CreateWorkshop catalog={workshopCatalog(lang)} />
     </div>
   );
 }

@@ -16,11 +16,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /** The secret instructor link lands here: `/w/CODE/instructor#key=…`. */
 export default async function InstructorPage({ params }: Props) {
-  await pageLang(params);
+  const lang = await pageLang(params);
   const { code } = await params;
   return (
     <div className="mx-auto w-full max-w-7xl px-4 py-8 sm:px-6 lg:px-8">
-      <InstructorBoard code={decodeURIComponent(code).trim().toUpperCase().slice(0, 12)} catalog={workshopCatalog()} />
+      <InstructorBoard code={decodeURIComponent(code).trim().toUpperCase().slice(0, 12)} catalog={workshopCatalog(lang)} />
     </div>
   );
 }

@@ -31,7 +31,7 @@ export default async function PresentPage({ params, searchParams }: Props) {
   return (
     <PresenterView
       code={decodeURIComponent(code).trim().toUpperCase().slice(0, 12)}
-      catalog={workshopCatalog()}
+      catalog={workshopCatalog(lang)}
       lesson={data ? lesson!.slug : null}
       snippet={data ? snippet!.id : null}
       pinned={one(query.pin) === '1'}
