@@ -5,8 +5,9 @@
  * The sentences avoid particles that depend on the word before them (은/는,
  * 이/가): process names and printed lines are English.
  */
-import { ENGLISH_CHECK_PHRASES, type CheckPhrases } from '../../../runner/checks';
+import { ENGLISH_CHECK_PHRASES, evaluateCheck, fillNote, type CheckPhrases, type Expectation, type RunRecord } from '../../../runner/checks';
 import type { Lang } from '../../../content/lang';
+import type { CheckResult, RunEnd } from '../run/model';
 
 const KOREAN: CheckPhrases = {
   status: {
@@ -58,3 +59,35 @@ const KOREAN: CheckPhrases = {
 };
 
 export const CHECK_PHRASES: Record<Lang, CheckPhrases> = { en: ENGLISH_CHECK_PHRASES, ko: KOREAN };
+
+/** What a run showed, as checks read it, from the page's state at its end. */
+function seen(end: RunEnd, blocked: boolean): RunRecord {
+  return { status: end.status, blocked, stdout: end.stdout };
+}
+
+/**
+ * The check's details in the page's language: the runner's (English) ones on
+ * English pages and where the page has no translated check; null until the
+ * run's end (the `check` event comes just before it). Should the page judge
+ * the run otherwise than the runner did (output it did not keep), the
+ * runner's details stand.
+ */
+export function checkDetails(
+  check: CheckResult,
+  expect: Expectation | null | undefined,
+  end: RunEnd | null,
+  blocked: boolean,
+  lang: Lang,
+): string[] | null {
+  if (lang === 'en' || !expect) return check.details;
+  if (!end) return null;
+  const local = evaluateCheck({ title: check.title, expect }, seen(end, blocked), CHECK_PHRASES[lang]);
+  return local.passed === check.passed ? local.details : check.details;
+}
+
+/** `end.note` in the page's language: the translated note, filled in from the same output as the runner's. */
+export function noteText(end: RunEnd | null, expect: Expectation | undefined, lang: Lang): string | null {
+  if (!end?.note) return null;
+  if (lang === 'en' || !expect?.note) return end.note;
+  return fillNote(expect.note, expect, { stdout: end.stdout });
+}

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { RUN_EVENT_TYPES, type RunSpec } from '../../../runner/protocol';
 import { ReplayingEventSource } from '../net/eventSource';
 import { actOnProcess, parseEventData, sendStdin, startRun, stopRun, type ProcessAction, type RunHandle } from './api';
-import { applyRunInputs, IDLE, isBusy, type CheckResult, type RunInput, type RunState } from './model';
+import { applyRunInputs, IDLE, isBusy, type CheckResult, type RunInput, type RunProblem, type RunState } from './model';
 
 /**
  * Runs code through the runner's public API: POST /api/runs, then the run's
@@ -70,10 +70,10 @@ export function useRun(options: UseRunOptions = {}) {
     [closeStream],
   );
 
-  function fail(message: string) {
+  function fail(message: string, problem?: RunProblem) {
     closeStream();
     handle.current = null;
-    feed({ type: 'failed', message });
+    feed({ type: 'failed', message, ...(problem ? { problem } : {}) });
   }
 
   function openStream(run: RunHandle, current: number) {
@@ -99,7 +99,9 @@ export function useRun(options: UseRunOptions = {}) {
         const reconnecting = applied.current.reconnecting;
         if (status === 'reconnecting' && !reconnecting) feed({ type: 'connection', reconnecting: true });
         if (status === 'open' && reconnecting) feed({ type: 'connection', reconnecting: false });
-        if (status === 'failed') fail(`Lost the connection to the run before it ended${problem ? `: ${problem.message}` : '.'}`);
+        if (status === 'failed') {
+          fail(`Lost the connection to the run before it ended${problem ? `: ${problem.message}` : '.'}`, { code: 'connection-lost', retryAfter: null });
+        }
       },
     });
   }
@@ -119,12 +121,12 @@ export function useRun(options: UseRunOptions = {}) {
     handle.current = null;
     request.current = body;
     stopRequested.current = false;
-    feed({ type: 'begin', processes: (body.processes ?? []).map((p) => p.name), traced: body.trace === true });
+    feed({ type: 'begin', processes: (body.processes ?? []).map((p) => p.name), traced: body.trace === true, ...(body.variant ? { variant: body.variant } : {}) });
 
     const started = await startRun(body);
     if (attempt.current !== current) return;
     if (!started.ok) {
-      fail(started.message);
+      fail(started.message, started.problem);
       return;
     }
     handle.current = started.run;
