@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import en from "../../messages/en.json";
 import ko from "../../messages/ko.json";
 import { applyRunInputs, IDLE, type RunInput, type RunState } from "../../app/components/run/model";
-import { endDetail, problemWords, type RunWords } from "../../app/components/terminal/words";
+import { endDetail, exitWords, problemWords, type RunWords } from "../../app/components/terminal/words";
 
 const words = (lang: "en" | "ko"): RunWords => {
   const t = createTranslator({ locale: lang, messages: lang === "en" ? en : ko, namespace: "run" });
@@ -62,5 +62,21 @@ describe("problemWords", () => {
     const invalid = problemWords(failed("invalid-timeout", null, '"timeoutMs" must be a whole number.'), words("ko"), "ko");
     expect(invalid).toEqual({ text: "서버가 실행 요청을 받아들이지 않았습니다(invalid-timeout).", english: '"timeoutMs" must be a whole number.' });
     expect(problemWords(failed("http-502", null, "The server answered 502."), words("ko"), "ko")!.text).toBe("서버가 실행을 시작하지 못했습니다(http-502).");
+  });
+});
+
+describe("exitWords", () => {
+  it("says a process's exit at the end of its terminal and in the transcript in the page's language; English by default", () => {
+    const inputs: RunInput[] = [{ type: "begin", processes: ["server"] }, event("exit", { process: "server", code: 0, signal: null, durationMs: 812 })];
+    const remark = (state: RunState) => state.chunks.filter((c) => c.stream === "exit").map((c) => c.data);
+    const note = (state: RunState) => state.lines.filter((l) => l.stream === "note").map((l) => l.text);
+    const english = applyRunInputs(IDLE, inputs);
+    expect(remark(english)).toEqual(["exit code 0 after 812 ms"]);
+    expect(note(english)).toEqual(["exited with code 0 after 812 ms"]);
+    const korean = applyRunInputs(IDLE, inputs, exitWords(words("ko")));
+    expect(remark(korean)).toEqual(["종료 코드 0 · 812 ms"]);
+    expect(note(korean)).toEqual(["종료 코드 0 · 812 ms"]);
+    const killed = applyRunInputs(IDLE, [{ type: "begin", processes: ["a"] }, event("exit", { process: "a", code: null, signal: "SIGKILL", durationMs: null })], exitWords(words("ko")));
+    expect(remark(killed)).toEqual(["SIGKILL로 종료"]);
   });
 });

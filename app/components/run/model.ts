@@ -6,7 +6,7 @@
  */
 import type { CheckResult, SourceLocation, TraceEvent } from '../../../runner/protocol';
 import { MAX_TRACE_EVENTS, readTraceEvent } from '../trace/read';
-import { describeExit, shortExit, type ProcessExit } from './format';
+import { ENGLISH_EXIT_WORDS, type ExitWords, type ProcessExit } from './format';
 import { EMPTY_TRANSCRIPT, TranscriptWriter, type OutputChunk, type Transcript } from './transcript';
 
 export type Phase = 'idle' | 'starting' | 'queued' | 'running' | 'stopping' | 'ended';
@@ -133,8 +133,11 @@ function printed(chunks: readonly OutputChunk[]): Record<string, string> {
   return stdout;
 }
 
-/** The state after `inputs`, in order. `state` is not changed; the output is copied once for the whole batch. */
-export function applyRunInputs(state: RunState, inputs: readonly RunInput[]): RunState {
+/**
+ * The state after `inputs`, in order. `state` is not changed; the output is copied once for the whole batch.
+ * `words`: how a process's exit reads in the output (the page's language).
+ */
+export function applyRunInputs(state: RunState, inputs: readonly RunInput[], words: ExitWords = ENGLISH_EXIT_WORDS): RunState {
   if (inputs.length === 0) return state;
   let s: RunState = { ...state, processes: state.processes.slice(), process: { ...state.process } };
   let out = new TranscriptWriter(s);
@@ -157,7 +160,7 @@ export function applyRunInputs(state: RunState, inputs: readonly RunInput[]): Ru
       out = new TranscriptWriter({ ...EMPTY_TRANSCRIPT, serial });
       continue;
     }
-    apply(s, input, out);
+    apply(s, input, out, words);
   }
   return { ...s, ...out.transcript };
 }
@@ -177,7 +180,7 @@ function seeProcess(s: RunState, name: string) {
 }
 
 /** Applies one input to the working copies `s` and `out`. */
-function apply(s: RunState, input: Exclude<RunInput, { type: 'begin' | 'clear' }>, out: TranscriptWriter) {
+function apply(s: RunState, input: Exclude<RunInput, { type: 'begin' | 'clear' }>, out: TranscriptWriter, words: ExitWords) {
   switch (input.type) {
     case 'connection':
       s.reconnecting = input.reconnecting;
@@ -198,11 +201,11 @@ function apply(s: RunState, input: Exclude<RunInput, { type: 'begin' | 'clear' }
       s.end = { status: 'error', message: input.message, durationMs: null, errors: [], note: null, limit: null, stdout: {} };
       return;
     case 'event':
-      event(s, input.event, input.data, input.at, out);
+      event(s, input.event, input.data, input.at, out, words);
   }
 }
 
-function event(s: RunState, type: string, data: EventData, at: number, out: TranscriptWriter) {
+function event(s: RunState, type: string, data: EventData, at: number, out: TranscriptWriter, words: ExitWords) {
   switch (type) {
     case 'queued':
       s.queuePosition = number(data.position);
@@ -238,8 +241,8 @@ function event(s: RunState, type: string, data: EventData, at: number, out: Tran
       const exit = { code: number(data.code), signal: text(data.signal), durationMs: number(data.durationMs) };
       s.process[name] = { ...s.process[name]!, exit };
       // "server exited with code 0 after 812 ms": in the transcript, and dimmed in the terminal.
-      out.note(describeExit(exit), name);
-      out.remark(name, shortExit(exit));
+      out.note(words.describe(exit), name);
+      out.remark(name, words.short(exit));
       return;
     }
     case 'check':

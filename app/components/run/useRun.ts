@@ -1,9 +1,13 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { RUN_EVENT_TYPES, type RunSpec } from '../../../runner/protocol';
+import { useLang } from '../i18n/useLang';
 import { ReplayingEventSource } from '../net/eventSource';
+import { exitWords } from '../terminal/words';
 import { actOnProcess, parseEventData, sendStdin, startRun, stopRun, type ProcessAction, type RunHandle } from './api';
+import { ENGLISH_EXIT_WORDS, type ExitWords } from './format';
 import { applyRunInputs, IDLE, isBusy, type CheckResult, type RunInput, type RunProblem, type RunState } from './model';
 
 /**
@@ -37,11 +41,16 @@ export function useRun(options: UseRunOptions = {}) {
   const stopRequested = useRef(false);
   const onCheck = useRef(options.onCheck);
   onCheck.current = options.onCheck;
+  // How exits read in the output: the page's language.
+  const t = useTranslations('run');
+  const lang = useLang();
+  const words = useRef<ExitWords>(ENGLISH_EXIT_WORDS);
+  words.current = lang === 'en' ? ENGLISH_EXIT_WORDS : exitWords(t);
 
   const flush = useCallback(() => {
     frame.current = null;
     if (pending.current.length === 0) return;
-    applied.current = applyRunInputs(applied.current, pending.current.splice(0));
+    applied.current = applyRunInputs(applied.current, pending.current.splice(0), words.current);
     setState(applied.current);
   }, []);
 

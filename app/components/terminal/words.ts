@@ -1,6 +1,6 @@
 import type { Lang } from '../../../content/lang';
 import { formatBytes } from '../../../runner/protocol';
-import { formatDuration } from '../run/format';
+import { formatDuration, type ExitWords, type ProcessExit } from '../run/format';
 import type { ProcessState, RunState } from '../run/model';
 
 export type Tone = 'good' | 'bad' | 'neutral' | 'busy';
@@ -132,13 +132,25 @@ export function seconds(ms: number): string {
   return `${(Math.max(0, ms) / 1000).toFixed(1)} s`;
 }
 
+/** A process's exit in a few words: "exit 0 · 812 ms", "ended by SIGKILL · 7.00 s". */
+function exitText(exit: ProcessExit, t: RunWords): string {
+  const after = exit.durationMs !== null ? ` · ${formatDuration(exit.durationMs)}` : '';
+  if (exit.signal) return `${t('process.endedBy', { signal: exit.signal })}${after}`;
+  if (exit.code !== null) return `${t('process.exit', { code: exit.code })}${after}`;
+  return `${t('process.ended')}${after}`;
+}
+
+/** How exits read in the output of a page not in English (the transcript and the end of each terminal). */
+export function exitWords(t: RunWords): ExitWords {
+  const short = (exit: ProcessExit) => exitText(exit, t);
+  return { describe: short, short };
+}
+
 /** One process, in a few words: "running 1.2 s", "exit 0 · 812 ms", "ended by SIGKILL". */
 export function processWords(p: ProcessState, state: RunState, now: number, t: RunWords): { text: string; tone: Tone } {
   if (p.exit) {
-    const after = p.exit.durationMs !== null ? ` · ${formatDuration(p.exit.durationMs)}` : '';
-    if (p.exit.signal) return { text: `${t('process.endedBy', { signal: p.exit.signal })}${after}`, tone: 'bad' };
-    if (p.exit.code !== null) return { text: `${t('process.exit', { code: p.exit.code })}${after}`, tone: p.exit.code === 0 ? 'good' : 'bad' };
-    return { text: `${t('process.ended')}${after}`, tone: 'neutral' };
+    const tone: Tone = p.exit.signal ? 'bad' : p.exit.code !== null ? (p.exit.code === 0 ? 'good' : 'bad') : 'neutral';
+    return { text: exitText(p.exit, t), tone };
   }
   if (state.phase === 'ended') return { text: t(p.startedAt === null ? 'process.didNotStart' : 'process.ended'), tone: 'neutral' };
   if (p.startedAt !== null) {
