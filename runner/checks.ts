@@ -81,27 +81,111 @@ function quote(text: string, max = 120): string {
 }
 
 /** An end status in words: what a run should do, and what it did. */
-const STATUS_WORDS: Record<string, { should: string; did: string }> = {
-  ok: { should: "finish normally", did: "finished normally" },
-  failed: { should: "end with an error", did: "ended with an error (a process exited with an error or crashed)" },
-  timeout: {
-    should: "run until its time limit",
-    did: "ran until its time limit and was stopped: something kept it waiting (a receive() nobody answers, or a socket left open)",
-  },
-  stopped: { should: "be stopped", did: "was stopped before it finished" },
-  "memory-limit": { should: "hit its memory limit", did: "used more memory than a run may and was stopped" },
-  "cpu-limit": { should: "hit its CPU-time limit", did: "used more CPU time than a run may and was stopped" },
-  "output-limit": { should: "hit its output limit", did: "printed more than a run may and was stopped" },
-  "process-limit": { should: "hit its process limit", did: "started more processes or threads than a run may and was stopped" },
-  error: { should: "fail to start", did: "could not start: a problem on the server, not in the code" },
-};
-
-function statusWords(status: string): { should: string; did: string } {
-  return STATUS_WORDS[status] ?? { should: `end "${status}"`, did: `ended "${status}"` };
+export interface StatusWords {
+  should: string;
+  did: string;
 }
 
-function orList(items: string[]): string {
-  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} or ${items.at(-1)}`;
+/** How a pattern reads: a regular expression, or literal text the line is, starts with, ends with or contains. */
+export interface PatternWords {
+  pattern(pattern: string): string;
+  whole(quoted: string): string;
+  start(quoted: string): string;
+  end(quoted: string): string;
+  none(quoted: string): string;
+}
+
+/**
+ * The words checks speak in: one set per language, the rules (what is said
+ * when) stay in this file. English is the runner's (the `check` event); a page
+ * in another language passes its own set to say the same thing in its words.
+ */
+export interface CheckPhrases {
+  /** End statuses by name; unknown ones through `unknownStatus`. */
+  status: Record<string, StatusWords>;
+  unknownStatus(status: string): StatusWords;
+  /** "a, b or c". */
+  or(items: string[]): string;
+  /** The lesson's sentence for a wrong status, then what it did. */
+  statusOwn(explain: string, did: string): string;
+  /** The default sentence for a wrong status. */
+  statusDefault(should: string, did: string): string;
+  blockedDid: string;
+  notBlockedDid: string;
+  blockedExpected: string;
+  printedNothing(process: string): string;
+  /** What a process's output ended with, after a sentence about its output. */
+  lastLineWas(quoted: string): string;
+  /** What its last line was, after a sentence about its last line. */
+  itWas(quoted: string): string;
+  /** `line`: from `line` below. */
+  shouldPrint(process: string, line: string): string;
+  line: PatternWords;
+  /** `should`: from `lastLine` below. */
+  lastLineShould(process: string, should: string): string;
+  lastLine: PatternWords;
+  /** Passed check details. */
+  ranMet(did: string): string;
+  notStuck: string;
+  stuckAsExpected: string;
+  /** A line it printed (quoted), or, for a pattern over several lines, the pattern in words (from `line`). */
+  printedLine(process: string, quoted: string): string;
+  printedPattern(process: string, line: string): string;
+  lastLineMet(process: string, quoted: string): string;
+}
+
+/** The runner's words (the `check` event is English). */
+export const ENGLISH_CHECK_PHRASES: CheckPhrases = {
+  status: {
+    ok: { should: "finish normally", did: "finished normally" },
+    failed: { should: "end with an error", did: "ended with an error (a process exited with an error or crashed)" },
+    timeout: {
+      should: "run until its time limit",
+      did: "ran until its time limit and was stopped: something kept it waiting (a receive() nobody answers, or a socket left open)",
+    },
+    stopped: { should: "be stopped", did: "was stopped before it finished" },
+    "memory-limit": { should: "hit its memory limit", did: "used more memory than a run may and was stopped" },
+    "cpu-limit": { should: "hit its CPU-time limit", did: "used more CPU time than a run may and was stopped" },
+    "output-limit": { should: "hit its output limit", did: "printed more than a run may and was stopped" },
+    "process-limit": { should: "hit its process limit", did: "started more processes or threads than a run may and was stopped" },
+    error: { should: "fail to start", did: "could not start: a problem on the server, not in the code" },
+  },
+  unknownStatus: (status) => ({ should: `end "${status}"`, did: `ended "${status}"` }),
+  or: (items) => (items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} or ${items.at(-1)}`),
+  statusOwn: (explain, did) => `${explain} This time it ${did}.`,
+  statusDefault: (should, did) => `The run should ${should}, but it ${did}.`,
+  blockedDid: "The processes got stuck: for a while none of them printed anything or used the CPU, each waiting for a message that never came.",
+  notBlockedDid: "The processes never got stuck waiting for each other.",
+  blockedExpected: "The processes should get stuck waiting for each other here (the deadlock this shows), but they kept going.",
+  printedNothing: (process) => `${process} printed nothing.`,
+  lastLineWas: (quoted) => `Its last line was ${quoted}.`,
+  itWas: (quoted) => `It was ${quoted}.`,
+  shouldPrint: (process, line) => `${process} should print ${line}, but it did not.`,
+  line: {
+    pattern: (pattern) => `a line like /${pattern}/`,
+    whole: (quoted) => `the line ${quoted}`,
+    start: (quoted) => `a line starting with ${quoted}`,
+    end: (quoted) => `a line ending with ${quoted}`,
+    none: (quoted) => `a line with ${quoted} in it`,
+  },
+  lastLineShould: (process, should) => `${process}'s last line should ${should}.`,
+  lastLine: {
+    pattern: (pattern) => `look like /${pattern}/`,
+    whole: (quoted) => `be ${quoted}`,
+    start: (quoted) => `start with ${quoted}`,
+    end: (quoted) => `end with ${quoted}`,
+    none: (quoted) => `contain ${quoted}`,
+  },
+  ranMet: (did) => `The run ${did}.`,
+  notStuck: "Nothing got stuck waiting.",
+  stuckAsExpected: "The processes got stuck waiting for each other, as they should here.",
+  printedLine: (process, quoted) => `${process} printed ${quoted}.`,
+  printedPattern: (process, line) => `${process} printed ${line}.`,
+  lastLineMet: (process, quoted) => `${process}'s last line was ${quoted}.`,
+};
+
+function statusWords(status: string, phrases: CheckPhrases): StatusWords {
+  return phrases.status[status] ?? phrases.unknownStatus(status);
 }
 
 /**
@@ -119,114 +203,89 @@ export function literalPattern(pattern: string): { text: string; anchored: "whol
   return { text, anchored: start && end ? "whole" : start ? "start" : end ? "end" : "none" };
 }
 
-/** "print a line …" / "… should be …", in words where the pattern is plain text. */
-function linePhrase(pattern: string): string {
+/** A pattern in words ("print a line …" / "… should be …"), literally where it is plain text. */
+function patternPhrase(pattern: string, words: PatternWords): string {
   const literal = literalPattern(pattern);
-  if (!literal) return `a line like /${pattern}/`;
-  switch (literal.anchored) {
-    case "whole":
-      return `the line ${quote(literal.text)}`;
-    case "start":
-      return `a line starting with ${quote(literal.text)}`;
-    case "end":
-      return `a line ending with ${quote(literal.text)}`;
-    default:
-      return `a line with ${quote(literal.text)} in it`;
-  }
-}
-
-function lastLinePhrase(pattern: string): string {
-  const literal = literalPattern(pattern);
-  if (!literal) return `look like /${pattern}/`;
-  switch (literal.anchored) {
-    case "whole":
-      return `be ${quote(literal.text)}`;
-    case "start":
-      return `start with ${quote(literal.text)}`;
-    case "end":
-      return `end with ${quote(literal.text)}`;
-    default:
-      return `contain ${quote(literal.text)}`;
-  }
+  return literal ? words[literal.anchored](quote(literal.text)) : words.pattern(pattern);
 }
 
 /** What a process printed, in a few words: its last line, or that it printed nothing. */
-function seenOutput(process: string, text: string): string {
+function seenOutput(process: string, text: string, phrases: CheckPhrases): string {
   const last = lastLine(text);
-  return last === "" ? `${process} printed nothing.` : `Its last line was ${quote(last)}.`;
+  return last === "" ? phrases.printedNothing(process) : phrases.lastLineWas(quote(last));
 }
 
-/** What did not hold, one sentence each in words for a learner; empty when the run showed what was expected. */
-export function unmetExpectations(expectation: Expectation, run: RunRecord): string[] {
+/**
+ * What did not hold, one sentence each in words for a learner; empty when the
+ * run showed what was expected. `phrases`: the language (English, the runner's, by default).
+ */
+export function unmetExpectations(expectation: Expectation, run: RunRecord, phrases: CheckPhrases = ENGLISH_CHECK_PHRASES): string[] {
   const problems: string[] = [];
   const explain = expectation.explain ?? {};
   if (expectation.status !== undefined) {
     const allowed = Array.isArray(expectation.status) ? expectation.status : [expectation.status];
     if (!allowed.includes(run.status)) {
-      const did = `it ${statusWords(run.status).did}.`;
+      const did = statusWords(run.status, phrases).did;
       problems.push(
         explain.status
-          ? `${explain.status} This time ${did}`
-          : `The run should ${orList(allowed.map((s) => statusWords(s).should))}, but ${did}`,
+          ? phrases.statusOwn(explain.status, did)
+          : phrases.statusDefault(phrases.or(allowed.map((s) => statusWords(s, phrases).should)), did),
       );
     }
   }
   if (expectation.blocked !== undefined && expectation.blocked !== run.blocked) {
-    const did = run.blocked
-      ? "The processes got stuck: for a while none of them printed anything or used the CPU, each waiting for a message that never came."
-      : "The processes never got stuck waiting for each other.";
-    problems.push(
-      explain.blocked
-        ? `${explain.blocked} ${did}`
-        : expectation.blocked
-          ? `The processes should get stuck waiting for each other here (the deadlock this shows), but they kept going.`
-          : did,
-    );
+    const did = run.blocked ? phrases.blockedDid : phrases.notBlockedDid;
+    problems.push(explain.blocked ? `${explain.blocked} ${did}` : expectation.blocked ? phrases.blockedExpected : did);
   }
   for (const [process, patterns] of Object.entries(expectation.stdout ?? {})) {
     const text = run.stdout[process] ?? "";
     const missing = (Array.isArray(patterns) ? patterns : [patterns]).filter((pattern) => !new RegExp(pattern, "m").test(text));
     if (missing.length === 0) continue;
     const own = explain.stdout?.[process];
-    if (own) problems.push(`${own} ${seenOutput(process, text)}`);
-    else for (const pattern of missing) problems.push(`${process} should print ${linePhrase(pattern)}, but it did not. ${seenOutput(process, text)}`);
+    const seen = seenOutput(process, text, phrases);
+    if (own) problems.push(`${own} ${seen}`);
+    else for (const pattern of missing) problems.push(`${phrases.shouldPrint(process, patternPhrase(pattern, phrases.line))} ${seen}`);
   }
   for (const [process, pattern] of Object.entries(expectation.lastLine ?? {})) {
     const last = lastLine(run.stdout[process] ?? "");
     if (new RegExp(pattern).test(last)) continue;
-    const seen = last === "" ? `${process} printed nothing.` : `It was ${quote(last)}.`;
+    const seen = last === "" ? phrases.printedNothing(process) : phrases.itWas(quote(last));
     const own = explain.lastLine?.[process];
-    problems.push(own ? `${own} ${seen}` : `${process}'s last line should ${lastLinePhrase(pattern)}. ${seen}`);
+    problems.push(own ? `${own} ${seen}` : `${phrases.lastLineShould(process, patternPhrase(pattern, phrases.lastLine))} ${seen}`);
   }
   return problems;
 }
 
 /** What held, in words, with what the run showed: a passed check's details. */
-export function describeMet(expectation: Expectation, run: RunRecord): string[] {
+export function describeMet(expectation: Expectation, run: RunRecord, phrases: CheckPhrases = ENGLISH_CHECK_PHRASES): string[] {
   const details: string[] = [];
-  if (expectation.status !== undefined) details.push(`The run ${statusWords(run.status).did}.`);
-  if (expectation.blocked === false) details.push("Nothing got stuck waiting.");
-  if (expectation.blocked === true) details.push("The processes got stuck waiting for each other, as they should here.");
+  if (expectation.status !== undefined) details.push(phrases.ranMet(statusWords(run.status, phrases).did));
+  if (expectation.blocked === false) details.push(phrases.notStuck);
+  if (expectation.blocked === true) details.push(phrases.stuckAsExpected);
   for (const [process, patterns] of Object.entries(expectation.stdout ?? {})) {
     const printed = lines(run.stdout[process] ?? "");
     for (const pattern of Array.isArray(patterns) ? patterns : [patterns]) {
       const regex = new RegExp(pattern);
       const line = printed.find((l) => regex.test(l));
       // A pattern may span lines ("m" flag on the whole output): then say it in words.
-      details.push(line === undefined ? `${process} printed ${linePhrase(pattern)}.` : `${process} printed ${quote(line)}.`);
+      details.push(line === undefined ? phrases.printedPattern(process, patternPhrase(pattern, phrases.line)) : phrases.printedLine(process, quote(line)));
     }
   }
-  for (const [process, pattern] of Object.entries(expectation.lastLine ?? {})) {
-    details.push(`${process}'s last line was ${quote(lastLine(run.stdout[process] ?? ""))}.`);
+  for (const [process] of Object.entries(expectation.lastLine ?? {})) {
+    details.push(phrases.lastLineMet(process, quote(lastLine(run.stdout[process] ?? ""))));
   }
   return details;
 }
 
 /** The `check` event's data. */
-export function evaluateCheck(check: Check, run: RunRecord): { passed: boolean; title: string; details: string[] } {
-  const problems = unmetExpectations(check.expect, run);
+export function evaluateCheck(
+  check: Check,
+  run: RunRecord,
+  phrases: CheckPhrases = ENGLISH_CHECK_PHRASES,
+): { passed: boolean; title: string; details: string[] } {
+  const problems = unmetExpectations(check.expect, run, phrases);
   return problems.length === 0
-    ? { passed: true, title: check.title, details: describeMet(check.expect, run) }
+    ? { passed: true, title: check.title, details: describeMet(check.expect, run, phrases) }
     : { passed: false, title: check.title, details: problems };
 }
 
@@ -235,7 +294,12 @@ const PLACEHOLDER = /\{([A-Za-z0-9_-]+)(?:\.(\d))?\}/g;
 /** `end.note`: the expectation's note with what the run printed filled in, when the run shows the expectation. */
 export function noteFor(expectation: Expectation, run: RunRecord): string | undefined {
   if (!expectation.note || unmetExpectations(expectation, run).length > 0) return undefined;
-  return expectation.note.replace(PLACEHOLDER, (_, process: string, group: string | undefined) => {
+  return fillNote(expectation.note, expectation, run);
+}
+
+/** A note (`expectation.note` or its translation) with `{process}` and `{process.1}` filled from what the run printed. */
+export function fillNote(note: string, expectation: Expectation, run: Pick<RunRecord, "stdout">): string {
+  return note.replace(PLACEHOLDER, (_, process: string, group: string | undefined) => {
     const last = lastLine(run.stdout[process] ?? "");
     if (group === undefined) return last;
     return new RegExp(expectation.lastLine?.[process] ?? "").exec(last)?.[Number(group)] ?? "";

@@ -7,7 +7,7 @@
  * run spec's public limits (runner/protocol/run-spec.ts), which the workshop,
  * the lesson loader and the browser check against.
  */
-import { formatBytes, RUN_LIMITS, type RunLimits } from "./protocol";
+import { formatBytes, formatMs, RUN_LIMITS, type RunLimits } from "./protocol";
 import { MAX_PROCESSES } from "./sandbox/sandbox";
 
 import { availableParallelism, totalmem } from "node:os";
@@ -265,10 +265,7 @@ export function configFromEnv(
   return config;
 }
 
-export { formatBytes };
+export { formatBytes, formatMs };
 
-export function formatMs(ms: number): string {
-  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
-}
 
 export { ENV_NAMES };

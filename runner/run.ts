@@ -132,7 +132,7 @@ export class Run {
   private startedAt = 0;
   private firstOutputAt: number | null = null;
   private outputBytes = 0;
-  private endReason: { status: EndStatus; message: string } | null = null;
+  private endReason: { status: EndStatus; message: string; limit?: number } | null = null;
   private timers: NodeJS.Timeout[] = [];
   private lastActivityAt = 0;
   private cpuHistory: { at: number; cpu: number }[] = [];
@@ -263,7 +263,7 @@ export class Run {
     // The clock starts now, not when the sandbox is up: setting it up is part of the run.
     this.timers.push(
       setTimeout(
-        () => this.finish("timeout", `The run took longer than its time limit of ${formatMs(this.request.timeoutMs)} and was stopped.`),
+        () => this.finish("timeout", `The run took longer than its time limit of ${formatMs(this.request.timeoutMs)} and was stopped.`, this.request.timeoutMs),
         this.request.timeoutMs,
       ),
     );
@@ -433,9 +433,9 @@ export class Run {
   }
 
   /** Ends the run early with `status`; the first reason wins. Output already sent stays. */
-  finish(status: EndStatus, message: string) {
+  finish(status: EndStatus, message: string, limit?: number) {
     if (this.state === "ended" || this.endReason) return;
-    this.endReason = { status, message };
+    this.endReason = limit === undefined ? { status, message } : { status, message, limit };
     if (this.state === "queued") {
       this.complete();
       return;
@@ -536,7 +536,7 @@ export class Run {
       const data = decoder.write(bytes);
       if (data) this.deliver(index, stream, data);
       if (bytes.length < chunk.length) {
-        this.finish("output-limit", `The run printed more than its output limit of ${formatBytes(limit)} and was stopped.`);
+        this.finish("output-limit", `The run printed more than its output limit of ${formatBytes(limit)} and was stopped.`, limit);
       }
     });
     readable.on("error", () => {});
@@ -591,11 +591,12 @@ export class Run {
       this.finish(
         "process-limit",
         `The run tried to use more than its limit of ${config.maxTasks} processes and threads and was stopped.`,
+        config.maxTasks,
       );
       return;
     }
     if (sandbox.oomKills() > 0 || sample.memoryBytes > config.memoryBytes) {
-      this.finish("memory-limit", `The run used more than its memory limit of ${formatBytes(config.memoryBytes)} and was stopped.`);
+      this.finish("memory-limit", `The run used more than its memory limit of ${formatBytes(config.memoryBytes)} and was stopped.`, config.memoryBytes);
       return;
     }
     const at = this.now();
@@ -607,6 +608,7 @@ export class Run {
       this.finish(
         "cpu-limit",
         `The run used more than its CPU-time limit of ${formatMs(config.cpuMs)} (all processes together) and was stopped.`,
+        config.cpuMs,
       );
       return;
     }
@@ -652,11 +654,12 @@ export class Run {
     for (const process of this.processes) this.emitExit(process);
     const now = this.now();
     this.endedAt = now;
-    const { status, message } = this.endReason ?? this.outcome();
+    const { status, message, limit } = this.endReason ?? this.outcome();
     const durationMs = wasRunning ? now - this.startedAt : 0;
     const expected = this.deps.check;
     if (expected?.check) this.emit("check", evaluateCheck(expected.check, this.record(status)));
     const end: RunEventMap["end"] = { status, durationMs, message };
+    if (limit !== undefined) end.limit = limit;
     const located = errors ?? this.runtimeErrors();
     if (located.length > 0) end.errors = located;
     const note = expected?.variant && noteFor(expected.variant, this.record(status));
@@ -690,15 +693,17 @@ export class Run {
   }
 
   /** The end status when no limit or stop ended the run: what the processes' exits say. */
-  private outcome(): { status: EndStatus; message: string } {
+  private outcome(): { status: EndStatus; message: string; limit?: number } {
     const sandbox = this.sandbox;
     // A process that could not create a thread at the task limit often aborts
     // (libzmq does) before the next sample: the limit is still the cause.
     if (sandbox && sandbox.taskLimitHits() > 0) {
-      return { status: "process-limit", message: `The run tried to use more than its limit of ${this.deps.config.maxTasks} processes and threads and was stopped.` };
+      const limit = this.deps.config.maxTasks;
+      return { status: "process-limit", message: `The run tried to use more than its limit of ${limit} processes and threads and was stopped.`, limit };
     }
     if (sandbox && sandbox.oomKills() > 0) {
-      return { status: "memory-limit", message: `The run used more than its memory limit of ${formatBytes(this.deps.config.memoryBytes)} and was stopped.` };
+      const limit = this.deps.config.memoryBytes;
+      return { status: "memory-limit", message: `The run used more than its memory limit of ${formatBytes(limit)} and was stopped.`, limit };
     }
     if (this.processes.every((p) => p.exitCode === undefined)) {
       const detail = sandbox?.diagnostics.trim().split("\n")[0];

@@ -108,6 +108,11 @@ export interface RunEventMap {
     errors?: SourceLocation[];
     /** For a lesson variant: what the lesson wants noticed, when the run showed it ("messages were lost: …"). */
     note?: string;
+    /**
+     * The limit a limit status names in `message`, as a number: milliseconds (`timeout`, `cpu-limit`),
+     * bytes (`memory-limit`, `output-limit`), processes and threads (`process-limit`). A page says it in its language.
+     */
+    limit?: number;
   };
 }
 

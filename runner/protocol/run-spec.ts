@@ -107,6 +107,11 @@ export function formatBytes(bytes: number): string {
   return `${bytes} bytes`;
 }
 
+/** A limit in seconds, as messages say it: "10 s", "2.5 s". */
+export function formatMs(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
+}
+
 /** Bytes of `text` in UTF-8, as Node's Buffer.byteLength counts them (a lone surrogate is 3). */
 export function utf8Bytes(text: string): number {
   let bytes = 0;

@@ -66,6 +66,7 @@ describe("admission", () => {
     const { end, output } = await runToEnd(server.url, main(`console.log("spinning"); for (;;) {}`, 20_000));
     expect(end.status).toBe("cpu-limit");
     expect(end.message).toBe("The run used more than its CPU-time limit of 0.6 s (all processes together) and was stopped.");
+    expect(end.limit).toBe(600);
     expect(output("main")).toBe("spinning\n");
     expect(end.durationMs).toBeLessThan(15_000);
   });

@@ -147,7 +147,7 @@ export async function runToEnd(base: string, body: RunBody) {
   const end = events.at(-1)!;
   const output = (process: string, stream = "stdout") =>
     events.filter((e) => e.type === stream && e.data.process === process).map((e) => e.data.data).join("");
-  return { id: started.body.id as string, events, end: end.data as { status: string; message: string; durationMs: number; errors?: any[]; note?: string }, output };
+  return { id: started.body.id as string, events, end: end.data as { status: string; message: string; durationMs: number; errors?: any[]; note?: string; limit?: number }, output };
 }
 
 export function main(code: string, timeoutMs?: number): RunBody {

@@ -169,6 +169,8 @@ await Promise.all([rep.receive(), req.receive()]);`, 5_000));
     expect(blocked[0]!.data.message).toMatch(/waiting/);
     expect(end.status).toBe("timeout");
     expect(end.message).toContain("5 s");
+    // The limit as a number too, for a page that says it in its own language.
+    expect(end.limit).toBe(5_000);
   });
 
   it("does not call a busy or chatty program blocked", async () => {

@@ -32,6 +32,7 @@ describe("limits", () => {
     const { end, events } = await runToEnd(server.url, main(`const line = "x".repeat(1023) + "\\n"; for (;;) process.stdout.write(line);`));
     expect(end.status).toBe("output-limit");
     expect(end.message).toContain("1 MiB");
+    expect(end.limit).toBe(1024 * 1024);
     const streamed = events.filter((e) => e.type === "stdout").reduce((n, e) => n + Buffer.byteLength(e.data.data), 0);
     expect(streamed).toBe(1024 * 1024);
   });
@@ -42,6 +43,7 @@ const hoard = [];
 for (let i = 0; ; i++) { hoard.push(Buffer.alloc(1 << 20, 1)); if (i % 64 === 0) console.log(i + " MiB"); }`));
     expect(end.status).toBe("memory-limit");
     expect(end.message).toContain("256 MiB");
+    expect(end.limit).toBe(256 * 1024 * 1024);
     expect(output("main")).toContain("128 MiB");
   });
 
@@ -52,6 +54,7 @@ const bomb = () => { try { spawn(process.execPath, ["-e", "setInterval(() => {},
 setInterval(() => { for (let i = 0; i < 20; i++) bomb(); }, 10);`));
     expect(end.status).toBe("process-limit");
     expect(end.message).toContain("64");
+    expect(end.limit).toBe(64);
   });
 
   it("gives /tmp 16 MiB and no more", async () => {

@@ -29,7 +29,16 @@ describe("the run model", () => {
     expect(state.startedAt).toBe(100);
     expect(state.processes).toEqual(["server", "client"]);
     expect(state.process.client).toEqual({ name: "client", startedAt: 150, exit: { code: 0, signal: null, durationMs: 812 } });
-    expect(state.end).toEqual({ status: "ok", durationMs: 900, message: "Every process exited with code 0.", errors: [], note: null });
+    expect(state.end).toEqual({
+      status: "ok",
+      durationMs: 900,
+      message: "Every process exited with code 0.",
+      errors: [],
+      note: null,
+      limit: null,
+      // What each process printed, for saying the check and note in the page's language.
+      stdout: { server: "ready\n" },
+    });
     expect(text(state)).toEqual(["server/stdout: ready", "client/note: exited with code 0 after 812 ms"]);
     expect(state.chunks.at(-1)).toMatchObject({ process: "client", stream: "exit", data: "exit code 0 after 812 ms" });
     expect(isBusy(state.phase)).toBe(false);
@@ -88,7 +97,7 @@ describe("the run model", () => {
     expect(state.lines).toEqual([]);
     expect(state.blocked).toEqual({ message: "Every process is waiting and none is making progress.", processes: ["a"] });
     expect(state.check).toEqual({ passed: false, title: "Exercise check", details: ["d"] });
-    expect(state.end).toEqual({ status: "error", message: null, durationMs: null, errors: [], note: null });
+    expect(state.end).toEqual({ status: "error", message: null, durationMs: null, errors: [], note: null, limit: null, stdout: {} });
   });
 
   it("keeps where the code went wrong and what the lesson wants noticed, dropping malformed entries", () => {
@@ -111,7 +120,8 @@ describe("the run model", () => {
     ]);
     expect(state.end!.errors).toHaveLength(20);
     expect(state.end!.note).toBe("Messages were lost: the subscriber joined late.");
-    expect(run({ type: "begin", processes: [] }, event("end", { errors: "nope", note: 5 })).end).toMatchObject({ errors: [], note: null });
+    expect(run({ type: "begin", processes: [] }, event("end", { errors: "nope", note: 5, limit: "10 s" })).end).toMatchObject({ errors: [], note: null, limit: null });
+    expect(run({ type: "begin", processes: [] }, event("end", { status: "timeout", limit: 10_000 })).end).toMatchObject({ limit: 10_000 });
   });
 
   it("stops: refused, it says why and runs on; the run that could not start ends in error", () => {
@@ -124,6 +134,8 @@ describe("the run model", () => {
     expect(text(state).at(-1)).toBe("/note: Could not stop the run: the server did not answer.");
     const failed = run({ type: "begin", processes: [] }, { type: "connection", reconnecting: true }, { type: "failed", message: "Too many runs. Try again in 5 s." });
     expect(failed).toMatchObject({ phase: "ended", error: "Too many runs. Try again in 5 s.", reconnecting: false, end: { status: "error" } });
+    const coded = run({ type: "begin", processes: [], variant: "starter" }, { type: "failed", message: "Busy.", problem: { code: "queue-full", retryAfter: 3 } });
+    expect(coded).toMatchObject({ variant: "starter", problem: { code: "queue-full", retryAfter: 3 } });
   });
 
   it("never changes the state it is given", () => {

@@ -5,6 +5,8 @@ export interface ApiProblem {
   code: string;
   /** The server's own words, or the status line when it sent none. */
   message: string;
+  /** A 429's Retry-After, in seconds. */
+  retryAfter?: number;
 }
 
 /** Reads a failed response's problem; a 429 says when to try again. */
@@ -23,8 +25,11 @@ export async function readApiError(response: Response): Promise<ApiProblem> {
     // Not JSON: the status line below says what happened.
   }
   if (!message) message = `The server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`;
-  const retryAfter = response.headers.get('Retry-After');
-  if (response.status === 429 && retryAfter && /^\d+$/.test(retryAfter.trim())) message += ` Try again in ${retryAfter.trim()} s.`;
+  const retryAfter = response.headers.get('Retry-After')?.trim();
+  if (response.status === 429 && retryAfter && /^\d{1,6}$/.test(retryAfter)) {
+    message += ` Try again in ${retryAfter} s.`;
+    return { status: response.status, code, message, retryAfter: Number(retryAfter) };
+  }
   return { status: response.status, code, message };
 }
 

@@ -2,8 +2,21 @@ import { useTranslations } from 'next-intl';
 import type { CheckResult as Check } from '../run/model';
 
 /** An exercise's verdict from the runner: passed ✓ or not yet, with what was checked. */
-/** `title`: the check's title in the page's language (the runner's is the English one). */
-export default function CheckResult({ check, counted, title }: { check: Check; counted: boolean; title?: string | null }) {
+/**
+ * `title`: the check's title in the page's language (the runner's is the English one);
+ * `details`: what was checked in the page's language (checkPhrases.ts), null while it is not known yet.
+ */
+export default function CheckResult({
+  check,
+  counted,
+  title,
+  details = check.details,
+}: {
+  check: Check;
+  counted: boolean;
+  title?: string | null;
+  details?: string[] | null;
+}) {
   const t = useTranslations('run');
   return (
     <div
@@ -29,9 +42,9 @@ export default function CheckResult({ check, counted, title }: { check: Check; c
           {t(check.passed ? 'check.passed' : 'check.notYet', { title: title ?? check.title })}
         </span>
       </p>
-      {check.details.length > 0 && (
-        <ul className="mt-2 ml-8 list-disc space-y-1 text-sm">
-          {check.details.map((detail, index) => (
+      {details && details.length > 0 && (
+        <ul data-testid="check-details" className="mt-2 ml-8 list-disc space-y-1 text-sm">
+          {details.map((detail, index) => (
             <li key={index}>{detail}</li>
           ))}
         </ul>

@@ -8,9 +8,11 @@ import { useProgress } from '../progress/useProgress';
 import RunButtons from '../run/RunButtons';
 import { useRun } from '../run/useRun';
 import type { SourceLocation } from '../run/model';
+import { useLang } from '../i18n/useLang';
 import { preloadTerminal } from '../terminal/TerminalPane';
 import { useInstructorVariants } from '../workshop/useInstructorVariants';
 import CheckResult from './CheckResult';
+import { checkDetails, noteText } from './checkPhrases';
 import CodeArea, { preloadEditor, type AreaView } from './CodeArea';
 import CodeSourceBanners from './CodeSourceBanners';
 import EditorHint from './EditorHint';
@@ -47,6 +49,7 @@ const NO_ERRORS: SourceLocation[] = [];
 export default function PlaygroundBlock({ data: given }: { data: PlaygroundData }) {
   // In a workshop, code the instructor broadcast to this snippet comes as extra variants.
   const data = useInstructorVariants(given);
+  const lang = useLang();
   const block = useRef<HTMLDivElement>(null);
   const uid = useId();
   const hosted = usePlaygroundOptions();
@@ -257,7 +260,17 @@ export default function PlaygroundBlock({ data: given }: { data: PlaygroundData 
         clear={clear}
         trace={{ on: traced, set: setTraced, open: hosted.trace }}
         readsInput={Object.values(code.files).some((text) => /process\.stdin|node:readline|from ["']readline["']/.test(text))}
-        check={state.check ? <CheckResult check={state.check} counted={variant.id !== 'solution'} title={data.exercise?.checkTitle} /> : null}
+        check={
+          state.check ? (
+            <CheckResult
+              check={state.check}
+              counted={variant.id !== 'solution'}
+              title={data.exercise?.checkTitle}
+              details={checkDetails(state.check, data.wording?.check, state.end, state.blocked !== null, lang)}
+            />
+          ) : null
+        }
+        note={noteText(state.end, state.variant ? data.wording?.notes[state.variant] : undefined, lang)}
       />
     </div>
   );

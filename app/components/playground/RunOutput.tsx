@@ -7,6 +7,7 @@ import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } fr
 import type { RunState } from '../run/model';
 import type { ProcessAction } from '../run/api';
 import StatusLine from '../terminal/StatusLine';
+import { problemWords } from '../terminal/words';
 import Terminals from '../terminal/Terminals';
 import Banner from './Banner';
 import { tabAfterKey } from './tabKeys';
@@ -64,6 +65,7 @@ export default function RunOutput({
   clear,
   readsInput,
   check,
+  note = state.end?.note ?? null,
   trace,
 }: {
   state: RunState;
@@ -75,6 +77,8 @@ export default function RunOutput({
   clear(): void;
   readsInput: boolean;
   check: ReactNode;
+  /** What the lesson wants noticed (`end.note`), in the page's language. */
+  note?: string | null;
   /** Whether the next run is traced (and a way to change it); `open`: show Messages first. */
   trace: { on: boolean; set(on: boolean): void; open: boolean };
 }) {
@@ -82,6 +86,7 @@ export default function RunOutput({
   const showInput = inputOpen ?? readsInput;
   const t = useTranslations('run');
   const lang = useLang();
+  const problem = problemWords(state, t, lang);
   const started = state.phase !== 'idle';
   const hasOutput = state.lines.length > 0;
   const running = state.phase === 'running' || state.phase === 'stopping';
@@ -140,23 +145,28 @@ export default function RunOutput({
           <strong className="font-semibold">{t('blocked')}</strong>
           {/* The runner's own sentence is English: other languages say it in their words. */}
           {onBlocked ?? (lang === 'en' ? state.blocked.message : t('blockedDefault'))}
-          {onBlocked && state.blocked.processes.length > 0 && (
+          {(onBlocked || lang !== 'en') && state.blocked.processes.length > 0 && (
             <span className="mt-1 block text-xs opacity-90">
               {t('blockedProcesses', { processes: state.blocked.processes.join(', ') })}
             </span>
           )}
         </Banner>
       )}
-      {state.error && (
+      {problem && (
         <Banner tone="error" alert testId="run-error">
-          {state.error}
+          {problem.text}
+          {problem.english && (
+            <span lang="en" className="mt-1 block text-xs opacity-90">
+              {problem.english}
+            </span>
+          )}
         </Banner>
       )}
       {check}
-      {state.end?.note && (
+      {note && (
         <Banner tone="info" testId="run-note">
           <strong className="font-semibold">{t('note')}</strong>
-          {state.end.note}
+          {note}
         </Banner>
       )}
       {state.end && state.end.errors.length > 0 && (

@@ -72,6 +72,13 @@ export async function preparePlayground(
     others: others.filter((v) => !(solves && v.id === 'starter')).map(compareOf),
     initialVariant: initial,
     exercise: starter ? { checkTitle: snippet.check?.title ?? null } : null,
+    wording:
+      lesson.lang && lesson.lang !== 'en' && !lesson.untranslated
+        ? {
+            check: snippet.check?.expect ?? null,
+            notes: Object.fromEntries(shown.flatMap((v) => (v.expect?.note ? [[v.id, v.expect]] : []))),
+          }
+        : null,
     onBlocked: snippet.onBlocked ?? null,
     trace: snippet.trace === true,
     solves: solves ? { variant: solves.id, label: variantLabel(solves), hash: contentHash(solves.files), files: solves.files } : null,

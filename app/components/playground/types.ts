@@ -1,3 +1,4 @@
+import type { Expectation } from '../../../runner/checks';
 import type { RunSpec } from '../../../runner/protocol';
 
 /** One file of a variant, with its code highlighted on the server. */
@@ -43,6 +44,12 @@ export interface PlaygroundData {
   initialVariant: string;
   /** Set when the snippet is an exercise: the title of the runner's check. */
   exercise: { checkTitle: string | null } | null;
+  /**
+   * On a translated lesson's pages (not English): the check's and the variants' notes in the page's
+   * language, so the runner's English check details and `end.note` are said again in it
+   * (checkPhrases.ts). The expectations are the runner's, with translated `explain` and `note`.
+   */
+  wording: { check: Expectation | null; notes: Record<string, Expectation> } | null;
   /** The lesson's words for a `blocked` event. */
   onBlocked: string | null;
   /** Runs start with the socket trace on (the learner may switch it off). */

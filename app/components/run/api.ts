@@ -1,6 +1,7 @@
 /** The run API as the browser calls it (shared/runner-api.md): start a run, stop it, write to its stdin. */
 import type { RunAccepted, RunSpec } from '../../../runner/protocol';
-import { errorMessage } from '../net/apiError';
+import { errorMessage, readApiError } from '../net/apiError';
+import type { RunProblem } from './model';
 
 /** A started run: its id and where its events are read. */
 export type RunHandle = RunAccepted;
@@ -35,21 +36,26 @@ export function runUrl(run: RunHandle, action: 'stop' | 'stdin' | `processes/${s
 const JSON_HEADERS = { 'Content-Type': 'application/json', Accept: 'application/json' };
 
 /** `POST /api/runs`: the run's handle, or why it did not start, in words for the learner. */
-export async function startRun(body: RunSpec): Promise<{ ok: true; run: RunHandle } | { ok: false; message: string }> {
+export async function startRun(body: RunSpec): Promise<{ ok: true; run: RunHandle } | { ok: false; message: string; problem: RunProblem }> {
   let response: Response;
   try {
     response = await fetch('/api/runs', { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify(body) });
   } catch {
-    return { ok: false, message: 'Could not reach the server. Check the connection and try again.' };
+    return { ok: false, message: 'Could not reach the server. Check the connection and try again.', problem: { code: 'unreachable', retryAfter: null } };
   }
-  if (!response.ok) return { ok: false, message: await errorMessage(response) };
+  if (!response.ok) {
+    const { code, message, retryAfter } = await readApiError(response);
+    return { ok: false, message, problem: { code, retryAfter: retryAfter ?? null } };
+  }
   let run: RunHandle | null = null;
   try {
     run = parseRunHandle(await response.json());
   } catch {
     run = null;
   }
-  return run ? { ok: true, run } : { ok: false, message: 'The server accepted the run but its answer could not be read.' };
+  return run
+    ? { ok: true, run }
+    : { ok: false, message: 'The server accepted the run but its answer could not be read.', problem: { code: 'unreadable', retryAfter: null } };
 }
 
 /** Asks the runner to stop a run; resolves to a problem to show, or null. */

@@ -23,3 +23,12 @@ export function shortExit(exit: ProcessExit): string {
   const after = exit.durationMs !== null ? ` after ${formatDuration(exit.durationMs)}` : '';
   return `${exit.signal ? exit.signal : exit.code !== null ? `exit code ${exit.code}` : 'ended'}${after}`;
 }
+
+/** How a process's exit reads: in the transcript (`describe`) and at the end of its terminal (`short`). */
+export interface ExitWords {
+  describe(exit: ProcessExit): string;
+  short(exit: ProcessExit): string;
+}
+
+/** English, the default; a page in another language passes its own (terminal/words.ts, exitWords). */
+export const ENGLISH_EXIT_WORDS: ExitWords = { describe: describeExit, short: shortExit };

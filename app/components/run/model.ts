@@ -6,8 +6,8 @@
  */
 import type { CheckResult, SourceLocation, TraceEvent } from '../../../runner/protocol';
 import { MAX_TRACE_EVENTS, readTraceEvent } from '../trace/read';
-import { describeExit, shortExit, type ProcessExit } from './format';
-import { EMPTY_TRANSCRIPT, TranscriptWriter, type Transcript } from './transcript';
+import { ENGLISH_EXIT_WORDS, type ExitWords, type ProcessExit } from './format';
+import { EMPTY_TRANSCRIPT, TranscriptWriter, type OutputChunk, type Transcript } from './transcript';
 
 export type Phase = 'idle' | 'starting' | 'queued' | 'running' | 'stopping' | 'ended';
 
@@ -26,6 +26,21 @@ export interface RunEnd {
   errors: SourceLocation[];
   /** What the lesson wants noticed about this run. */
   note: string | null;
+  /** A limit status's limit as a number (`end.limit`: ms, bytes or processes), for saying it in the page's language. */
+  limit: number | null;
+  /**
+   * What each process printed on stdout (as far as the page kept it), taken at the end:
+   * what a page in another language says the check and the note again from.
+   */
+  stdout: Record<string, string>;
+}
+
+/** Why a run could not start or lost its stream, as a code the UI words in its language. */
+export interface RunProblem {
+  /** The API's error code (`rate-limited`, `queue-full`, `invalid-…`, `http-502`), or the page's own: `unreachable`, `unreadable`, `connection-lost`. */
+  code: string;
+  /** Seconds to wait, from a 429's Retry-After. */
+  retryAfter: number | null;
 }
 
 export type { CheckResult, SourceLocation };
@@ -44,6 +59,10 @@ export interface RunState extends Transcript {
   blocked: { message: string; processes: string[] } | null;
   /** Why the run could not start or lost its connection (HTTP errors such as 429 and 503). */
   error: string | null;
+  /** The same as a code, when there is one. */
+  problem: RunProblem | null;
+  /** The variant the run was sent for (its attribution), if any. */
+  variant: string | null;
   /** The stream dropped and is being reopened. */
   reconnecting: boolean;
   check: CheckResult | null;
@@ -59,7 +78,7 @@ export type EventData = Record<string, unknown>;
 
 export type RunInput =
   /** Run was pressed: a fresh run of these (declared) processes. */
-  | { type: 'begin'; processes: string[]; traced?: boolean }
+  | { type: 'begin'; processes: string[]; traced?: boolean; variant?: string }
   /** An event of the run's stream; `at` is `performance.now()` when it came. */
   | { type: 'event'; event: string; data: EventData; at: number }
   | { type: 'connection'; reconnecting: boolean }
@@ -67,7 +86,7 @@ export type RunInput =
   /** Stop was refused: the run goes on. */
   | { type: 'stop-failed'; problem: string }
   /** The run could not start, or its stream was lost. */
-  | { type: 'failed'; message: string }
+  | { type: 'failed'; message: string; problem?: RunProblem }
   /** Clear: empties the output, keeps the run's status. */
   | { type: 'clear' };
 
@@ -81,6 +100,8 @@ export const IDLE: RunState = {
   process: {},
   blocked: null,
   error: null,
+  problem: null,
+  variant: null,
   reconnecting: false,
   check: null,
   end: null,
@@ -105,8 +126,18 @@ const locations = (value: unknown): SourceLocation[] =>
     return file && line !== null && message ? [{ file, line, column: position(v.column) ?? 0, message }] : [];
   }).slice(0, MAX_ERRORS);
 
-/** The state after `inputs`, in order. `state` is not changed; the output is copied once for the whole batch. */
-export function applyRunInputs(state: RunState, inputs: readonly RunInput[]): RunState {
+/** What each process printed on stdout, from the raw chunks the terminals show. */
+function printed(chunks: readonly OutputChunk[]): Record<string, string> {
+  const stdout: Record<string, string> = {};
+  for (const chunk of chunks) if (chunk.stream === 'stdout') stdout[chunk.process] = (stdout[chunk.process] ?? '') + chunk.data;
+  return stdout;
+}
+
+/**
+ * The state after `inputs`, in order. `state` is not changed; the output is copied once for the whole batch.
+ * `words`: how a process's exit reads in the output (the page's language).
+ */
+export function applyRunInputs(state: RunState, inputs: readonly RunInput[], words: ExitWords = ENGLISH_EXIT_WORDS): RunState {
   if (inputs.length === 0) return state;
   let s: RunState = { ...state, processes: state.processes.slice(), process: { ...state.process } };
   let out = new TranscriptWriter(s);
@@ -124,22 +155,22 @@ export function applyRunInputs(state: RunState, inputs: readonly RunInput[]): Ru
     if (input.type === 'begin' || input.type === 'clear') {
       // Starts the output over (ids keep growing, so terminals never mistake new chunks for written ones).
       const serial = out.transcript.serial;
-      s = input.type === 'begin' ? fresh(s, input.processes, input.traced === true) : { ...s, epoch: s.epoch + 1, trace: [] };
+      s = input.type === 'begin' ? fresh(s, input.processes, input.traced === true, input.variant) : { ...s, epoch: s.epoch + 1, trace: [] };
       traceOwned = true;
       out = new TranscriptWriter({ ...EMPTY_TRANSCRIPT, serial });
       continue;
     }
-    apply(s, input, out);
+    apply(s, input, out, words);
   }
   return { ...s, ...out.transcript };
 }
 
 export const reduceRun = (state: RunState, input: RunInput): RunState => applyRunInputs(state, [input]);
 
-function fresh(before: RunState, declared: string[], traced: boolean): RunState {
+function fresh(before: RunState, declared: string[], traced: boolean, variant: string | undefined): RunState {
   const process: Record<string, ProcessState> = {};
   for (const name of declared) process[name] = { name, startedAt: null, exit: null };
-  return { ...IDLE, processes: declared.slice(), process, epoch: before.epoch + 1, phase: 'starting', traced, trace: [] };
+  return { ...IDLE, processes: declared.slice(), process, epoch: before.epoch + 1, phase: 'starting', traced, trace: [], variant: variant ?? null };
 }
 
 function seeProcess(s: RunState, name: string) {
@@ -149,7 +180,7 @@ function seeProcess(s: RunState, name: string) {
 }
 
 /** Applies one input to the working copies `s` and `out`. */
-function apply(s: RunState, input: Exclude<RunInput, { type: 'begin' | 'clear' }>, out: TranscriptWriter) {
+function apply(s: RunState, input: Exclude<RunInput, { type: 'begin' | 'clear' }>, out: TranscriptWriter, words: ExitWords) {
   switch (input.type) {
     case 'connection':
       s.reconnecting = input.reconnecting;
@@ -163,17 +194,18 @@ function apply(s: RunState, input: Exclude<RunInput, { type: 'begin' | 'clear' }
       return;
     case 'failed':
       s.error = input.message;
+      s.problem = input.problem ?? null;
       s.queuePosition = null;
       s.reconnecting = false;
       s.phase = 'ended';
-      s.end = { status: 'error', message: input.message, durationMs: null, errors: [], note: null };
+      s.end = { status: 'error', message: input.message, durationMs: null, errors: [], note: null, limit: null, stdout: {} };
       return;
     case 'event':
-      event(s, input.event, input.data, input.at, out);
+      event(s, input.event, input.data, input.at, out, words);
   }
 }
 
-function event(s: RunState, type: string, data: EventData, at: number, out: TranscriptWriter) {
+function event(s: RunState, type: string, data: EventData, at: number, out: TranscriptWriter, words: ExitWords) {
   switch (type) {
     case 'queued':
       s.queuePosition = number(data.position);
@@ -209,8 +241,8 @@ function event(s: RunState, type: string, data: EventData, at: number, out: Tran
       const exit = { code: number(data.code), signal: text(data.signal), durationMs: number(data.durationMs) };
       s.process[name] = { ...s.process[name]!, exit };
       // "server exited with code 0 after 812 ms": in the transcript, and dimmed in the terminal.
-      out.note(describeExit(exit), name);
-      out.remark(name, shortExit(exit));
+      out.note(words.describe(exit), name);
+      out.remark(name, words.short(exit));
       return;
     }
     case 'check':
@@ -223,6 +255,8 @@ function event(s: RunState, type: string, data: EventData, at: number, out: Tran
         durationMs: number(data.durationMs),
         errors: locations(data.errors),
         note: text(data.note),
+        limit: number(data.limit),
+        stdout: printed(out.transcript.chunks),
       };
       out.closeLines();
       s.queuePosition = null;

@@ -1,10 +1,14 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { RUN_EVENT_TYPES, type RunSpec } from '../../../runner/protocol';
+import { useLang } from '../i18n/useLang';
 import { ReplayingEventSource } from '../net/eventSource';
+import { exitWords } from '../terminal/words';
 import { actOnProcess, parseEventData, sendStdin, startRun, stopRun, type ProcessAction, type RunHandle } from './api';
-import { applyRunInputs, IDLE, isBusy, type CheckResult, type RunInput, type RunState } from './model';
+import { ENGLISH_EXIT_WORDS, type ExitWords } from './format';
+import { applyRunInputs, IDLE, isBusy, type CheckResult, type RunInput, type RunProblem, type RunState } from './model';
 
 /**
  * Runs code through the runner's public API: POST /api/runs, then the run's
@@ -37,11 +41,16 @@ export function useRun(options: UseRunOptions = {}) {
   const stopRequested = useRef(false);
   const onCheck = useRef(options.onCheck);
   onCheck.current = options.onCheck;
+  // How exits read in the output: the page's language.
+  const t = useTranslations('run');
+  const lang = useLang();
+  const words = useRef<ExitWords>(ENGLISH_EXIT_WORDS);
+  words.current = lang === 'en' ? ENGLISH_EXIT_WORDS : exitWords(t);
 
   const flush = useCallback(() => {
     frame.current = null;
     if (pending.current.length === 0) return;
-    applied.current = applyRunInputs(applied.current, pending.current.splice(0));
+    applied.current = applyRunInputs(applied.current, pending.current.splice(0), words.current);
     setState(applied.current);
   }, []);
 
@@ -70,10 +79,10 @@ export function useRun(options: UseRunOptions = {}) {
     [closeStream],
   );
 
-  function fail(message: string) {
+  function fail(message: string, problem?: RunProblem) {
     closeStream();
     handle.current = null;
-    feed({ type: 'failed', message });
+    feed({ type: 'failed', message, ...(problem ? { problem } : {}) });
   }
 
   function openStream(run: RunHandle, current: number) {
@@ -99,7 +108,9 @@ export function useRun(options: UseRunOptions = {}) {
         const reconnecting = applied.current.reconnecting;
         if (status === 'reconnecting' && !reconnecting) feed({ type: 'connection', reconnecting: true });
         if (status === 'open' && reconnecting) feed({ type: 'connection', reconnecting: false });
-        if (status === 'failed') fail(`Lost the connection to the run before it ended${problem ? `: ${problem.message}` : '.'}`);
+        if (status === 'failed') {
+          fail(`Lost the connection to the run before it ended${problem ? `: ${problem.message}` : '.'}`, { code: 'connection-lost', retryAfter: null });
+        }
       },
     });
   }
@@ -119,12 +130,12 @@ export function useRun(options: UseRunOptions = {}) {
     handle.current = null;
     request.current = body;
     stopRequested.current = false;
-    feed({ type: 'begin', processes: (body.processes ?? []).map((p) => p.name), traced: body.trace === true });
+    feed({ type: 'begin', processes: (body.processes ?? []).map((p) => p.name), traced: body.trace === true, ...(body.variant ? { variant: body.variant } : {}) });
 
     const started = await startRun(body);
     if (attempt.current !== current) return;
     if (!started.ok) {
-      fail(started.message);
+      fail(started.message, started.problem);
       return;
     }
     handle.current = started.run;

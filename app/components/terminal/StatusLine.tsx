@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import type { RunState } from '../run/model';
 import { useLang } from '../i18n/useLang';
 import { useNow } from './useNow';
-import { endWords, PROCESS_COLOURS, processWords, runSummary, TONE_DOT, TONE_TEXT } from './words';
+import { endDetail, PROCESS_COLOURS, processWords, runSummary, TONE_DOT, TONE_TEXT } from './words';
 
 /**
  * The run's status: queued (with its position), running (live elapsed time),
@@ -20,8 +20,8 @@ export default function StatusLine({ state }: { state: RunState }) {
   const summary = runSummary(state, now, t);
   const announced = runSummary(state, 0, t).text.replace(/ \d+\.\d s$/, '');
   const end = state.end;
-  // The runner's own message names the limit and its value, in English: other languages say it in their words.
-  const detail = end && end.status !== 'error' ? ((lang === 'en' ? end.message : undefined) ?? endWords(end.status, t).detail) : '';
+  // The runner's own message is English: other languages say it in their words (its English as a hint where it says more).
+  const detail = endDetail(state, t, lang);
   const showProcesses = state.phase !== 'idle' && state.phase !== 'starting' && state.processes.length > 0;
 
   return (
@@ -59,9 +59,9 @@ export default function StatusLine({ state }: { state: RunState }) {
           </ul>
         )}
       </div>
-      {detail && (
-        <p data-testid="run-end" className="text-sm text-(--muted-fg)">
-          {detail}
+      {detail?.text && (
+        <p data-testid="run-end" title={detail.english ?? undefined} className="text-sm text-(--muted-fg)">
+          {detail.text}
         </p>
       )}
     </div>
