@@ -1,17 +1,11 @@
 import { langFields, lessonSummary, requestedLang } from "../../../content/api";
 import { getLessons } from "../../../content/loader";
-import { ApiError } from "../../../runner/errors";
+import { answeringApiErrors } from "../../_lib/api-route";
 
 // `?lang=ko` answers in Korean (README, "The runner API beyond the contract"): read per request.
 export const dynamic = "force-dynamic";
 
-export function GET(request: Request) {
-  let asked;
-  try {
-    asked = requestedLang(request.url);
-  } catch (error) {
-    if (error instanceof ApiError) return Response.json(error.toJSON(), { status: error.status });
-    throw error;
-  }
+export const GET = answeringApiErrors((request: Request) => {
+  const asked = requestedLang(request.url);
   return Response.json({ lessons: getLessons(undefined, asked.lang).map(lessonSummary), ...(asked.asked ? langFields(undefined, asked.lang) : {}) });
-}
+});
