@@ -1,13 +1,15 @@
 import type { Mount } from "./host-files";
 
 export interface BwrapOptions {
+  /**
+   * Host folder bound read-only at / (root-folder.ts): Node, bash, their libraries,
+   * zeromq's packages, /etc and the sandbox's own scripts at /sandbox.
+   */
+  rootDir: string;
+  /** What the root folder could not hold, bound read-only on top of it. */
   mounts: Mount[];
   /** Host folder with the run's transpiled files, mounted at /code. */
   codeDir: string;
-  /** Host folder with hosts/passwd/group/nsswitch.conf, mounted at /etc. */
-  etcDir: string;
-  /** Host folder with the sandbox's own scripts (SANDBOX_SCRIPTS: supervisor, preload, boot, trace), mounted at /sandbox. */
-  scriptsDir: string;
   tmpBytes: number;
   /** The supervisor's arguments (one per line in its environment). */
   supervisorArgs: string[];
@@ -45,6 +47,8 @@ export function bwrapArgs(options: BwrapOptions): string[] {
     "--clearenv",
     "--setenv", "PATH", "/usr/bin",
     "--setenv", "SUPERVISOR_ARGS", options.supervisorArgs.join("\n"),
+    // First: everything below is mounted on it.
+    "--ro-bind", options.rootDir, "/",
     // Read-only: a process could otherwise rewrite its own code through /proc/self/mem.
     "--proc", "/proc", "--remount-ro", "/proc",
     // /dev and /dev/shm would be writable places with no size cap (and executable): read-only.
@@ -55,12 +59,6 @@ export function bwrapArgs(options: BwrapOptions): string[] {
   ];
   if (options.seccompFd !== undefined) args.push("--seccomp", String(options.seccompFd));
   for (const mount of options.mounts) args.push("--ro-bind", mount.source, mount.target);
-  args.push(
-    "--ro-bind", options.etcDir, "/etc",
-    "--ro-bind", options.codeDir, "/code",
-    "--ro-bind", options.scriptsDir, "/sandbox",
-    "--chdir", "/tmp",
-    "--remount-ro", "/",
-  );
+  args.push("--ro-bind", options.codeDir, "/code", "--chdir", "/tmp");
   return args;
 }

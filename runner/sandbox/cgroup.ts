@@ -179,6 +179,8 @@ function v1(): CgroupFactory | undefined {
   // Optional: without them runs share the CPU as plain processes and CPU time is sampled from /proc.
   const cpuParent = v1Parent("cpu", "cpu.shares");
   const cpuacctParent = v1Parent("cpuacct", "cpuacct.usage");
+  // Without swap accounting (a kernel option) this file is missing; the memory limit alone still holds.
+  const swapAccounting = existsSync(join(memoryParent, "memory.memsw.limit_in_bytes"));
   return {
     kind: "cgroup-v1",
     cpuShares: cpuParent !== undefined,
@@ -191,8 +193,7 @@ function v1(): CgroupFactory | undefined {
       mkdirSync(mem);
       mkdirSync(pid);
       writeFileSync(join(mem, "memory.limit_in_bytes"), String(memoryBytes));
-      // Without swap accounting this file is missing; the memory limit alone still holds.
-      tryWrite(join(mem, "memory.memsw.limit_in_bytes"), String(memoryBytes));
+      if (swapAccounting) writeFileSync(join(mem, "memory.memsw.limit_in_bytes"), String(memoryBytes));
       writeFileSync(join(pid, "pids.max"), String(maxTasks));
       const optional = [cpu, cpuacct].filter((dir): dir is string => {
         if (!dir) return false;

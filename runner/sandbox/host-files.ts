@@ -9,12 +9,10 @@ export interface Mount {
   target: string;
 }
 
-/** Programs the sandbox needs: Node itself, and bash + coreutils for its supervisor. */
+/** Programs the sandbox needs: Node itself, and bash for its supervisor (which uses builtins only). */
 export interface SandboxPrograms {
   node: string;
   bash: string;
-  sleep: string;
-  env: string;
 }
 
 function which(name: string): string {
@@ -26,7 +24,7 @@ function which(name: string): string {
 }
 
 export function findPrograms(): SandboxPrograms {
-  return { node: realpathSync(process.execPath), bash: which("bash"), sleep: which("sleep"), env: which("env") };
+  return { node: realpathSync(process.execPath), bash: which("bash") };
 }
 
 /** The shared libraries `ldd` says these binaries load (empty where ldd is missing). */
@@ -91,19 +89,17 @@ export function nativeAddons(dir: string): string[] {
 
 /**
  * Everything the sandbox mounts read-only, apart from the run's own files:
- * Node, the supervisor's shell tools, their libraries, and `zeromq` with its
+ * Node, the supervisor's shell, their libraries, and `zeromq` with its
  * dependencies under /node_modules (where Node's resolution finds them from /code).
  */
 export function sandboxMounts(programs: SandboxPrograms): Mount[] {
   const mounts: Mount[] = [
     { source: programs.node, target: "/usr/bin/node" },
     { source: programs.bash, target: "/usr/bin/bash" },
-    { source: programs.sleep, target: "/usr/bin/sleep" },
-    { source: programs.env, target: "/usr/bin/env" },
   ];
   const packages = packageClosure("zeromq");
   const addons = [...packages.values()].flatMap(nativeAddons);
-  for (const library of sharedLibraries([programs.node, programs.bash, programs.sleep, programs.env, ...addons])) {
+  for (const library of sharedLibraries([programs.node, programs.bash, ...addons])) {
     mounts.push({ source: realpathSync(library), target: library });
   }
   for (const [name, dir] of packages) mounts.push({ source: dir, target: `/node_modules/${name}` });

@@ -7,7 +7,8 @@ import { dirname, join } from "node:path";
 import type { RunnerConfig } from "../config";
 import { bwrapArgs, SUPERVISOR_COMMAND } from "./bwrap";
 import { detectCgroups, isAlive, type CgroupFactory } from "./cgroup";
-import { findPrograms, sandboxMounts, type Mount } from "./host-files";
+import { findPrograms, sandboxMounts } from "./host-files";
+import { buildRootFolder, type RootFolder } from "./root-folder";
 import { WarmPool, type PoolStatus } from "./pool";
 import { COMMAND_FD, CONTROL_FD, OPTIONS_FD, Sandbox } from "./sandbox";
 import { Spawner, SPAWNER_SCRIPT } from "./spawner";
@@ -55,7 +56,7 @@ export class SandboxHost implements SandboxBackend {
     readonly status: SandboxStatus,
     private readonly config: RunnerConfig,
     private readonly workDir: string,
-    private readonly mounts: Mount[],
+    private readonly root: RootFolder | undefined,
     readonly cgroups: CgroupFactory | undefined,
     private readonly hardening: Hardening = {},
   ) {
@@ -70,22 +71,20 @@ export class SandboxHost implements SandboxBackend {
     removeDeadWorkDirs(base);
     const workDir = mkdtempSync(join(base, `runner-${process.pid}-`));
     chmodSync(workDir, 0o755);
+    // The unsafe mode runs the scripts from here; a sandbox, from its root folder.
     const scripts = join(workDir, "sandbox");
     mkdirSync(scripts, { mode: 0o755 });
     for (const [name, text] of Object.entries(SANDBOX_SCRIPTS)) writeFileSync(join(scripts, name), text, { mode: 0o644 });
     writeFileSync(join(workDir, "spawner.cjs"), SPAWNER_SCRIPT, { mode: 0o644 });
-    const etc = join(workDir, "etc");
-    mkdirSync(etc, { mode: 0o755 });
-    for (const [name, text] of Object.entries(SANDBOX_ETC)) writeFileSync(join(etc, name), text, { mode: 0o644 });
 
     const cgroups = config.unsafeNoSandbox || !config.useCgroups ? undefined : detectCgroups();
     const limits = cgroups?.kind ?? "proc-sampling";
     const cpuShares = cgroups?.cpuShares ?? false;
     const unavailable = (message: string) =>
-      new SandboxHost({ available: false, mode: "none", limits, cpuShares, ...NO_HARDENING, message }, config, workDir, [], undefined);
+      new SandboxHost({ available: false, mode: "none", limits, cpuShares, ...NO_HARDENING, message }, config, workDir, undefined, undefined);
     if (config.unsafeNoSandbox) {
       const status: SandboxStatus = { available: true, mode: "unsafe-no-sandbox", limits: "proc-sampling", cpuShares: false, ...NO_HARDENING };
-      return new SandboxHost(status, config, workDir, [], undefined);
+      return new SandboxHost(status, config, workDir, undefined, undefined);
     }
     const problem = selfTest(config);
     if (problem) return unavailable(problem);
@@ -93,7 +92,8 @@ export class SandboxHost implements SandboxBackend {
     if (hardened.problem) return unavailable(hardened.problem);
     try {
       const status: SandboxStatus = { available: true, mode: "bubblewrap", limits, cpuShares, ...hardened.status };
-      return new SandboxHost(status, config, workDir, sandboxMounts(findPrograms()), cgroups, hardened.hardening);
+      const root = buildRootFolder(join(workDir, "root"), sandboxMounts(findPrograms()), sandboxFiles());
+      return new SandboxHost(status, config, workDir, root, cgroups, hardened.hardening);
     } catch (error) {
       return unavailable(`The sandbox cannot be prepared: ${(error as Error).message}.`);
     }
@@ -133,10 +133,9 @@ export class SandboxHost implements SandboxBackend {
     if (this.status.mode === "unsafe-no-sandbox") return this.prepareUnsafe(dir, code, warm);
     const cgroup = this.cgroups?.create(id, this.config.memoryBytes, this.config.maxTasks);
     const options = bwrapArgs({
-      mounts: this.mounts,
+      rootDir: this.root!.dir,
+      mounts: this.root!.mounts,
       codeDir: code,
-      etcDir: join(this.workDir, "etc"),
-      scriptsDir: join(this.workDir, "sandbox"),
       tmpBytes: this.config.tmpBytes,
       supervisorArgs: this.supervisorArgs("/sandbox/preload.cjs", "/sandbox/boot.cjs", "/code", warm),
       ...hardenBwrapOptions(this.hardening, dir),
@@ -200,6 +199,14 @@ export class SandboxHost implements SandboxBackend {
     (child.stdio[OPTIONS_FD] as { destroy(): void } | null)?.destroy();
     return new Sandbox(child, dir, undefined, true, warm, code);
   }
+}
+
+/** The files a sandbox has of its own, by their path inside it: /etc, and its scripts in /sandbox. */
+function sandboxFiles(): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const [name, text] of Object.entries(SANDBOX_ETC)) files[`etc/${name}`] = text;
+  for (const [name, text] of Object.entries(SANDBOX_SCRIPTS)) files[`sandbox/${name}`] = text;
+  return files;
 }
 
 /** Folders of runners that died without cleaning up (their pid is gone). */

@@ -1,6 +1,6 @@
 import type { Readable, Writable } from "node:stream";
 import { readFileSync, writeFileSync } from "node:fs";
-import { rm } from "node:fs/promises";
+import { rm, rmdir, unlink } from "node:fs/promises";
 import { join } from "node:path";
 import type { RunCgroup } from "./cgroup";
 import { descendants, sampleProcesses, type TreeSample } from "./proc-stats";
@@ -25,6 +25,26 @@ function killAll(pids: number[]) {
     } catch {
       // gone already
     }
+  }
+}
+
+/**
+ * Removes a sandbox's folder (launcher.ts: code/ with the run's files, tmp/ where
+ * the noexec /tmp was mounted) by its known layout: a handful of calls, where a
+ * recursive removal stats and lists every entry. Anything unexpected there falls
+ * back to that.
+ */
+async function removeSandboxDir(dir: string, codeFiles: string[]) {
+  const absent = (error: NodeJS.ErrnoException) => {
+    if (error.code !== "ENOENT") throw error;
+  };
+  try {
+    await Promise.all(codeFiles.map((name) => unlink(join(dir, "code", name))));
+    await rmdir(join(dir, "code"));
+    await rmdir(join(dir, "tmp")).catch(absent);
+    await rmdir(dir);
+  } catch {
+    await rm(dir, { recursive: true, force: true }).catch(() => {});
   }
 }
 
@@ -131,7 +151,7 @@ export class Sandbox implements RunSandbox {
         this.cgroup?.remove();
         // Off the event loop: removing the folder its /tmp was mounted on waits for the
         // kernel to detach that mount (~2 ms of wall time, little CPU).
-        void rm(this.dir, { recursive: true, force: true }).catch(() => {});
+        void removeSandboxDir(this.dir, this.codeFiles);
         for (const waiter of this.exitWaiters.splice(0)) waiter();
       });
     });
@@ -178,6 +198,7 @@ export class Sandbox implements RunSandbox {
     this.count = count;
     const code = join(this.dir, "code");
     for (const [name, text] of Object.entries(files)) writeFileSync(join(code, name), text, { mode: 0o644 });
+    this.codeFiles = Object.keys(files);
     this.cgroup?.setCpuWeight("run");
     const pipes = Array.from({ length: count }, (_, i) => {
       const fds = processFds(i);
@@ -244,6 +265,9 @@ export class Sandbox implements RunSandbox {
   endStarts() {
     (this.child.stdio[COMMAND_FD] as Writable | null)?.end();
   }
+
+  /** The names of the run's files in the code folder, to remove them without reading the folder. */
+  private codeFiles: string[] = [];
 
   /** bubblewrap has exited: its pid may be reused, never signal it again. */
   private closing = false;

@@ -97,10 +97,9 @@ describe("the compiled filter", () => {
 
 describe("bwrapArgs hardening", () => {
   const options = {
+    rootDir: "/runs/root",
     mounts: [],
     codeDir: "/runs/1/code",
-    etcDir: "/runs/etc",
-    scriptsDir: "/runs/sandbox",
     tmpBytes: 1024,
     supervisorArgs: [],
   };

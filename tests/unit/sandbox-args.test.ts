@@ -6,10 +6,9 @@ import { BOOT_SCRIPT, SUPERVISOR_SCRIPT } from "../../runner/sandbox/supervisor"
 
 describe("bwrapArgs", () => {
   const options = bwrapArgs({
+    rootDir: "/runs/root",
     mounts: [{ source: "/usr/bin/node-20", target: "/usr/bin/node" }],
     codeDir: "/runs/1/code",
-    etcDir: "/runs/etc",
-    scriptsDir: "/runs/sandbox",
     tmpBytes: 16 * 1024 * 1024,
     supervisorArgs: ["64", "--enable-source-maps", "1", "0", "main.mjs"],
   });
@@ -29,7 +28,11 @@ describe("bwrapArgs", () => {
     expect(text).toContain("--ro-bind /usr/bin/node-20 /usr/bin/node");
     expect(text).toContain("--ro-bind /runs/1/code /code");
     expect(text).toContain(`--size ${16 * 1024 * 1024} --tmpfs /tmp`);
-    expect(text).toMatch(/--remount-ro \/$/);
+  });
+
+  it("binds the root folder read-only at / before anything is mounted on it", () => {
+    const mounts = options.flatMap((option, i) => (option.startsWith("--") && /bind|tmpfs|proc|dev/.test(option) ? [i] : []));
+    expect(options.slice(mounts[0], mounts[0]! + 3)).toEqual(["--ro-bind", "/runs/root", "/"]);
   });
 
   it("starts the supervisor with bash and hands it the run's arguments", () => {
