@@ -142,7 +142,11 @@ export class Run {
   /** CPU time the sandbox had used when the run got it (its processes booted ahead). */
   private cpuBaselineMs = 0;
   /** The last resource sample (ms since the epoch, CPU ms), and the share of a core used since the one before. */
-  private lastCpu: { at: number; ms: number } | null = null;
+  private lastDemand: { at: number; ms: number } | null = null;
+  /** Run-queue wait of the run's processes: the last sum seen, and the rises added up (ms). */
+  private waitSeenMs: number | undefined;
+  private waitedMs = 0;
+  /** Share of a core the run asked for since its last sample (CPU used + run-queue wait). */
   private cpuShare = 0;
   private cpuShareSamples = 0;
   /** Output gathered for one event: one (process, stream) at a time, so order is kept. */
@@ -236,9 +240,9 @@ export class Run {
 
   /**
    * Whether the run computes now: its sandbox is still being started, it started less
-   * than BUSY_START_MS ago or has no share measured yet, or it used a fifth of a core or
-   * more since its last sample. A run that
-   * waits in receive() does not; a start, a busy loop or a benchmark does.
+   * than BUSY_START_MS ago or has no share measured yet, or it asked for a fifth of a core
+   * or more since its last sample (used it, or waited for it: see watchResources). A run
+   * that waits in receive() does not; a start, a busy loop or a benchmark does.
    */
   get computing(): boolean {
     if (this.state !== "running") return false;
@@ -601,8 +605,17 @@ export class Run {
     }
     const at = this.now();
     const cpuMs = sample.cpuTicks * 10;
-    if (this.lastCpu && at > this.lastCpu.at) this.cpuShare = (cpuMs - this.lastCpu.ms) / (at - this.lastCpu.at);
-    this.lastCpu = { at, ms: cpuMs };
+    // The sum falls when a process exits (its wait goes with it): only rises count.
+    if (sample.waitMs !== undefined) {
+      if (this.waitSeenMs !== undefined) this.waitedMs += Math.max(0, sample.waitMs - this.waitSeenMs);
+      this.waitSeenMs = sample.waitMs;
+    }
+    // What the run asks of the CPU: what it got, and what it waited for. On a machine
+    // short of cores a run that computes gets little CPU; measured by what it got, it
+    // would look like one that waits in receive() (and let more runs in, or look blocked).
+    const demandMs = cpuMs + this.waitedMs;
+    if (this.lastDemand && at > this.lastDemand.at) this.cpuShare = (demandMs - this.lastDemand.ms) / (at - this.lastDemand.at);
+    this.lastDemand = { at, ms: demandMs };
     this.cpuShareSamples++;
     if (cpuMs - this.cpuBaselineMs > config.cpuMs) {
       this.finish(
@@ -612,10 +625,13 @@ export class Run {
       );
       return;
     }
-    this.detectBlocked(sample.cpuTicks);
+    this.detectBlocked(demandMs / 10);
   }
 
-  /** Emits `blocked` once per quiet spell: no output and (almost) no CPU for `blockedAfterMs`. */
+  /**
+   * Emits `blocked` once per quiet spell: no output and (almost) no CPU for `blockedAfterMs`.
+   * `cpu` counts time spent waiting for a core too: a starved process is not a blocked one.
+   */
   private detectBlocked(cpu: number) {
     const now = this.now();
     const window = this.deps.config.blockedAfterMs;

@@ -8,6 +8,11 @@ export interface TreeSample {
   memoryBytes: number;
   /** Processes plus threads. */
   tasks: number;
+  /**
+   * Time the processes now alive have spent ready to run but waiting for a core, in ms
+   * (their main threads, from /proc/PID/schedstat); undefined where the kernel does not say.
+   */
+  waitMs?: number;
 }
 
 interface Stat {
@@ -77,4 +82,27 @@ export function sampleProcesses(pids: number[], withMemory: boolean): TreeSample
     if (withMemory) sample.memoryBytes += proportionalMemory(pid);
   }
   return sample;
+}
+
+/**
+ * How long the main threads of `pids` have waited on a run queue (ready, but no core
+ * free), in ms; undefined when the kernel keeps no schedstat. It tells a process that
+ * waits for the CPU from one that waits for a message: both use no CPU.
+ */
+export function runQueueWaitMs(pids: number[]): number | undefined {
+  let total = 0;
+  let read = false;
+  for (const pid of pids) {
+    let text: string;
+    try {
+      text = readFileSync(`/proc/${pid}/schedstat`, "utf8");
+    } catch {
+      continue; // gone, or no schedstat
+    }
+    const wait = Number(text.split(" ")[1]);
+    if (!Number.isFinite(wait)) continue;
+    total += wait;
+    read = true;
+  }
+  return read ? total / 1e6 : undefined;
 }

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { rm, rmdir, unlink } from "node:fs/promises";
 import { join } from "node:path";
 import type { RunCgroup } from "./cgroup";
-import { descendants, sampleProcesses, type TreeSample } from "./proc-stats";
+import { descendants, runQueueWaitMs, sampleProcesses, type TreeSample } from "./proc-stats";
 import type { RunSandbox } from "./backend";
 import type { SpawnedProcess } from "./spawner";
 import type { TraceOptions } from "./trace";
@@ -307,13 +307,14 @@ export class Sandbox implements RunSandbox {
     // With a cgroup the kernel enforces memory itself and counts CPU of exited tasks too.
     // A few small files per sample, however many processes the run has.
     if (this.cgroup) {
+      const pids = this.cgroup.pids();
       const cpuMs = this.cgroup.cpuMs();
-      const cpuTicks = cpuMs !== undefined ? cpuMs / 10 : sampleProcesses(this.cgroup.pids(), false).cpuTicks;
-      return { cpuTicks, memoryBytes: this.cgroup.memoryBytes(), tasks: this.cgroup.tasks() };
+      const cpuTicks = cpuMs !== undefined ? cpuMs / 10 : sampleProcesses(pids, false).cpuTicks;
+      return { cpuTicks, memoryBytes: this.cgroup.memoryBytes(), tasks: this.cgroup.tasks(), waitMs: runQueueWaitMs(pids) };
     }
     const pids = descendants(pid);
     this.seenPids = [...new Set([...this.seenPids, ...pids])];
-    return sampleProcesses(pids, true);
+    return { ...sampleProcesses(pids, true), waitMs: runQueueWaitMs(pids) };
   }
 
   /** Memory the sandbox holds now, for the runner's budget (0 when it cannot be read cheaply). */

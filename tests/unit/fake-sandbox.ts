@@ -11,6 +11,8 @@ import type { ControlMessage, ProcessHeader, ProcessPipes } from "../../runner/s
 export class FakeSandbox implements RunSandbox {
   diagnostics = "";
   cpuTicks = 0;
+  /** Run-queue wait of its processes (ms), as the kernel would report it; undefined: not reported. */
+  waitMs: number | undefined = undefined;
   memoryBytes = 0;
   tasks = 1;
   oom = 0;
@@ -75,7 +77,7 @@ export class FakeSandbox implements RunSandbox {
   }
 
   sample() {
-    return { cpuTicks: this.cpuTicks, memoryBytes: this.memoryBytes, tasks: this.tasks };
+    return { cpuTicks: this.cpuTicks, memoryBytes: this.memoryBytes, tasks: this.tasks, waitMs: this.waitMs };
   }
 
   oomKills() {

@@ -66,6 +66,27 @@ describe("a run's decisions", () => {
     expect(run.computing).toBe(false);
   });
 
+  it("counts a run that waits for a core as computing, and not as blocked: a starved run is not an idle one", async () => {
+    const { run, sandbox, types } = startRun({ config: { sampleMs: 250, blockedAfterMs: 2_000 } });
+    const box = await sandbox();
+    box.waitMs = 0;
+    await vi.advanceTimersByTimeAsync(500);
+    expect(run.computing).toBe(false);
+    // No CPU got, but 200 ms of each 250 spent ready to run with no core free.
+    for (let t = 0; t < 3_000; t += 250) {
+      box.waitMs += 200;
+      await vi.advanceTimersByTimeAsync(250);
+      expect(run.computing).toBe(true);
+    }
+    expect(types()).not.toContain("blocked");
+    // A process that exits takes its wait out of the sum: that is no negative demand.
+    box.waitMs = 50;
+    await vi.advanceTimersByTimeAsync(250);
+    expect(run.computing).toBe(false);
+    await vi.advanceTimersByTimeAsync(2_500);
+    expect(types()).toContain("blocked");
+  });
+
   it("does not call a busy run blocked: CPU is progress even without output", async () => {
     const { sandbox, types } = startRun({ config: { blockedAfterMs: 2_000, sampleMs: 250 } });
     const box = await sandbox();
