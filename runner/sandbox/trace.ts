@@ -46,6 +46,9 @@ export const TRACE_WAIT_MS = 50;
 /** How long a process gathers records before writing them. */
 export const TRACE_BATCH_MS = 5;
 
+/** How long the trace still reads the events of a socket the program closed (what its monitor already holds). */
+export const TRACE_DRAIN_MS = 20;
+
 /** What the boot script passes to enableTrace: from the process's header, plus where things are. */
 export interface TraceOptions {
   /** The run's start on CLOCK_MONOTONIC, in nanoseconds (a decimal string). */
@@ -60,7 +63,7 @@ function enableTrace(options, env) {
   const fs = require("node:fs");
   const { performance } = require("node:perf_hooks");
   const FD = 3, LINE_BYTES = ${TRACE_LINE_BYTES}, PREVIEW = ${TRACE_PREVIEW_BYTES}, MAX_FRAMES = ${TRACE_MAX_FRAMES};
-  const WAIT_MS = ${TRACE_WAIT_MS}, BATCH_MS = ${TRACE_BATCH_MS};
+  const WAIT_MS = ${TRACE_WAIT_MS}, BATCH_MS = ${TRACE_BATCH_MS}, DRAIN_MS = ${TRACE_DRAIN_MS};
   const TYPES = ["PAIR", "PUB", "SUB", "REQ", "REP", "DEALER", "ROUTER", "PULL", "PUSH", "XPUB", "XSUB", "STREAM",
     "SERVER", "CLIENT", "RADIO", "DISH", "GATHER", "SCATTER", "DGRAM", "PEER", "CHANNEL"];
   let zmq;
@@ -273,8 +276,11 @@ function enableTrace(options, env) {
     if (active === 0) return false;
     for (const handle of process._getActiveHandles()) {
       const h = handle && handle._handle;
-      // Streams that neither read nor write (stdout between writes) keep nothing alive.
-      if (h && typeof h.reading === "boolean" && !h.reading && !handle.connecting && !(handle.writableLength > 0)) active--;
+      // Unreferenced handles (stdout and stderr when they are pipes, as in the sandbox), and
+      // streams that neither read nor write (stdout between writes), keep nothing alive.
+      if (!h) continue;
+      if (typeof h.hasRef === "function" && !h.hasRef()) active--;
+      else if (typeof h.reading === "boolean" && !h.reading && !handle.connecting && !(handle.writableLength > 0)) active--;
     }
     return active > 0;
   }
@@ -291,11 +297,17 @@ function enableTrace(options, env) {
     );
   }
 
+  /** The wrapped send and receive of each class, with zeromq's own: they give way to counting ones at the cap. */
+  const perMessage = [];
+  function define(target, name, value) {
+    Object.defineProperty(target, name, { configurable: true, writable: true, enumerable: false, value });
+  }
   function wrap(name, make) {
     for (const target of classes) {
       const original = target[name];
       if (typeof original !== "function") continue;
-      Object.defineProperty(target, name, { configurable: true, writable: true, enumerable: false, value: make(original) });
+      define(target, name, make(original));
+      if (name === "send" || name === "receive") perMessage.push({ target, name, original });
     }
   }
   wrap("bind", (original) => function bind(address) {
@@ -328,70 +340,91 @@ function enableTrace(options, env) {
       }
     });
   }
-  // send and receive run for every message: no closures or records past the cap.
+  // send and receive run for every message. Past the cap they are only counted,
+  // and the program gets zeromq's own promise: capped() puts these small wrappers
+  // in place of the tracing ones, so V8 optimizes the program's loop with them
+  // inlined instead of the whole trace (whose compilation cost more CPU than the
+  // tracing itself).
+  function counting(name, original) {
+    return name === "send"
+      ? function send(message) {
+          full("send");
+          try { return arguments.length === 1 ? original.call(this, message) : original.apply(this, arguments); } catch (error) { throw unwrapped(error); }
+        }
+      : function receive() {
+          full("receive");
+          try { return arguments.length === 0 ? original.call(this) : original.apply(this, arguments); } catch (error) { throw unwrapped(error); }
+        };
+  }
   function sentAt(op, r) {
     if (op.waited) { r.since = at(op.since); r.at = now(); } else r.at = at(op.since);
     return r;
   }
-  // Past the cap a send or receive is only counted: the program gets zeromq's own promise.
-  wrap("send", (original) => function send(message) {
-    if (made >= cap) {
-      full("send");
-      try { return arguments.length === 1 ? original.call(this, message) : original.apply(this, arguments); } catch (error) { throw unwrapped(error); }
-    }
-    const s = state(this);
-    const since = performance.now();
-    let described = null;
-    if (made < cap) { try { described = frames(message); } catch { described = { frames: [] }; } }
-    let promise;
-    try { promise = original.apply(this, arguments); } catch (error) { throw unwrapped(error); }
-    const op = begin(s, "send", since);
-    return promise.then(
-      (value) => {
-        end(op);
-        if (!full("send")) {
-          const r = { socket: s.id, op: "send", frames: described ? described.frames : [] };
-          if (described && described.moreFrames) r.moreFrames = described.moreFrames;
-          record(sentAt(op, r));
-        }
-        return value;
-      },
-      (error) => {
-        end(op);
-        if (!full("send")) record(sentAt(op, { socket: s.id, op: "send", frames: (described || { frames: [] }).frames, error: errorOf(error) }));
-        throw error;
-      },
-    );
+  wrap("send", (original) => {
+    const past = counting("send", original);
+    return function send(message) {
+      if (made >= cap) return past.apply(this, arguments);
+      const s = state(this);
+      const since = performance.now();
+      let described;
+      try { described = frames(message); } catch { described = { frames: [] }; }
+      let promise;
+      try { promise = original.apply(this, arguments); } catch (error) { throw unwrapped(error); }
+      const op = begin(s, "send", since);
+      return promise.then(
+        (value) => {
+          end(op);
+          if (!full("send")) {
+            const r = { socket: s.id, op: "send", frames: described.frames };
+            if (described.moreFrames) r.moreFrames = described.moreFrames;
+            record(sentAt(op, r));
+          }
+          return value;
+        },
+        (error) => {
+          end(op);
+          if (!full("send")) record(sentAt(op, { socket: s.id, op: "send", frames: described.frames, error: errorOf(error) }));
+          throw error;
+        },
+      );
+    };
   });
-  wrap("receive", (original) => function receive() {
-    if (made >= cap) {
-      full("receive");
-      try { return arguments.length === 0 ? original.call(this) : original.apply(this, arguments); } catch (error) { throw unwrapped(error); }
-    }
-    const s = state(this);
-    const since = performance.now();
-    let promise;
-    try { promise = original.apply(this, arguments); } catch (error) { throw unwrapped(error); }
-    const op = begin(s, "receive", since);
-    return promise.then(
-      (message) => {
-        end(op);
-        if (!full("receive")) { try { const r = frames(message); r.socket = s.id; r.op = "receive"; r.at = now(); record(r); } catch {} }
-        return message;
-      },
-      (error) => {
-        end(op);
-        if (!this.closed && !full("receive")) record({ socket: s.id, op: "receive", error: errorOf(error), at: now() });
-        throw error;
-      },
-    );
+  wrap("receive", (original) => {
+    const past = counting("receive", original);
+    return function receive() {
+      if (made >= cap) return past.apply(this, arguments);
+      const s = state(this);
+      const since = performance.now();
+      let promise;
+      try { promise = original.apply(this, arguments); } catch (error) { throw unwrapped(error); }
+      const op = begin(s, "receive", since);
+      return promise.then(
+        (message) => {
+          end(op);
+          if (!full("receive")) { try { const r = frames(message); r.socket = s.id; r.op = "receive"; r.at = now(); record(r); } catch {} }
+          return message;
+        },
+        (error) => {
+          end(op);
+          if (!this.closed && !full("receive")) record({ socket: s.id, op: "receive", error: errorOf(error), at: now() });
+          throw error;
+        },
+      );
+    };
   });
   wrap("close", (original) => function close() {
     const s = sockets.get(this);
     const wasOpen = !this.closed;
     let result;
     try { result = original.apply(this, arguments); } catch (error) { throw unwrapped(error); }
-    if (s && wasOpen) record({ socket: s.id, op: "close", at: now() });
+    if (s && wasOpen) {
+      record({ socket: s.id, op: "close", at: now() });
+      // The monitor of a closed socket ends only when its linger is over, and a pending
+      // read of it would keep the process alive meanwhile (untraced, Node would reach its
+      // exit and wait there): once what it already holds is read, the trace stops reading
+      // it — unless the program reads socket.events itself, which would keep it alive too.
+      if (s.observer && !s.view && observed.has(s)) setTimeout(() => { if (!s.view) stopWatching(s); }, DRAIN_MS).unref();
+    }
     return result;
   });
   // ---- socket.events: read by the trace, shown to the program as its own ----
@@ -421,6 +454,7 @@ function enableTrace(options, env) {
   // At the cap, the events the trace reads would all be left out: it stops reading
   // them, except where the program reads them too.
   function capped() {
+    for (const { target, name, original } of perMessage) define(target, name, counting(name, original));
     for (const s of [...observed]) if (!s.view) stopWatching(s);
   }
   function stopWatching(s) {

@@ -369,6 +369,37 @@ await second.bind("tcp://127.0.0.1:5561");`,
     expect(trace.find((t) => t.process === "v5" && t.op === "receive" && t.frames[0].text === "v5")!.sent).toMatchObject({ socket: "v5/2" });
   });
 
+  it("do not keep a process alive that would end untraced (a default linger waiting at exit)", async () => {
+    // Untraced, Node reaches its exit and zeromq.js waits there for the queued messages,
+    // warning after 500 ms; the trace's read of socket.events must not hold it before that.
+    const body: RunBody = {
+      files: {
+        "worker.ts": `import * as zmq from "zeromq";
+const results = new zmq.Push();
+results.connect("tcp://127.0.0.1:5629");
+let stopping = false;
+process.once("SIGTERM", () => { stopping = true; });
+let n = 0;
+while (!stopping && n < 3) {
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  await results.send("result " + ++n);
+}
+results.close();
+console.log("closed after", n);`,
+      },
+      processes: [{ name: "worker", entry: "worker.ts" }],
+      timeoutMs: 4000,
+    };
+    const [plain, withTrace] = await Promise.all([runToEnd(server.url, body), runToEnd(server.url, traced(body))]);
+    const lines = (run: typeof plain, stream: string) => run.output("worker", stream).replace(/\(node:\d+\) /g, "").split("\n");
+    expect(plain.output("worker")).toBe("closed after 3\n");
+    expect(plain.output("worker", "stderr")).toContain("WARNING: Waiting for queued ZeroMQ messages to be delivered");
+    expect(lines(withTrace, "stdout")).toEqual(lines(plain, "stdout"));
+    expect(lines(withTrace, "stderr")).toEqual(lines(plain, "stderr"));
+    expect(withTrace.end.status).toBe(plain.end.status);
+    expect(traceOf(withTrace.events).filter((t) => t.op === "send")).toHaveLength(3);
+  });
+
   it("stop at the cap, with one truncated event that counts the rest", async () => {
     const { events, end } = await runToEnd(
       capped.url,
