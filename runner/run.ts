@@ -625,12 +625,13 @@ export class Run {
       );
       return;
     }
-    this.detectBlocked(demandMs / 10);
+    // CPU only: an idle process that wakes for a timer on a busy machine waits for a core
+    // each time, and that wait must not hide a deadlock's quiet.
+    this.detectBlocked(sample.cpuTicks);
   }
 
   /**
    * Emits `blocked` once per quiet spell: no output and (almost) no CPU for `blockedAfterMs`.
-   * `cpu` counts time spent waiting for a core too: a starved process is not a blocked one.
    */
   private detectBlocked(cpu: number) {
     const now = this.now();
