@@ -141,7 +141,7 @@ export class Run {
   private queuePositionAt = 0;
   /** CPU time the sandbox had used when the run got it (its processes booted ahead). */
   private cpuBaselineMs = 0;
-  /** The last resource sample (ms since the epoch, CPU ms), and the share of a core used since the one before. */
+  /** The last resource sample: ms since the epoch, and the demand (CPU used + run-queue wait, ms) so far. */
   private lastDemand: { at: number; ms: number } | null = null;
   /** Run-queue wait of the run's processes: the last sum seen, and the rises added up (ms). */
   private waitSeenMs: number | undefined;
