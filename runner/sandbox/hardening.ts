@@ -3,7 +3,8 @@ import { join } from "node:path";
 import type { RunnerConfig } from "../config";
 import type { BwrapOptions } from "./bwrap";
 import { detectNoexecTmp, noexecTmpCommand, type NoexecTmp } from "./noexec-tmp";
-import { prepareSeccomp, SECCOMP_FD, seccompInput } from "./seccomp";
+import { prepareSeccomp, SECCOMP_FD, seccompFile } from "./seccomp";
+import type { SpawnFile } from "./spawner";
 import type { SpawnRequest } from "./spawner";
 
 /**
@@ -13,7 +14,8 @@ import type { SpawnRequest } from "./spawner";
  * below: at start-up, when it starts a bubblewrap, and when it writes its options.
  */
 export interface Hardening {
-  seccompFilter?: Buffer;
+  /** The system-call filter's file, for bubblewrap's --seccomp fd. */
+  seccompFiles?: SpawnFile[];
   noexecTmp?: NoexecTmp;
 }
 
@@ -38,34 +40,35 @@ export function prepareHardening(
   config: RunnerConfig,
   identity: { uid?: number; gid?: number },
   workDir: string,
+  helperCacheDir?: string,
 ): { hardening: Hardening; status: HardeningStatus; problem?: string } {
   const seccomp = prepareSeccomp(config, identity);
   if (seccomp.problem) return { hardening: {}, status: NO_HARDENING, problem: seccomp.problem };
   let noexecTmp: NoexecTmp | undefined;
   if (config.noexecTmp) {
-    const detected = detectNoexecTmp(config.bwrapPath, workDir, identity);
+    const detected = detectNoexecTmp(config.bwrapPath, workDir, identity, { helperCacheDir });
     if (detected.problem) console.warn(`runner: the sandbox's /tmp stays executable: ${detected.problem}.`);
     noexecTmp = detected.tools;
   }
   return {
-    hardening: { seccompFilter: seccomp.filter, noexecTmp },
+    hardening: { seccompFiles: seccompFile(seccomp.filter, workDir), noexecTmp },
     status: { seccomp: seccomp.filter !== undefined, noexecTmp: noexecTmp !== undefined },
   };
 }
 
 /** The request that starts a (warm) bubblewrap for the sandbox in `dir`: wrapped for the noexec /tmp, with the filter on its fd. */
 export function hardenSpawn(hardening: Hardening, dir: string, tmpBytes: number, request: SpawnRequest): SpawnRequest {
-  const inputs = [...(request.inputs ?? []), ...seccompInput(hardening.seccompFilter)];
-  if (!hardening.noexecTmp) return { ...request, inputs };
+  const files = [...(request.files ?? []), ...(hardening.seccompFiles ?? [])];
+  if (!hardening.noexecTmp) return { ...request, files };
   const tmpDir = join(dir, "tmp");
   mkdirSync(tmpDir, { mode: 0o755 });
-  return { ...request, ...noexecTmpCommand(hardening.noexecTmp, tmpDir, tmpBytes, request.command, request.args), inputs };
+  return { ...request, ...noexecTmpCommand(hardening.noexecTmp, tmpDir, tmpBytes, request.command, request.args), files };
 }
 
 /** bubblewrap's options for the same sandbox. */
 export function hardenBwrapOptions(hardening: Hardening, dir: string): Pick<BwrapOptions, "seccompFd" | "tmpDir"> {
   return {
-    seccompFd: hardening.seccompFilter ? SECCOMP_FD : undefined,
+    seccompFd: hardening.seccompFiles?.length ? SECCOMP_FD : undefined,
     tmpDir: hardening.noexecTmp ? join(dir, "tmp") : undefined,
   };
 }

@@ -88,7 +88,8 @@ export class SandboxHost implements SandboxBackend {
     }
     const problem = selfTest(config);
     if (problem) return unavailable(problem);
-    const hardened = prepareHardening(config, identity(config), workDir);
+    // Programs compiled for this host (the noexec /tmp's helper) are kept beside the runners' folders, for the next start.
+    const hardened = prepareHardening(config, identity(config), workDir, join(base, "helpers"));
     if (hardened.problem) return unavailable(hardened.problem);
     try {
       const status: SandboxStatus = { available: true, mode: "bubblewrap", limits, cpuShares, ...hardened.status };

@@ -1,7 +1,9 @@
 import { spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import type { RunnerConfig } from "../config";
 import { SECCOMP_POLICY, type SeccompPolicy } from "./seccomp-policy";
-import type { SpawnInput } from "./spawner";
+import type { SpawnFile } from "./spawner";
 
 /**
  * The sandbox's system-call filter, compiled once at start-up by libseccomp
@@ -76,9 +78,16 @@ export function compileSeccompFilter(policy: SeccompPolicy = SECCOMP_POLICY, pyt
   return { filter };
 }
 
-/** What the Spawner writes to bubblewrap's SECCOMP_FD as it starts it. */
-export function seccompInput(filter: Buffer | undefined): SpawnInput[] {
-  return filter ? [{ fd: SECCOMP_FD, data: filter.toString("base64"), encoding: "base64" }] : [];
+/**
+ * The filter as a file bubblewrap gets open at SECCOMP_FD: written once into the
+ * runner's folder, opened by the Spawner for each sandbox (no pipe, and no copy
+ * of the filter over the Spawner's channel per start).
+ */
+export function seccompFile(filter: Buffer | undefined, workDir: string): SpawnFile[] {
+  if (!filter) return [];
+  const path = join(workDir, "seccomp.bpf");
+  writeFileSync(path, filter, { mode: 0o644 });
+  return [{ fd: SECCOMP_FD, path }];
 }
 
 /**

@@ -12,7 +12,7 @@ import type { Socket } from "node:net";
  */
 export const SPAWNER_SCRIPT = `"use strict";
 const { spawn } = require("node:child_process");
-const { writeFileSync } = require("node:fs");
+const { closeSync, openSync, writeFileSync } = require("node:fs");
 process.on("disconnect", () => process.exit(0));
 // "disconnect" waits for the runner to acknowledge every pipe handed over: a runner that
 // died (killed, out of memory) never will. Its death re-parents this process: exit then too.
@@ -22,12 +22,17 @@ process.on("message", (msg) => {
   if (!msg || msg.type !== "spawn") return;
   const inputs = msg.inputs || [];
   for (const input of inputs) msg.options.stdio[input.fd] = "pipe";
+  const opened = [];
   let child;
   try {
+    for (const file of msg.files || []) opened.push((msg.options.stdio[file.fd] = openSync(file.path, "r")));
     child = spawn(msg.command, msg.args, msg.options);
   } catch (error) {
     process.send({ type: "error", id: msg.id, message: String(error && error.message) });
     return;
+  } finally {
+    // The child has its own copies now.
+    for (const fd of opened) closeSync(fd);
   }
   child.on("error", (error) => process.send({ type: "error", id: msg.id, message: String(error.message) }));
   if (child.pid === undefined) return;
@@ -60,6 +65,12 @@ process.on("message", (msg) => {
 });
 `;
 
+/** A file opened for one of the child's fds, by the Spawner as it starts the child. */
+export interface SpawnFile {
+  fd: number;
+  path: string;
+}
+
 /** Data for one of the child's fds; binary goes over the IPC channel as base64. */
 export interface SpawnInput {
   fd: number;
@@ -71,8 +82,10 @@ export interface SpawnRequest {
   command: string;
   args: string[];
   options: { stdio: StdioOptions; env: Record<string, string | undefined>; cwd?: string; uid?: number; gid?: number; detached?: boolean };
-  /** Data written to each of these fds (pipes the child gets), then closed: bubblewrap's --args, --seccomp. */
+  /** Data written to each of these fds (pipes the child gets), then closed: bubblewrap's --args. */
   inputs?: SpawnInput[];
+  /** Files the child gets open for reading at these fds: bubblewrap's --seccomp. */
+  files?: SpawnFile[];
   /** cgroup.procs files the process joins before it reads its input. */
   cgroupProcs: string[];
 }

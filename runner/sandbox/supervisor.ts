@@ -35,9 +35,11 @@ IFS=$'\n'
 set -- $SUPERVISOR_ARGS
 IFS=$' \t\n'
 # What learner processes see of the environment is set where they start, and nothing
-# else: every variable bash exports is dropped here (bash adds "_", which boot drops).
+# else. bubblewrap (or, unsafe, the runner) gives this shell PATH and SUPERVISOR_ARGS
+# (and SUPERVISOR_NODE) only; bash adds PWD, OLDPWD, SHLVL and "_" (boot drops "_").
+# Named, not listed with $(compgen -e): that subshell is a fork per sandbox.
 unset SUPERVISOR_ARGS SUPERVISOR_NODE PWD OLDPWD SHLVL
-for name in $(compgen -e); do unset "$name"; done
+export -n PATH
 set -u
 max_tasks=$1 node_flags=$2 boot=$3 code_dir=$4 warm=$5 max=$6
 ulimit -u "$max_tasks" 2>/dev/null

@@ -9,12 +9,12 @@
  * run at all; a third, as configured by default, shows it cannot.
  */
 import { execFileSync } from "node:child_process";
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULTS } from "../../runner/config";
-import { detectNoexecTmp } from "../../runner/sandbox/noexec-tmp";
+import { buildNoexecHelper, detectNoexecTmp } from "../../runner/sandbox/noexec-tmp";
 import { expectHealthy, main, request, runToEnd, startRunner, type TestServer } from "./harness";
 
 /** Each probe line and what the filter answers (tests/integration/seccomp-probe.c). */
@@ -250,12 +250,23 @@ describe("detecting the noexec /tmp", () => {
   // As the launcher does: as root, sandboxes start as the unprivileged sandbox user.
   const identity = process.getuid?.() === 0 ? { uid: DEFAULTS.sandboxUid, gid: DEFAULTS.sandboxUid } : {};
 
-  it("finds util-linux's tools and a sandbox whose /tmp is noexec on this host", () => {
+  it("makes a sandbox's /tmp noexec through the compiled helper, or util-linux's tools without it", () => {
     const dir = mkdtempSync(join(tmpdir(), "noexec-detect-"));
     chmodSync(dir, 0o755);
     try {
-      expect(detectNoexecTmp("bwrap", dir, identity)).toEqual({ tools: { unshare: expect.any(String), sh: expect.any(String), mount: expect.any(String) } });
-      expect(detectNoexecTmp("/nonexistent/bwrap", dir, identity).problem).toBeTruthy();
+      const cache = join(dir, "helpers");
+      const detected = detectNoexecTmp("bwrap", dir, identity, { helperCacheDir: cache });
+      expect(detected).toEqual({ tools: { kind: "helper", helper: expect.stringMatching(/noexec-tmp-[0-9a-f]{16}$/) } });
+      // Built once: the next start finds it as it is.
+      const helper = (detected.tools as { helper: string }).helper;
+      const built = statSync(helper).mtimeMs;
+      expect(buildNoexecHelper(cache)).toBe(helper);
+      expect(statSync(helper).mtimeMs).toBe(built);
+      expect(detectNoexecTmp("bwrap", dir, identity)).toEqual({ tools: { kind: "util-linux", unshare: expect.any(String), sh: expect.any(String), mount: expect.any(String) } });
+      // A folder others may write to could hold someone else's program: not used.
+      chmodSync(cache, 0o777);
+      expect(detectNoexecTmp("bwrap", dir, identity, { helperCacheDir: cache }).tools?.kind).toBe("util-linux");
+      expect(detectNoexecTmp("/nonexistent/bwrap", dir, identity, { helperCacheDir: join(dir, "other") }).problem).toMatch(/compiled helper: .*; /);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

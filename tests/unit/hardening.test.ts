@@ -1,7 +1,10 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { bwrapArgs } from "../../runner/sandbox/bwrap";
 import { noexecTmpCommand } from "../../runner/sandbox/noexec-tmp";
-import { compileSeccompFilter, SECCOMP_FD, seccompInput } from "../../runner/sandbox/seccomp";
+import { compileSeccompFilter, SECCOMP_FD, seccompFile } from "../../runner/sandbox/seccomp";
 import { SECCOMP_POLICY, type SeccompRule } from "../../runner/sandbox/seccomp-policy";
 
 /** What the policy answers to a call, read the way libseccomp compiles it (64-bit arguments). */
@@ -79,11 +82,16 @@ describe("the compiled filter", () => {
     expect(at(2 + check.jf)).toEqual({ code: 0x06, jt: 0, jf: 0, k: 0x00050000 | 38 });
   });
 
-  it("is handed to the Spawner as base64 for bubblewrap's --seccomp fd", () => {
-    const [input] = seccompInput(compiled.filter);
-    expect(input).toMatchObject({ fd: SECCOMP_FD, encoding: "base64" });
-    expect(Buffer.from(input!.data, "base64").equals(compiled.filter!)).toBe(true);
-    expect(seccompInput(undefined)).toEqual([]);
+  it("is written once to a file the Spawner opens at bubblewrap's --seccomp fd", () => {
+    const dir = mkdtempSync(join(tmpdir(), "seccomp-file-"));
+    try {
+      const [file] = seccompFile(compiled.filter, dir);
+      expect(file).toEqual({ fd: SECCOMP_FD, path: join(dir, "seccomp.bpf") });
+      expect(readFileSync(file!.path).equals(compiled.filter!)).toBe(true);
+      expect(seccompFile(undefined, dir)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("reports a host without libseccomp's Python binding with the command that fixes it", () => {
@@ -125,10 +133,16 @@ describe("bwrapArgs hardening", () => {
 
 describe("noexecTmpCommand", () => {
   it("mounts a size-capped noexec tmpfs in a namespace of its own, then execs the command with its arguments", () => {
-    const tools = { unshare: "/usr/bin/unshare", sh: "/bin/sh", mount: "/usr/bin/mount" };
+    const tools = { kind: "util-linux" as const, unshare: "/usr/bin/unshare", sh: "/bin/sh", mount: "/usr/bin/mount" };
     const { command, args } = noexecTmpCommand(tools, "/runs/1/tmp", 4096, "/usr/bin/bwrap", ["--args", "5"]);
     expect(command).toBe("/usr/bin/unshare");
     expect(args.slice(0, 6)).toEqual(["--user", "--map-root-user", "--mount", "--propagation", "private", "--"]);
     expect(args.slice(-6)).toEqual(["/usr/bin/mount", "size=4096,mode=755,noexec,nosuid,nodev", "/runs/1/tmp", "/usr/bin/bwrap", "--args", "5"]);
+  });
+
+  it("gives the compiled helper the tmpfs's options (its flags are in the helper), the folder and the command", () => {
+    const { command, args } = noexecTmpCommand({ kind: "helper", helper: "/cache/noexec-tmp-0" }, "/runs/1/tmp", 4096, "/usr/bin/bwrap", ["--args", "5"]);
+    expect(command).toBe("/cache/noexec-tmp-0");
+    expect(args).toEqual(["size=4096,mode=755", "/runs/1/tmp", "/usr/bin/bwrap", "--args", "5"]);
   });
 });
