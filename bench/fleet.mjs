@@ -145,9 +145,14 @@ async function main() {
     const single = await startSite({ DATABASE_URL: await cluster.url("single") });
     started.push(single);
     const runnerWarm = Math.ceil(LEARNERS / RUNNERS);
+    // Three runners on one machine share its cores, where in a fleet each has its own: each
+    // admits a third of the computing runs one runner here would (RUNNER_BUSY_RUNS), so the
+    // fleet is not oversubscribed three times over and the difference is the fleet's own hop.
+    const busyRuns = Math.max(1, Math.round((8 * os.availableParallelism()) / RUNNERS));
+    console.log(`fleet: ${SITES} sites, ${RUNNERS} runners each admitting ${busyRuns} computing runs (the single process: ${8 * os.availableParallelism()})`);
     const runners = [];
     for (let i = 0; i < RUNNERS; i++) {
-      const runner = await startRunner({ RUNNER_FLEET_TOKEN: TOKEN, RUNNER_TRUST_PROXY: "1", RUNNER_WARM_MIN: String(runnerWarm) });
+      const runner = await startRunner({ RUNNER_FLEET_TOKEN: TOKEN, RUNNER_TRUST_PROXY: "1", RUNNER_WARM_MIN: String(runnerWarm), RUNNER_BUSY_RUNS: String(busyRuns) });
       started.push(runner);
       runners.push(runner);
     }
