@@ -12,7 +12,7 @@ import { existsSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { freePort, importTs, joinRoom, lessonVariant, option, pressRun, processCpuMs, ROOT, sandboxGroup, startServerProcess, summary } from "./lib.mjs";
+import { freePort, importTs, joinRoom, lessonVariant, onExit, option, pressRun, processCpuMs, ROOT, sandboxGroup, startServerProcess, summary } from "./lib.mjs";
 
 const LEARNERS = Number(option("learners", 200));
 const WINDOW_S = Number(option("window", 10));
@@ -135,6 +135,7 @@ const mib = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 async function main() {
   const { startCluster } = await importTs("tests/integration/workshop-postgres.ts", "bench-postgres");
   const cluster = startCluster();
+  const forgetCluster = onExit(() => cluster.stop());
   const started = [];
   try {
     const variant = await lessonVariant(LESSON, SNIPPET, VARIANT);
@@ -213,6 +214,7 @@ async function main() {
     );
   } finally {
     await Promise.all(started.map((s) => s.stop()));
+    forgetCluster();
     cluster.stop();
   }
 }

@@ -85,6 +85,27 @@ export async function startBenchServer({ name, source, env = {}, profileDir = pr
  * NODE_ENV=production. Stdout's JSON lines are messages: `next()` resolves with each. It is
  * listening once `portOf(line)` returns its port (by default, from the first `{"port":N}` message).
  */
+/** What must not outlive the bench, undone (synchronously) when it exits, also on Ctrl-C or SIGTERM. */
+const atExit = new Set();
+let interruptsHandled = false;
+
+/** Runs `undo` when the bench exits, however it exits; returns a function that forgets it. */
+export function onExit(undo) {
+  if (!interruptsHandled) {
+    interruptsHandled = true;
+    process.on("exit", () => {
+      for (const fn of atExit) {
+        try {
+          fn();
+        } catch {}
+      }
+    });
+    for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]]) process.once(signal, () => process.exit(code));
+  }
+  atExit.add(undo);
+  return () => atExit.delete(undo);
+}
+
 export async function startServerProcess({ file, env = {}, profileDir = process.env.BENCH_PROFILE, portOf }) {
   const nodeArgs = [...(profileDir ? ["--cpu-prof", "--cpu-prof-dir", profileDir] : []), ...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(" ") : [])];
   const child = spawn(process.execPath, [...nodeArgs, file], {
@@ -92,7 +113,9 @@ export async function startServerProcess({ file, env = {}, profileDir = process.
     env: { ...process.env, ...env, NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "inherit"],
   });
-  const exited = new Promise((resolve) => child.once("exit", (code, signal) => resolve(signal ?? code)));
+  // Its sandboxes die with it (bubblewrap's --die-with-parent).
+  const forget = onExit(() => child.kill("SIGKILL"));
+  const exited = new Promise((resolve) => child.once("exit", (code, signal) => { forget(); resolve(signal ?? code); }));
   const messages = [];
   const waiters = [];
   let out = "";
