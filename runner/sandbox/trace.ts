@@ -185,7 +185,8 @@ function enableTrace(options, env) {
     return { size, hex: bytes.toString("hex", 0, n) };
   }
   function frames(message) {
-    const list = Array.isArray(message) ? message : [message];
+    if (!Array.isArray(message)) return { frames: [frame(message)] };
+    const list = message;
     const out = { frames: list.slice(0, MAX_FRAMES).map(frame) };
     if (list.length > MAX_FRAMES) out.moreFrames = list.length - MAX_FRAMES;
     return out;
@@ -244,6 +245,8 @@ function enableTrace(options, env) {
   // Every 25 ms while a send or receive may turn into a wait; else every 100 ms (to let the process end).
   let tickerSoon = false;
   function tick() {
+    // Already sweeping soon (what every send and receive finds): nothing to change.
+    if (ticker !== null && tickerSoon) return;
     let soon = false;
     for (const op of pending) if (!op.waited && op.kind !== "other") { soon = true; break; }
     if (ticker !== null) {
