@@ -1,6 +1,8 @@
 'use client';
 
-import { lazy, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore, type ComponentType } from 'react';
+import { lazy, useEffect, useRef, useState, useSyncExternalStore, type ComponentType } from 'react';
+import { flushSync } from 'react-dom';
+import { holdPresses, replayPresses, type HeldPresses } from './heldPresses';
 import type { PlaygroundData } from './types';
 
 type Block = ComponentType<{ data: PlaygroundData }>;
@@ -50,15 +52,16 @@ if (typeof window !== 'undefined') {
  * A lesson's playground as an island: the server's HTML of the whole block stays as it is
  * (React leaves the children of an element set by dangerouslySetInnerHTML alone while
  * hydrating), and the block's code is loaded, and the block rendered in its place, only once
- * it comes near the viewport, is focused or hovered, or the address names it. Until then it
- * costs the page no JavaScript beyond this. The server's and the browser's first render
+ * it comes near the viewport, is focused, hovered or pressed, or the address names it. Until
+ * then it costs the page no JavaScript beyond this. A press (click, tap, key) on the server's
+ * HTML is not lost: it is held and pressed again on the live block (heldPresses.ts). The server's and the browser's first render
  * of the block are the same, so it does not move when it takes over.
  */
 export default function PlaygroundIsland({ data }: { data: PlaygroundData }) {
   const host = useRef<HTMLDivElement>(null);
   const live = useRef<HTMLDivElement>(null);
-  /** What had the focus in the server's HTML (its place among the block's elements), given back in the live block. */
-  const focused = useRef(-1);
+  /** What was pressed and focused in the server's HTML, done again in the live block. */
+  const held = useRef<ReturnType<HeldPresses['take']> | null>(null);
   const [Loaded, setLoaded] = useState<Block | null>(null);
   // Whether this block was first rendered while hydrating the server's HTML (only then is
   // there HTML to keep): the server snapshot is what hydration sees; the first value stays.
@@ -69,21 +72,28 @@ export default function PlaygroundIsland({ data }: { data: PlaygroundData }) {
     const element = host.current;
     if (Loaded || !hydrated || !element) return;
     let done = false;
+    let gone = false;
     const wake = () => {
       if (done) return;
       done = true;
       cleanup();
-      loadBlock().then(
-        (block) => {
-          focused.current = element.contains(document.activeElement) ? [...element.querySelectorAll('*')].indexOf(document.activeElement!) : -1;
-          setLoaded(() => block);
-        },
-        () => {
-          done = false; // the next sign (hover, scroll, hash) tries again
+      loadBlock()
+        .then(async (block) => {
+          // A press under way ends on the server's HTML, where it is held; then the block takes over.
+          await presses.settled();
+          if (gone) return;
+          held.current = presses.take();
+          // At once: nothing may be pressed between taking the presses and the block's arrival.
+          flushSync(() => setLoaded(() => block));
+        })
+        .catch(() => {
+          done = false; // the next sign (hover, scroll, hash, a press) tries again
           listen();
-        },
-      );
+        });
     };
+    const presses = holdPresses(element, wake);
+    // Says so (for tests, and the curious): from here a press on this block is not lost.
+    element.dataset.presses = 'held';
     const observer = new IntersectionObserver((entries) => {
       if (entries.some((entry) => entry.isIntersecting)) wake();
     }, { rootMargin: `${MARGIN}px 0px` });
@@ -104,15 +114,21 @@ export default function PlaygroundIsland({ data }: { data: PlaygroundData }) {
     };
     listen();
     onHash();
-    return cleanup;
+    return () => {
+      gone = true;
+      cleanup();
+      presses.take();
+    };
   }, [Loaded, hydrated, data]);
 
-  // The block renders as the server did, element for element: the same place has the focus again.
-  useLayoutEffect(() => {
-    if (!Loaded || focused.current < 0) return;
-    const element = live.current?.querySelectorAll('*')[focused.current];
-    focused.current = -1;
-    if (element instanceof HTMLElement) element.focus({ preventScroll: true });
+  // The block renders as the server did, element for element: the focus goes back to the same
+  // element, and what was pressed before it was live is pressed again there (after the block's
+  // own effects, so it is ready for it).
+  useEffect(() => {
+    const root = live.current;
+    const pending = held.current;
+    held.current = null;
+    if (Loaded && root && pending) void replayPresses(root, pending);
   }, [Loaded]);
 
   if (ServerBlock) {
