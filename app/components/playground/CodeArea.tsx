@@ -1,15 +1,15 @@
 'use client';
 
-import { useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import type { DiffSide } from '../editor/DiffView';
 import { loadMonaco } from '../editor/loadMonaco';
 import { codeHeight, linesOf, MAX_LINES } from '../editor/metrics';
 import { onDemand, useOnDemand } from '../editor/onDemand';
 import type { SourceLocation } from '../run/model';
 
-// Loaded on demand, not by React.lazy: no Suspense, so nothing holds the editor back once it is in.
+// The editor is loaded on demand, not by React.lazy: no Suspense, so nothing holds it back once it is in.
 const codeEditor = onDemand(() => import('../editor/CodeEditor'));
-const diffView = onDemand(() => import('../editor/DiffView'));
+const DiffView = lazy(() => import('../editor/DiffView'));
 
 /** Starts loading the editor — its chunk and Monaco itself, side by side — before it is needed. */
 export function preloadEditor() {
@@ -75,7 +75,6 @@ export default function CodeArea({
   const onDiffReady = useCallback(() => setDiffReady(diff?.key ?? null), [diff?.key]);
   const onError = useCallback((message: string) => setFailed(message), []);
   const CodeEditor = useOnDemand(codeEditor, near && editorHost !== null, onError);
-  const DiffView = useOnDemand(diffView, near && diff !== null && diffHost !== null, onError);
 
   // A diff shows at least a dozen lines; the editor exactly its code; both at most MAX_LINES.
   const lines = linesOf(code);
@@ -130,19 +129,21 @@ export default function CodeArea({
           onError={onError}
         />
       )}
-      {DiffView && diff && diffHost && (
-        <DiffView
-          key={diff.key}
-          host={diffHost}
-          original={diff.original}
-          modified={diff.modified}
-          file={active}
-          editable={diff.editable}
-          onChange={onChange}
-          onHeight={setDiffHeight}
-          onReady={onDiffReady}
-          onError={onError}
-        />
+      {near && diff && diffHost && (
+        <Suspense fallback={null}>
+          <DiffView
+            key={diff.key}
+            host={diffHost}
+            original={diff.original}
+            modified={diff.modified}
+            file={active}
+            editable={diff.editable}
+            onChange={onChange}
+            onHeight={setDiffHeight}
+            onReady={onDiffReady}
+            onError={onError}
+          />
+        </Suspense>
       )}
     </div>
   );
