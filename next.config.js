@@ -27,6 +27,11 @@ const nextConfig = {
   // Native / binary packages used on the server: load them with Node's own
   // `require` instead of bundling them.
   serverExternalPackages: ['esbuild', 'zeromq'],
+  // The browser's next-intl is the site's own small client API (no ICU parser in every page's
+  // first-load JavaScript); the server keeps next-intl. See app/components/i18n/intl-client.tsx.
+  turbopack: {
+    resolveAlias: { 'next-intl': { browser: './app/components/i18n/intl-client.tsx' } },
+  },
   // An embed's `?lang=ko` is its Korean page (app/embed/[lesson]/[snippet]/ko), built like the English one.
   async rewrites() {
     return {

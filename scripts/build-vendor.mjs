@@ -3,7 +3,7 @@
 // service) with its web workers, and the type definitions the editor needs
 // (zeromq and Node's) — into public/vendor/monaco/.
 import { build } from "esbuild";
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
@@ -28,6 +28,32 @@ const entry = join("node_modules/.cache/vendor", "monaco-entry.mjs");
 mkdirSync(dirname(entry), { recursive: true });
 writeFileSync(entry, main);
 
+// Editor features a lesson's editor does not use, left out wherever Monaco registers them
+// (editor.main.js, and internal/common/workers.js, which the TypeScript service imports and
+// which registers every feature again): ~500 KiB less for the browser to run before the
+// editor takes a key. Folding and sticky scroll are off in options.ts; the rest are
+// inline (AI-style) completions, colour pickers, code lens, inlay hints, drag and drop,
+// linked editing, links in comments, GPU rendering, and the like.
+const UNUSED_FEATURES = [
+  "contrib/anchorSelect/", "contrib/codelens/", "contrib/colorPicker/", "contrib/dnd/", "contrib/dropOrPasteInto/",
+  "contrib/floatingMenu/", "contrib/folding/", "contrib/fontZoom/", "contrib/gpu/", "contrib/inlayHints/",
+  "contrib/inlineCompletions/", "contrib/inlineProgress/", "contrib/inPlaceReplace/", "contrib/linkedEditing/",
+  "contrib/links/", "contrib/longLinesHelper/", "contrib/middleScroll/", "contrib/placeholderText/",
+  "contrib/sectionHeaders/", "contrib/semanticTokens/", "contrib/stickyScroll/", "contrib/wordPartOperations/",
+  "contrib/diffEditorBreadcrumbs/", "suggestInlineCompletions", "inspectTokens/", "iPadShowKeyboard/", "toggleHighContrast/",
+];
+const registersUnused = (line) => /^import ['"][^'"]+['"];?$/.test(line.trim()) && UNUSED_FEATURES.some((path) => line.includes(path));
+const withoutUnused = {
+  name: "without-unused-features",
+  setup(context) {
+    context.onLoad({ filter: /monaco-editor[\\/]esm[\\/].*\.js$|monaco-entry\.mjs$/ }, (args) => ({
+      contents: readFileSync(args.path, "utf8").split("\n").filter((line) => !registersUnused(line)).join("\n"),
+      loader: "js",
+      resolveDir: dirname(args.path),
+    }));
+  },
+};
+
 await build({
   entryPoints: { editor: entry },
   outdir: out,
@@ -36,6 +62,7 @@ await build({
   minify: true,
   target: "es2022",
   loader: { ".ttf": "file" },
+  plugins: [withoutUnused],
   logLevel: "warning",
 });
 await build({
@@ -50,6 +77,9 @@ await build({
   target: "es2022",
   logLevel: "warning",
 });
+
+// The script that runs Monaco early when a playground is on the first screen (see the file).
+copyFileSync("scripts/vendor/boot.js", join(out, "boot.js"));
 
 // Type definitions the TypeScript worker resolves `import "zeromq"` and Node's modules against.
 const types = {};

@@ -13,6 +13,7 @@ import {
   terminalPane,
   waitForEnd,
   watchPage,
+  scrollToBlock,
 } from './helpers';
 import { anchorHref } from '../../content/steps';
 
@@ -34,7 +35,7 @@ const exercise = (s: Snippet) => s.check !== undefined && s.variants.some((v) =>
 async function openBlock(page: Page, lesson: Lesson, blockId: string) {
   await page.goto(`/lessons/${lesson.slug}#${blockId}`);
   const block = playground(page, blockId);
-  await block.scrollIntoViewIfNeeded();
+  await scrollToBlock(block);
   await editorReady(block);
   return block;
 }
@@ -89,7 +90,8 @@ test('on a phone the terminals stack', { tag: '@phone' }, async ({ page }) => {
   expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
 });
 
-test('the editor replaces the highlighted code at the same size, once the playground nears the viewport', async ({ page }) => {
+test('the editor replaces the highlighted code at the same size, once the playground nears the viewport', async ({ page, baseURL }) => {
+  const problems = watchPage(page, baseURL!);
   const lesson = firstLesson();
   // A block that is not the first of its step: far below the first screen when the step opens.
   const step = lesson.steps.find((s) => s.blocks.length > 1)!;
@@ -107,10 +109,18 @@ test('the editor replaces the highlighted code at the same size, once the playgr
   await page.waitForLoadState('networkidle');
   const before = (await code.boundingBox())!.height;
   expect(before).toBeGreaterThan(100);
-  await block.scrollIntoViewIfNeeded();
+  // Until then the block is the server's HTML, left as it is by hydration (PlaygroundIsland):
+  // the very element the page was parsed with, marked here, is still there.
+  await block.evaluate((element) => ((element as HTMLElement & { fromServer?: boolean }).fromServer = true));
+  expect(await block.evaluate((element) => (element as HTMLElement & { fromServer?: boolean }).fromServer)).toBe(true);
+  await scrollToBlock(block);
   await editorReady(block);
+  // Near the viewport, the block rendered by React took its place, at the same size.
+  expect(await block.evaluate((element) => (element as HTMLElement & { fromServer?: boolean }).fromServer ?? false)).toBe(false);
   expect(monaco.some((url) => url.endsWith('/editor.js'))).toBe(true);
   expect(Math.abs((await code.boundingBox())!.height - before)).toBeLessThanOrEqual(1);
+  // Hydrating a page whose blocks are still the server's says nothing is wrong.
+  expect(problems).toEqual([]);
 });
 
 test('completion, hover docs and type errors know zeromq', async ({ page }) => {
@@ -179,7 +189,7 @@ test('a demo that fails on purpose says, after its run, what the run shows', asy
   await page.goto(anchorHref(lesson, snippet.id));
   // The block that shows the broken variant (a snippet may be shown broken here, fixed there).
   const block = page.locator(`[data-playground^="${snippet.id}"][data-variant="broken"]`).first();
-  await block.scrollIntoViewIfNeeded();
+  await scrollToBlock(block);
   await editorReady(block);
   await expect(block.getByTestId('run-note')).toHaveCount(0);
   await block.getByRole('button', { name: 'Run', exact: true }).click();

@@ -102,6 +102,18 @@ export function playground(page: Page, blockId: string): Locator {
 }
 
 /** Waits until the block's Monaco editor has replaced the highlighted placeholder. */
+/**
+ * Scrolls a playground into view, and waits until it is live: a lesson's blocks are the
+ * server's HTML until they near the viewport, when the block React renders takes the place
+ * of that element (app/components/playground/PlaygroundIsland.tsx), maybe mid-scroll.
+ */
+export async function scrollToBlock(block: Locator) {
+  await expect(async () => {
+    await block.scrollIntoViewIfNeeded({ timeout: 5_000 });
+    expect(await block.evaluate((element) => element.closest('[data-island="server"]') === null)).toBe(true);
+  }).toPass({ timeout: 30_000 });
+}
+
 export async function editorReady(block: Locator) {
   await expect(block.locator('[data-editor="ready"]')).toBeVisible({ timeout: 30_000 });
   await expect(block.locator('.monaco-editor:visible').first()).toBeVisible();

@@ -6,7 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { getLesson } from '../../content/loader';
 import type { Lesson } from '../../content/types';
-import { playground, watchPage } from './helpers';
+import { playground, watchPage, scrollToBlock } from './helpers';
 
 const HANGUL = /[\uac00-\ud7a3]/;
 
@@ -22,7 +22,7 @@ async function runOn(page: Page, of: Lesson, snippet: string, variant: string) {
   if (!step) throw new Error(`${of.slug} shows no ${snippet}`);
   await page.goto(`${step.path}#${snippet}`);
   const block = playground(page, snippet);
-  await block.scrollIntoViewIfNeeded();
+  await scrollToBlock(block);
   await expect(block).toHaveAttribute('data-variant', variant);
   const run = of.lang === 'ko' ? '실행' : 'Run';
   await block.getByRole('button', { name: run, exact: true }).click();

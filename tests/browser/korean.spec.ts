@@ -7,7 +7,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { getLesson } from '../../content/loader';
 import type { Lesson, Snippet } from '../../content/types';
-import { editorReady, firstLesson, openSearch, playground, setEditorValue, watchPage } from './helpers';
+import { editorReady, firstLesson, openSearch, playground, setEditorValue, watchPage, scrollToBlock } from './helpers';
 
 /** The first lesson with its Korean text (the lesson.ko.mdx beside lesson.mdx). */
 function korean(): Lesson {
@@ -64,7 +64,7 @@ test.describe('a browser that prefers Korean', () => {
     await page.goto(`${step.path}#${exercise.id}`);
     await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
     const exerciseBlock = playground(page, exercise.id);
-    await exerciseBlock.scrollIntoViewIfNeeded();
+    await scrollToBlock(exerciseBlock);
     await editorReady(exerciseBlock);
     const starter = exercise.variants.find((v) => v.id === 'starter')!;
     const solution = exercise.variants.find((v) => v.id === 'solution')!;

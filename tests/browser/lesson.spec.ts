@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { firstLesson, horizontalOverflow, lessons, runAndCheck, watchPage } from './helpers';
+import { firstLesson, horizontalOverflow, lessons, runAndCheck, watchPage, scrollToBlock } from './helpers';
 
 test('home → first lesson → run its first snippet: the output is what the lesson says', async ({ page, baseURL }) => {
   const problems = watchPage(page, baseURL!);
@@ -14,7 +14,7 @@ test('home → first lesson → run its first snippet: the output is what the le
   await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', lesson.summary);
 
   const block = page.locator('[data-playground]').first();
-  await block.scrollIntoViewIfNeeded();
+  await scrollToBlock(block);
   await runAndCheck(page, block, lesson);
 
   await page.waitForLoadState('networkidle');
@@ -135,7 +135,7 @@ test('the Run shortcut works from inside a block', async ({ page }) => {
   const lesson = firstLesson();
   await page.goto(`/lessons/${lesson.slug}`);
   const block = page.locator('[data-playground]').first();
-  await block.scrollIntoViewIfNeeded();
+  await scrollToBlock(block);
   await block.getByRole('button', { name: 'Stop', exact: true }).focus();
   await page.keyboard.press('Control+Enter');
   await expect(block.getByTestId('run-status')).toHaveAttribute('data-phase', 'ended', { timeout: 30_000 });
@@ -157,7 +157,7 @@ test('on a phone a lesson reads and runs without sideways scrolling', { tag: '@p
   }
 
   const block = page.locator('[data-playground]').first();
-  await block.scrollIntoViewIfNeeded();
+  await scrollToBlock(block);
   await runAndCheck(page, block, lesson);
   expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
 

@@ -1,13 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import { anchorHref } from '../../content/steps';
-import { horizontalOverflow, lessonOf, playground, stdoutOf, waitForEnd, watchPage } from './helpers';
+import { horizontalOverflow, lessonOf, playground, stdoutOf, waitForEnd, watchPage, scrollToBlock } from './helpers';
 
 /** The Messages view (what every socket did, drawn from a traced run of the real runner), and a hand on a running run: kill and restart a process. */
 
 async function runTraced(page: Page, lesson: string, blockId: string) {
   await page.goto(anchorHref(lessonOf(lesson), blockId));
   const block = playground(page, blockId);
-  await block.scrollIntoViewIfNeeded();
+  await scrollToBlock(block);
   await expect(block.getByRole('button', { name: 'Trace sockets' })).toHaveAttribute('aria-pressed', 'true');
   await block.getByRole('button', { name: 'Run', exact: true }).click();
   await waitForEnd(block, 40_000);
@@ -94,7 +94,7 @@ test('kill the server while the client asks: the client retries; restart it: the
   test.setTimeout(90_000);
   await page.goto(anchorHref(lessonOf('04-distributed-system'), 'kill-the-server'));
   const block = playground(page, 'kill-the-server');
-  await block.scrollIntoViewIfNeeded();
+  await scrollToBlock(block);
   await block.getByRole('button', { name: 'Run', exact: true }).click();
   const controls = block.getByTestId('process-controls');
   await expect.poll(() => stdoutOf(block, 'client'), { timeout: 30_000 }).toContain('reply to request 2');

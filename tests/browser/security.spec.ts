@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, type BrowserContext, type Page } from '@playwright/test';
 import { encodeShare, shareHash } from '../../app/components/editor/share';
-import { editorReady, playground, setEditorValue, waitForEnd, watchPage } from './helpers';
+import { editorReady, playground, setEditorValue, waitForEnd, watchPage, scrollToBlock } from './helpers';
 import { siteTest as test } from './workshopServer';
 
 /**
@@ -154,7 +154,7 @@ test('every kind of page runs under the script policy without a violation, and t
   await expect(diagram).toHaveAttribute('data-mermaid', 'drawn', { timeout: 20_000 });
   // The lesson's first step: its first snippet.
   const block = page.locator('[data-playground]').first();
-  await block.scrollIntoViewIfNeeded();
+  await scrollToBlock(block);
   await editorReady(block);
   await block.getByRole('button', { name: 'Run', exact: true }).click();
   await waitForEnd(block);

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { editorReady, firstLesson, focusEditorEnd, horizontalOverflow, lessons, playground, setEditorValue, stdoutOf, terminalPane, waitForEnd, watchPage } from './helpers';
+import { editorReady, firstLesson, focusEditorEnd, horizontalOverflow, lessons, playground, setEditorValue, stdoutOf, terminalPane, waitForEnd, watchPage, scrollToBlock } from './helpers';
 import { anchorHref } from '../../content/steps';
 
 /** The learner's workbench: terminals wide enough for a benchmark's figures, a maximised view, the output in sight on a phone, the diff's width, a process's arguments. */
@@ -14,7 +14,7 @@ const FIGURES = 'publisher 1,000,000 msg/s, 977 MB/s; latency p50 155 µs, p99 1
 async function openBlock(page: Page, blockId: string) {
   await page.goto(`/lessons/${lesson.slug}#${blockId}`);
   const block = playground(page, blockId);
-  await block.scrollIntoViewIfNeeded();
+  await scrollToBlock(block);
   await editorReady(block);
   return block;
 }
@@ -121,7 +121,7 @@ test.describe('at 1366 × 900, both sidebars open', () => {
     const solution = page.locator('details[data-collapsible="solution"]').filter({ has: page.locator('[data-playground]') }).first();
     await solution.locator('summary').click();
     const block = solution.locator('[data-playground]');
-    await block.scrollIntoViewIfNeeded();
+    await scrollToBlock(block);
     await expect(block.getByRole('button', { name: 'Your code → solution' })).toHaveAttribute('aria-pressed', 'true');
     const diff = block.locator('.monaco-diff-editor');
     await expect(diff).toBeVisible({ timeout: 30_000 });

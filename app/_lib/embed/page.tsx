@@ -1,12 +1,12 @@
 /** An embed's page in a language (app/embed/[lesson]/[snippet] and its ko/): the snippet, set up in the browser. */
 import 'server-only';
 import type { Metadata } from 'next';
-import { NextIntlClientProvider } from 'next-intl';
 import { DEFAULT_LANG, type Lang } from '../../../content/lang';
 import { messagesOf } from '../../../i18n/messages';
 import { notFound } from 'next/navigation';
 import { getLesson, getLessons } from '../../../content/loader';
 import EmbedPlayground from '../../components/embed/EmbedPlayground';
+import IntlClientProvider from '../../components/i18n/IntlClientProvider';
 import { preloadEditorAssets } from '../../components/editor/preloadEditor';
 import { preparePlayground, prepareVariant } from '../../components/playground/prepare';
 
@@ -44,9 +44,9 @@ export async function embedPage({ params }: EmbedPageProps, lang: Lang) {
   const playground = <EmbedPlayground data={{ ...base, variants, others: [] }} lessonTitle={found.lesson.title} />;
   if (lang === DEFAULT_LANG) return playground;
   return (
-    <NextIntlClientProvider locale={lang} messages={messagesOf(lang)}>
+    <IntlClientProvider locale={lang} messages={messagesOf(lang)}>
       <div lang={lang}>{playground}</div>
-    </NextIntlClientProvider>
+    </IntlClientProvider>
   );
 }
 

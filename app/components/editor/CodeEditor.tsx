@@ -4,6 +4,7 @@ import type { editor } from 'monaco-editor';
 import { useEffect, useRef, useState } from 'react';
 import { focusOutside } from './leaveEditor';
 import { loadMonaco, type Monaco } from './loadMonaco';
+import { editorStarted } from './startup';
 import { readMetrics } from './metrics';
 import { modelFor, replaceText, type Model } from './models';
 import { followSiteTheme } from './monacoTheme';
@@ -138,6 +139,7 @@ export default function CodeEditor(props: CodeEditorProps) {
         };
         setReady(true);
         latest.current.onReady();
+        editorStarted();
       })
       .catch((error: unknown) => {
         if (!disposed) latest.current.onError(error instanceof Error ? error.message : String(error));

@@ -4,6 +4,8 @@
  * with its web workers and the type definitions of `zeromq` and Node, so
  * completion, hover docs and type errors work for learners' code.
  */
+import { afterEditorStart, editorStarted, editorStarting } from "./startup";
+
 export type Monaco = typeof import("monaco-editor");
 
 /** Where scripts/build-vendor.mjs puts Monaco (public/vendor/monaco). */
@@ -12,19 +14,21 @@ let loading: Promise<Monaco> | undefined;
 
 declare global {
   interface Window {
-    MonacoEnvironment?: { getWorkerUrl(workerId: string, label: string): string };
+    MonacoEnvironment?: { getWorker(workerId: string, label: string): Worker | Promise<Worker> };
   }
 }
 
 export function loadMonaco(): Promise<Monaco> {
   loading ??= load().catch((error: unknown) => {
     loading = undefined; // let a later attempt retry (e.g. after a network drop)
+    editorStarted(); // nothing to wait for any more
     throw error;
   });
   return loading;
 }
 
 async function load(): Promise<Monaco> {
+  editorStarting();
   // (Not the <link rel="preload"> of preloadEditor.ts: that only fetches it.)
   if (!document.querySelector(`link[rel="stylesheet"][href="${BASE}/editor.css"]`)) {
     const link = document.createElement("link");
@@ -32,9 +36,18 @@ async function load(): Promise<Monaco> {
     link.href = `${BASE}/editor.css`;
     document.head.append(link);
   }
+  // The workers start once the first editor takes keys and the page is idle: the TypeScript
+  // worker compiles 7 MB of script, which on a small machine competes with the editor's own
+  // start. Monaco waits for a promised worker; its requests (diagnostics, completion) queue.
   window.MonacoEnvironment = {
-    getWorkerUrl: (_workerId, label) =>
-      label === "typescript" || label === "javascript" ? `${BASE}/ts.worker.js` : `${BASE}/editor.worker.js`,
+    getWorker: (_workerId, label) =>
+      afterEditorStart().then(
+        () =>
+          new Worker(label === "typescript" || label === "javascript" ? `${BASE}/ts.worker.js` : `${BASE}/editor.worker.js`, {
+            name: label,
+            type: "module",
+          }),
+      ),
   };
   // The type definitions (2 MB) come beside the editor, not before it: the editor opens, and
   // takes keys, as soon as its own code has run. Until the types are in, the TypeScript

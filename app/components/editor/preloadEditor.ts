@@ -1,4 +1,4 @@
-import { preload, preloadModule } from 'react-dom';
+import { preinitModule, preload, preloadModule } from 'react-dom';
 import { BASE } from './loadMonaco';
 
 /**
@@ -9,7 +9,11 @@ import { BASE } from './loadMonaco';
  */
 export function preloadEditorAssets() {
   preloadModule(`${BASE}/editor.js`, { as: 'script' });
+  // Runs editor.js at once when a playground is on the first screen (scripts/vendor/boot.js).
+  preinitModule(`${BASE}/boot.js`, { as: 'script' });
   preload(`${BASE}/editor.css`, { as: 'style' });
   // fetch() in loadMonaco is a same-origin CORS request: the preload must be one too to be reused.
+  // Keep it: types that come after the TypeScript worker has started make Monaco start it again
+  // (a second 7 MB compile, and the first worker's fetch left hanging).
   preload(`${BASE}/types.json`, { as: 'fetch', crossOrigin: 'anonymous' });
 }

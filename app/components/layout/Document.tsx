@@ -1,8 +1,8 @@
-import { NextIntlClientProvider } from 'next-intl';
 import { setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import type { Lang } from '../../../content/lang';
 import { messagesOf } from '../../../i18n/messages';
+import IntlClientProvider from '../i18n/IntlClientProvider';
 import { themeScript } from '../theme/theme';
 
 /**
@@ -19,9 +19,9 @@ export default function Document({ lang, children }: { lang: Lang; children: Rea
         <script dangerouslySetInnerHTML={{ __html: themeScript() }} />
       </head>
       <body className="antialiased">
-        <NextIntlClientProvider locale={lang} messages={messagesOf(lang)}>
+        <IntlClientProvider locale={lang} messages={messagesOf(lang)}>
           {children}
-        </NextIntlClientProvider>
+        </IntlClientProvider>
       </body>
     </html>
   );

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useId, useRef, useState } from 'react';
+import { afterEditorStart } from '../editor/startup';
 
 type MermaidApi = (typeof import('mermaid'))['default'];
 
@@ -14,17 +15,6 @@ function loadMermaid(): Promise<MermaidApi> {
 
 // mermaid.initialize is global: draw one diagram at a time.
 let queue: Promise<unknown> = Promise.resolve();
-
-/**
- * Resolves once the browser is idle: drawing a diagram (~600 KB of mermaid to run) waits
- * for the page's own work, such as a nearby playground's editor starting.
- */
-function idle(): Promise<void> {
-  return new Promise((resolve) => {
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 3000 });
-    else setTimeout(resolve, 200);
-  });
-}
 
 function isDark() {
   return document.documentElement.classList.contains('dark');
@@ -79,7 +69,9 @@ export default function Mermaid({ chart, caption }: { chart: string; caption?: s
     const job = queue.then(async () => {
       if (cancelled) return;
       try {
-        if (!loading) await idle();
+        // Drawing (~600 KB of mermaid to run) waits for the page's own work, such as a
+        // nearby playground's editor starting, and for the browser to be idle.
+        if (!loading) await afterEditorStart();
         if (cancelled) return;
         const mermaid = await loadMermaid();
         mermaid.initialize({

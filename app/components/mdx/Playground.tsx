@@ -1,6 +1,6 @@
 import type { Lesson } from '../../../content/types';
 import { preloadEditorAssets } from '../editor/preloadEditor';
-import PlaygroundBlock from '../playground/PlaygroundBlock';
+import PlaygroundIsland from '../playground/PlaygroundIsland';
 import { preparePlayground } from '../playground/prepare';
 
 export interface PlaygroundProps {
@@ -20,5 +20,5 @@ export interface PlaygroundProps {
 export default async function Playground({ snippet, variant, lesson, blockId, single }: PlaygroundProps) {
   if (!lesson) throw new Error(`<Playground snippet="${snippet}"> is only available on a lesson page`);
   preloadEditorAssets();
-  return <PlaygroundBlock data={await preparePlayground(lesson, snippet, variant, { blockId, single })} />;
+  return <PlaygroundIsland data={await preparePlayground(lesson, snippet, variant, { blockId, single })} />;
 }

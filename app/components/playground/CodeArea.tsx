@@ -4,14 +4,16 @@ import { lazy, Suspense, useCallback, useState } from 'react';
 import type { DiffSide } from '../editor/DiffView';
 import { loadMonaco } from '../editor/loadMonaco';
 import { codeHeight, linesOf, MAX_LINES } from '../editor/metrics';
+import { onDemand, useOnDemand } from '../editor/onDemand';
 import type { SourceLocation } from '../run/model';
 
-const CodeEditor = lazy(() => import('../editor/CodeEditor'));
+// The editor is loaded on demand, not by React.lazy: no Suspense, so nothing holds it back once it is in.
+const codeEditor = onDemand(() => import('../editor/CodeEditor'));
 const DiffView = lazy(() => import('../editor/DiffView'));
 
 /** Starts loading the editor — its chunk and Monaco itself, side by side — before it is needed. */
 export function preloadEditor() {
-  void import('../editor/CodeEditor').catch(() => undefined);
+  codeEditor.preload();
   void loadMonaco().catch(() => undefined);
 }
 
@@ -72,6 +74,7 @@ export default function CodeArea({
   const onReady = useCallback(() => setReady(true), []);
   const onDiffReady = useCallback(() => setDiffReady(diff?.key ?? null), [diff?.key]);
   const onError = useCallback((message: string) => setFailed(message), []);
+  const CodeEditor = useOnDemand(codeEditor, near && editorHost !== null, onError);
 
   // A diff shows at least a dozen lines; the editor exactly its code; both at most MAX_LINES.
   const lines = linesOf(code);
@@ -107,26 +110,24 @@ export default function CodeArea({
       )}
       <div ref={setEditorHost} className="absolute inset-0" style={{ visibility: ready && !diff ? 'visible' : 'hidden' }} />
       {diff && <div key={diff.key} ref={setDiffHost} className="absolute inset-0" />}
-      {near && editorHost && (
-        <Suspense fallback={null}>
-          <CodeEditor
-            host={editorHost}
-            folder={folder}
-            files={files}
-            active={active}
-            label={label}
-            readOnly={readOnly}
-            testId={blockId}
-            runErrors={runErrors}
-            onChange={onChange}
-            onRun={onRun}
-            onSave={onSave}
-            onReady={onReady}
-            onHeight={setEditorHeight}
-            onTabLeaves={onTabLeaves}
-            onError={onError}
-          />
-        </Suspense>
+      {CodeEditor && editorHost && (
+        <CodeEditor
+          host={editorHost}
+          folder={folder}
+          files={files}
+          active={active}
+          label={label}
+          readOnly={readOnly}
+          testId={blockId}
+          runErrors={runErrors}
+          onChange={onChange}
+          onRun={onRun}
+          onSave={onSave}
+          onReady={onReady}
+          onHeight={setEditorHeight}
+          onTabLeaves={onTabLeaves}
+          onError={onError}
+        />
       )}
       {near && diff && diffHost && (
         <Suspense fallback={null}>

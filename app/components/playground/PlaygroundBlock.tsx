@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { playgroundKeyDown, saveNotice } from './saveKeys';
 import { folderOf } from '../editor/models';
+import { afterEditorStart } from '../editor/startup';
 import { exerciseKey, markSolved } from '../progress/store';
 import { useProgress } from '../progress/useProgress';
 import RunButtons from '../run/RunButtons';
@@ -85,16 +86,18 @@ export default function PlaygroundBlock({ data: given }: { data: PlaygroundData 
     },
   });
 
-  // Near the viewport: the editor now; the terminal once the page is idle (it is needed only after Run).
+  // Near the viewport: the editor now; the terminal once the editor has started and the page
+  // is idle (it is needed only after Run).
   useEffect(() => {
     if (!near) return;
     if (!hosted.outputOnly) preloadEditor();
-    if (typeof requestIdleCallback !== 'function') {
-      const timer = setTimeout(preloadTerminal, 3000);
-      return () => clearTimeout(timer);
-    }
-    const idle = requestIdleCallback(preloadTerminal, { timeout: 5000 });
-    return () => cancelIdleCallback(idle);
+    let cancelled = false;
+    void afterEditorStart().then(() => {
+      if (!cancelled) preloadTerminal();
+    });
+    return () => {
+      cancelled = true;
+    };
   }, [near, hosted.outputOnly]);
 
   const chooseVariant = useCallback(
