@@ -140,6 +140,9 @@ test.describe('on a phone', () => {
     await page.goto(anchorHref(lesson, twoProcesses.id).split('#')[0]!);
     const block = playground(page, twoProcesses.id);
     const run = block.getByRole('button', { name: 'Run', exact: true });
+    // Live first: the server's copy is replaced when the block goes live, and a box read
+    // during that swap is of an element no longer there.
+    await scrollToBlock(block);
     // Run at the bottom of the screen: the output starts below the fold.
     await run.scrollIntoViewIfNeeded();
     await run.evaluate((button) => window.scrollBy({ top: button.getBoundingClientRect().bottom - window.innerHeight + 8, behavior: 'instant' }));
