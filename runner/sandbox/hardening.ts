@@ -4,8 +4,7 @@ import type { RunnerConfig } from "../config";
 import type { BwrapOptions } from "./bwrap";
 import { detectNoexecTmp, noexecTmpCommand, type NoexecTmp } from "./noexec-tmp";
 import { prepareSeccomp, SECCOMP_FD, seccompFile } from "./seccomp";
-import type { SpawnFile } from "./spawner";
-import type { SpawnRequest } from "./spawner";
+import type { SpawnFile, SpawnRequest } from "./spawner";
 
 /**
  * What keeps learner code to the kernel it needs, on top of bubblewrap's
@@ -14,8 +13,8 @@ import type { SpawnRequest } from "./spawner";
  * below: at start-up, when it starts a bubblewrap, and when it writes its options.
  */
 export interface Hardening {
-  /** The system-call filter's file, for bubblewrap's --seccomp fd. */
-  seccompFiles?: SpawnFile[];
+  /** The system-call filter's file, opened at bubblewrap's --seccomp fd. */
+  seccompFile?: SpawnFile;
   noexecTmp?: NoexecTmp;
 }
 
@@ -51,14 +50,14 @@ export function prepareHardening(
     noexecTmp = detected.tools;
   }
   return {
-    hardening: { seccompFiles: seccompFile(seccomp.filter, workDir), noexecTmp },
+    hardening: { seccompFile: seccompFile(seccomp.filter, workDir), noexecTmp },
     status: { seccomp: seccomp.filter !== undefined, noexecTmp: noexecTmp !== undefined },
   };
 }
 
 /** The request that starts a (warm) bubblewrap for the sandbox in `dir`: wrapped for the noexec /tmp, with the filter on its fd. */
 export function hardenSpawn(hardening: Hardening, dir: string, tmpBytes: number, request: SpawnRequest): SpawnRequest {
-  const files = [...(request.files ?? []), ...(hardening.seccompFiles ?? [])];
+  const files = hardening.seccompFile ? [...(request.files ?? []), hardening.seccompFile] : request.files;
   if (!hardening.noexecTmp) return { ...request, files };
   const tmpDir = join(dir, "tmp");
   mkdirSync(tmpDir, { mode: 0o755 });
@@ -68,7 +67,7 @@ export function hardenSpawn(hardening: Hardening, dir: string, tmpBytes: number,
 /** bubblewrap's options for the same sandbox. */
 export function hardenBwrapOptions(hardening: Hardening, dir: string): Pick<BwrapOptions, "seccompFd" | "tmpDir"> {
   return {
-    seccompFd: hardening.seccompFiles?.length ? SECCOMP_FD : undefined,
+    seccompFd: hardening.seccompFile ? SECCOMP_FD : undefined,
     tmpDir: hardening.noexecTmp ? join(dir, "tmp") : undefined,
   };
 }

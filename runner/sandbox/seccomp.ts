@@ -83,11 +83,11 @@ export function compileSeccompFilter(policy: SeccompPolicy = SECCOMP_POLICY, pyt
  * runner's folder, opened by the Spawner for each sandbox (no pipe, and no copy
  * of the filter over the Spawner's channel per start).
  */
-export function seccompFile(filter: Buffer | undefined, workDir: string): SpawnFile[] {
-  if (!filter) return [];
+export function seccompFile(filter: Buffer | undefined, workDir: string): SpawnFile | undefined {
+  if (!filter) return undefined;
   const path = join(workDir, "seccomp.bpf");
   writeFileSync(path, filter, { mode: 0o644 });
-  return [{ fd: SECCOMP_FD, path }];
+  return { fd: SECCOMP_FD, path };
 }
 
 /**

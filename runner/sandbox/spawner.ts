@@ -54,7 +54,7 @@ process.on("message", (msg) => {
   for (const input of inputs) {
     const stream = child.stdio[input.fd];
     stream.on("error", () => {});
-    stream.end(Buffer.from(input.data, input.encoding || "utf8"));
+    stream.end(input.data);
   }
   process.send({ type: "spawned", id: msg.id, pid: child.pid, fds });
   for (const fd of fds) {
@@ -71,11 +71,10 @@ export interface SpawnFile {
   path: string;
 }
 
-/** Data for one of the child's fds; binary goes over the IPC channel as base64. */
+/** Text for one of the child's fds. */
 export interface SpawnInput {
   fd: number;
   data: string;
-  encoding?: "utf8" | "base64";
 }
 
 export interface SpawnRequest {
