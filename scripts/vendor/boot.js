@@ -4,6 +4,7 @@
 // while the page's own scripts are still on their way and the main thread is mostly waiting,
 // instead of after the page has hydrated: the editor's start (editor.js takes ~0.4 s to run)
 // leaves the critical path. loadMonaco() then finds the module evaluated. Elsewhere it does nothing.
+// NEAR_MARGIN_PX of app/components/playground/useNearViewport.ts (this file is a plain script).
 const MARGIN = 600;
 
 function wanted() {

@@ -4,6 +4,7 @@ import { lazy, useEffect, useRef, useState, useSyncExternalStore, type Component
 import { flushSync } from 'react-dom';
 import { holdPresses, replayPresses, type HeldPresses } from './heldPresses';
 import type { PlaygroundData } from './types';
+import { NEAR_MARGIN_PX, watchNear } from './useNearViewport';
 
 type Block = ComponentType<{ data: PlaygroundData }>;
 
@@ -12,8 +13,6 @@ type Block = ComponentType<{ data: PlaygroundData }>;
 const ServerBlock: Block | null =
   typeof window === 'undefined' ? (require('./PlaygroundBlock') as { default: Block }).default : null;
 
-/** Half a screen or so: what useNearViewport waits for too. */
-const MARGIN = 600;
 const load = () => {
   // The editor's own small chunk too, which the block would otherwise ask for only once rendered.
   void import('../editor/CodeEditor').catch(() => undefined);
@@ -37,7 +36,7 @@ function named(data: PlaygroundData): boolean {
 
 function nearViewport(element: Element): boolean {
   const box = element.getBoundingClientRect();
-  return box.bottom > -MARGIN && box.top < window.innerHeight + MARGIN;
+  return box.bottom > -NEAR_MARGIN_PX && box.top < window.innerHeight + NEAR_MARGIN_PX;
 }
 
 // As soon as this module runs (hydration reaches the page's first block): a block already on
@@ -94,22 +93,16 @@ export default function PlaygroundIsland({ data }: { data: PlaygroundData }) {
     const presses = holdPresses(element, wake);
     // Says so (for tests, and the curious): from here a press on this block is not lost.
     element.dataset.presses = 'held';
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((entry) => entry.isIntersecting)) wake();
-    }, { rootMargin: `${MARGIN}px 0px` });
     const onHash = () => {
       if (named(data)) wake();
     };
+    let unwatch: () => void = () => {};
     const listen = () => {
-      observer.observe(element);
-      element.addEventListener('focusin', wake);
-      element.addEventListener('pointerenter', wake);
+      unwatch = watchNear(element, wake);
       window.addEventListener('hashchange', onHash);
     };
     const cleanup = () => {
-      observer.disconnect();
-      element.removeEventListener('focusin', wake);
-      element.removeEventListener('pointerenter', wake);
+      unwatch();
       window.removeEventListener('hashchange', onHash);
     };
     listen();
