@@ -125,25 +125,22 @@ export function holdPresses(root: HTMLElement, wake: () => void): HeldPresses {
     hold(event, { type: 'keydown', spot: spotOf(root, target), init: keyInit(event) });
   };
 
-  root.addEventListener('pointerdown', onPointerDown, true);
-  root.addEventListener('click', onClick, true);
-  root.addEventListener('keydown', onKeyDown, true);
+  // One signal takes every listener off at once (take()).
+  const listening = new AbortController();
+  const capture = { capture: true, signal: listening.signal };
+  root.addEventListener('pointerdown', onPointerDown, capture);
+  root.addEventListener('click', onClick, capture);
+  root.addEventListener('keydown', onKeyDown, capture);
   // The press may end elsewhere (the pointer dragged off, the focus moved by Tab, the window left).
-  window.addEventListener('pointerup', onPointerUp, true);
-  window.addEventListener('pointercancel', onPressEnd, true);
-  window.addEventListener('keyup', onPressEnd, true);
-  window.addEventListener('blur', onPressEnd);
+  window.addEventListener('pointerup', onPointerUp, capture);
+  window.addEventListener('pointercancel', onPressEnd, capture);
+  window.addEventListener('keyup', onPressEnd, capture);
+  window.addEventListener('blur', onPressEnd, { signal: listening.signal });
 
   return {
     settled: () => (pressing ? new Promise<void>((resolve) => waiters.push(resolve)) : Promise.resolve()),
     take() {
-      root.removeEventListener('pointerdown', onPointerDown, true);
-      root.removeEventListener('click', onClick, true);
-      root.removeEventListener('keydown', onKeyDown, true);
-      window.removeEventListener('pointerup', onPointerUp, true);
-      window.removeEventListener('pointercancel', onPressEnd, true);
-      window.removeEventListener('keyup', onPressEnd, true);
-      window.removeEventListener('blur', onPressEnd);
+      listening.abort();
       clearTimeout(timer);
       const active = document.activeElement;
       return { presses: presses.splice(0), focus: active && active !== root && root.contains(active) ? spotOf(root, active) : null };
