@@ -80,11 +80,6 @@ export async function startBenchServer({ name, source, env = {}, profileDir = pr
   return startServerProcess({ file: outfile, env, profileDir });
 }
 
-/**
- * Starts `node file` (a bench server, or a built one: dist/server.mjs, dist/runner.mjs) with
- * NODE_ENV=production. Stdout's JSON lines are messages: `next()` resolves with each. It is
- * listening once `portOf(line)` returns its port (by default, from the first `{"port":N}` message).
- */
 /** What must not outlive the bench, undone (synchronously) when it exits, also on Ctrl-C or SIGTERM. */
 const atExit = new Set();
 let interruptsHandled = false;
@@ -106,6 +101,11 @@ export function onExit(undo) {
   return () => atExit.delete(undo);
 }
 
+/**
+ * Starts `node file` (a bench server, or a built one: dist/server.mjs, dist/runner.mjs) with
+ * NODE_ENV=production. Stdout's JSON lines are messages: `next()` resolves with each. It is
+ * listening once `portOf(line)` returns its port (by default, from the first `{"port":N}` message).
+ */
 export async function startServerProcess({ file, env = {}, profileDir = process.env.BENCH_PROFILE, portOf }) {
   const nodeArgs = [...(profileDir ? ["--cpu-prof", "--cpu-prof-dir", profileDir] : []), ...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(" ") : [])];
   const child = spawn(process.execPath, [...nodeArgs, file], {

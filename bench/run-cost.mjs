@@ -53,13 +53,14 @@ function benchGroup(pids) {
   }
 }
 
-function rmdirWhenEmpty(dir) {
+/** The group goes once its last process has (the spawner follows the server out within a second). */
+async function rmdirWhenEmpty(dir) {
   for (let i = 0; i < 50; i++) {
     try {
       rmdirSync(dir);
       return;
     } catch {
-      spawnSync("sleep", ["0.1"]);
+      await settle(100);
     }
   }
 }
@@ -150,7 +151,7 @@ async function main() {
     console.log(`  the runner's own share       ${(total - bare).toFixed(1)}   (total − bare; target ≤ 25)`);
   } finally {
     await server.stop();
-    group?.remove();
+    await group?.remove();
   }
 }
 
