@@ -22,6 +22,7 @@ const SNIPPET = option("snippet", "hello-req-rep");
 const VARIANT = option("variant", "main");
 const WARM_WAIT_S = Number(option("warm-wait", 120));
 const RUNNERS = 3;
+
 const SITES = 2;
 const TOKEN = `fleet-bench-${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
 
@@ -112,16 +113,33 @@ function sampleMemory(setup) {
 /** CPU-ms the processes used so far (own, not their sandboxes'). */
 const cpuOf = (pids) => pids.reduce((sum, pid) => sum + processCpuMs(pid), 0);
 
-async function storm(setup, body) {
+/** Waits (at most --warm-wait) until no warm pool of these runners is booting a sandbox. */
+async function quiet(bases) {
+  const started = performance.now();
+  while (performance.now() - started < WARM_WAIT_S * 1000) {
+    if ((await Promise.all(bases.map(health))).every((p) => (p.warmBooting ?? 0) === 0)) break;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return (performance.now() - started) / 1000;
+}
+
+/** Sandboxes the other setup's pools are booting now (what would weigh on a storm). */
+const booting = async (bases) => (await Promise.all(bases.map(health))).reduce((sum, p) => sum + (p.warmBooting ?? 0), 0);
+
+async function storm(setup, others, body) {
   const controller = new AbortController();
   try {
     const room = await joinRoom({ bases: setup.sites, learners: LEARNERS, lesson: LESSON, signal: controller.signal });
     const pool = await warmUp(setup.runners, setup.warmTarget);
+    // The other setup refills the pool its own storm used: that must not weigh on this one.
+    const otherRunners = others.flatMap((other) => other.runners);
+    pool.othersQuietS = await quiet(otherRunners);
     const stop = sampleMemory(setup);
     const cpu0 = { sites: cpuOf(setup.sitePids), runners: cpuOf(setup.runnerPids) };
     const t0 = performance.now();
     const results = await pressRun(room, body, WINDOW_S);
     const wall = (performance.now() - t0) / 1000;
+    pool.othersBootingAfter = await booting(otherRunners);
     const cpu = { sites: cpuOf(setup.sitePids) - cpu0.sites, runners: cpuOf(setup.runnerPids) - cpu0.runners };
     return { results, wall, pool, memory: await stop(), cpu };
   } finally {
@@ -170,17 +188,28 @@ async function main() {
       fleet: { sites: sites.map((s) => s.url), runners: runners.map((r) => r.url), warmTarget: runnerWarm * RUNNERS, sitePids: sites.map((s) => s.pid), runnerPids: runners.map((r) => r.pid) },
     };
 
+    // An unmeasured room first: a site's first runs load its routes, open its database connections
+    // and compile its hot paths, which a fleet that serves all day has long done (a site's first
+    // room took ~10 ms of CPU per run where later ones took ~5.5, and its first output p50 was
+    // 4–5 times the next room's).
+    for (const setup of Object.values(setups)) {
+      const controller = new AbortController();
+      const room = await joinRoom({ bases: setup.sites, learners: LEARNERS, lesson: LESSON, signal: controller.signal });
+      await pressRun(room, body, WINDOW_S);
+      controller.abort();
+    }
+
     const rounds = { single: [], fleet: [] };
     for (let round = 0; round < ROUNDS; round++) {
       // A/B, then B/A: a slow patch of the host weighs on both alike.
       for (const name of round % 2 === 0 ? ["single", "fleet"] : ["fleet", "single"]) {
-        const result = await storm(setups[name], body);
+        const result = await storm(setups[name], Object.values(setups).filter((other) => other !== setups[name]), body);
         rounds[name].push(result);
         const first = summary(result.results.map((r) => r.first).filter((v) => v !== null));
         const refused = result.results.filter((r) => r.status !== 202).length;
         console.log(
           `  round ${round + 1} ${name.padEnd(6)}: first output p50 ${fixed(first.p50)} ms, p95 ${fixed(first.p95)} ms; ${result.results.length - refused} runs in ${result.wall.toFixed(1)} s; ` +
-            `refused ${refused}; warm pool ${result.pool.warm} (${result.pool.seconds.toFixed(0)} s to fill)`,
+            `refused ${refused}; warm pool ${result.pool.warm} (${result.pool.seconds.toFixed(0)} s to fill; the other setup's quiet after ${result.pool.othersQuietS.toFixed(0)} s, booting ${result.pool.othersBootingAfter} at the end)`,
         );
         const runs = result.results.length - refused;
         console.log(

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 
 /**
@@ -54,12 +54,17 @@ export function isAlive(pid: number): boolean {
   }
 }
 
-/** Removes what runners that died (SIGKILL, crash) left: empty groups in their folders. */
+/** Removes what runners that died (SIGKILL, crash) left: their folders of groups, or their groups in a shared folder. */
 function sweepDeadInstances(parent: string) {
   for (const name of readdirSync(parent)) {
-    const match = /^runner-(\d+)$/.exec(name);
+    const match = /^runner-(\d+)(-.+)?$/.exec(name);
     if (!match || isAlive(Number(match[1]))) continue;
     const dir = join(parent, name);
+    if (match[2]) {
+      killPids(listPids(join(dir, "cgroup.procs")));
+      removeWhenEmpty([dir]);
+      continue;
+    }
     for (const run of readdirSync(dir, { withFileTypes: true })) {
       if (!run.isDirectory()) continue;
       killPids(listPids(join(dir, run.name, "cgroup.procs")));
@@ -157,15 +162,26 @@ function ownPath(controller: string): string | undefined {
 const V1_SHARES = { warm: "128", run: "1024" } as const;
 const V2_WEIGHT = { warm: "12", run: "100" } as const;
 
-/** A v1 hierarchy's folder for this runner's groups, created; undefined where it cannot be. */
-function v1Parent(controller: string, file: string): string | undefined {
+function sameHierarchy(a: string, b: string): boolean {
+  try {
+    return realpathSync(join(ROOT, a)) === realpathSync(join(ROOT, b));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A v1 hierarchy's folder for this runner's groups, created; undefined where it cannot be.
+ * `shared`: the folder every runner of this host puts its groups in (named after the runner's pid).
+ */
+function v1Parent(controller: string, file: string, shared = false): string | undefined {
   const own = ownPath(controller);
   if (own === undefined) return undefined;
   // cpu and cpuacct are often co-mounted as "cpu,cpuacct" with symlinks named after each.
-  const parent = join(ROOT, controller, own, PARENT, INSTANCE);
+  const parent = shared ? join(ROOT, controller, own, PARENT) : join(ROOT, controller, own, PARENT, INSTANCE);
   try {
     mkdirSync(parent, { recursive: true });
-    sweepDeadInstances(dirname(parent));
+    sweepDeadInstances(shared ? parent : dirname(parent));
   } catch {
     return undefined;
   }
@@ -177,8 +193,12 @@ function v1(): CgroupFactory | undefined {
   const pidsParent = v1Parent("pids", "pids.max");
   if (memoryParent === undefined || pidsParent === undefined) return undefined;
   // Optional: without them runs share the CPU as plain processes and CPU time is sampled from /proc.
-  const cpuParent = v1Parent("cpu", "cpu.shares");
-  const cpuacctParent = v1Parent("cpuacct", "cpuacct.usage");
+  // CPU weights are siblings across every runner of the host: one runner's booting sandboxes
+  // then yield to another's runs as to its own (under a folder per runner, each runner's
+  // folder would get an equal share, and one that only boots would take it from the others' runs).
+  const cpuParent = v1Parent("cpu", "cpu.shares", true);
+  // Co-mounted ("cpu,cpuacct"): a process is in one group of that hierarchy, which does both.
+  const cpuacctParent = sameHierarchy("cpu", "cpuacct") ? undefined : v1Parent("cpuacct", "cpuacct.usage");
   // Without swap accounting (a kernel option) this file is missing; the memory limit alone still holds.
   const swapAccounting = existsSync(join(memoryParent, "memory.memsw.limit_in_bytes"));
   return {
@@ -188,8 +208,8 @@ function v1(): CgroupFactory | undefined {
     create(id, memoryBytes, maxTasks) {
       const mem = join(memoryParent, id);
       const pid = join(pidsParent, id);
-      const cpu = cpuParent && join(cpuParent, id);
-      const cpuacct = cpuacctParent && join(cpuacctParent, id);
+      const cpu = cpuParent && join(cpuParent, `${INSTANCE}-${id}`);
+      const cpuacct = cpuacctParent ? join(cpuacctParent, id) : cpu && existsSync(join(cpuParent!, "cpuacct.usage")) ? cpu : undefined;
       mkdirSync(mem);
       mkdirSync(pid);
       writeFileSync(join(mem, "memory.limit_in_bytes"), String(memoryBytes));

@@ -4,14 +4,16 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { main, readEvents, request, runToEnd, startRunner, type TestServer } from "./harness";
+import { buildRunnerBundle, exited, killAll, startStandalone } from "./standalone";
 
 let server: TestServer | undefined;
 afterEach(async () => {
   await server?.close();
   server = undefined;
 });
+afterAll(killAll);
 
 const sleeper = (ms: number, text = "done") => main(`await new Promise((r) => setTimeout(r, ${ms})); console.log("${text}");`, 20_000);
 
@@ -59,6 +61,27 @@ describe("admission", () => {
     expect(shares).toContain(v1 ? 1024 : 100);
     expect(shares.filter((n) => n === (v1 ? 128 : 12)).length).toBeGreaterThanOrEqual(2);
     await request(server.url, `/api/runs/${started.body.id}/stop`, { method: "POST" });
+  });
+
+  it("weighs the CPU groups of every runner on the host against each other (v1), and sweeps a dead runner's", async () => {
+    server = await startRunner();
+    const health = (await request(server.url, "/api/health")).body;
+    if (health.sandbox.limits !== "cgroup-v1" || !health.sandbox.cpuShares) return;
+    // Another runner on this host that only boots warm sandboxes: its groups sit beside this
+    // runner's, so at an eighth of the weight they yield to this runner's run as its own do.
+    await buildRunnerBundle();
+    const other = await startStandalone({ RUNNER_WARM_MIN: "2", RUNNER_RATE_PER_MINUTE: "0" });
+    await until(async () => (await request(other.base, "/api/health")).body.runs.warm >= 2, "the other runner's warm pool");
+    const started = await request(server.url, "/api/runs", { body: sleeper(3_000) });
+    await readEvents(server.url, started.body.id, { until: (e) => e.type === "start" });
+    expect(cpuWeights(process.pid, true)).toContain(1024);
+    expect(cpuWeights(other.child.pid!, true).filter((n) => n === 128).length).toBeGreaterThanOrEqual(2);
+    // Killed without its clean-up: the next runner to start removes its groups.
+    other.child.kill("SIGKILL");
+    await exited(other.child);
+    await server.close();
+    server = await startRunner();
+    await until(() => cpuWeights(other.child.pid!, true).length === 0, "the dead runner's groups to be removed");
   });
 
   it("ends a run at its CPU-time limit, naming it", async () => {
@@ -207,8 +230,9 @@ function cpuWeights(pid: number, v1: boolean): number[] {
   const line = v1 ? lines.find((l) => l.split(":")[1]?.split(",").includes("cpu")) : lines.find((l) => l.startsWith("0::"));
   if (!line) return [];
   const root = v1 ? "/sys/fs/cgroup/cpu" : "/sys/fs/cgroup";
-  const dir = join(root, line.split(":")[2]!, "zmq-playground-runs", `runner-${pid}`);
+  // v1: every runner's groups side by side in one folder (runner-<pid>-<run>); v2: a folder per runner.
+  const dir = join(root, line.split(":")[2]!, "zmq-playground-runs", ...(v1 ? [] : [`runner-${pid}`]));
   return readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
+    .filter((entry) => entry.isDirectory() && (!v1 || entry.name.startsWith(`runner-${pid}-`)))
     .map((entry) => Number(readFileSync(join(dir, entry.name, v1 ? "cpu.shares" : "cpu.weight"), "utf8")));
 }
