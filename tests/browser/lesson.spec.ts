@@ -167,6 +167,25 @@ test('on a phone a lesson reads and runs without sideways scrolling', { tag: '@p
   expect(problems).toEqual([]);
 });
 
+test('a lesson page fetches another page only when the reader reaches for its link', async ({ page }) => {
+  const all = lessons();
+  const fetched: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('_rsc=')) fetched.push(new URL(request.url()).pathname);
+  });
+  await page.goto(`/lessons/${all[0]!.slug}`);
+  await expect(page.locator('[data-playground] [data-editor="ready"]').first()).toBeVisible({ timeout: 30_000 });
+  await page.waitForLoadState('networkidle');
+  // Twenty-odd links on the screen, none fetched on sight.
+  expect(fetched).toEqual([]);
+  const next = page.locator(`a[href="/lessons/${all[1]!.slug}"]`).first();
+  await next.hover();
+  await expect.poll(() => fetched).toContain(`/lessons/${all[1]!.slug}`);
+  await next.click();
+  await expect(page).toHaveURL(new RegExp(`/lessons/${all[1]!.slug}$`));
+  await expect(page.getByRole('heading', { level: 1, name: all[1]!.title })).toBeVisible();
+});
+
 test('an unknown lesson is a 404 that lists the lessons and links home', async ({ page }) => {
   const response = await page.goto('/lessons/99-no-such-lesson');
   expect(response?.status()).toBe(404);

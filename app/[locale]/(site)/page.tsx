@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import Link from 'next/link';
+import Link from '../../components/layout/SiteLink';
 import { localePath } from '../../../content/lang';
 import { getLessons } from '../../../content/loader';
 import LessonList from '../../components/lesson/LessonList';

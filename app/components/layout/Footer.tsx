@@ -1,5 +1,5 @@
 import { useTranslations } from 'next-intl';
-import Link from 'next/link';
+import Link from './SiteLink';
 import { useLocalePath } from '../i18n/useLang';
 
 export default function Footer() {

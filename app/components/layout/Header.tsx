@@ -1,5 +1,5 @@
 import { useTranslations } from 'next-intl';
-import Link from 'next/link';
+import Link from './SiteLink';
 import LanguageSwitch from '../i18n/LanguageSwitch';
 import { useLocalePath } from '../i18n/useLang';
 import SearchLauncher from '../search/SearchLauncher';

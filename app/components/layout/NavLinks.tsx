@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import Link from 'next/link';
+import Link from './SiteLink';
 import { usePathname } from 'next/navigation';
 import { splitLocalePath } from '../../../content/lang';
 import { useLocalePath } from '../i18n/useLang';

@@ -1,5 +1,5 @@
 import { useTranslations } from 'next-intl';
-import Link from 'next/link';
+import Link from '../layout/SiteLink';
 import type { Lesson } from '../../../content/types';
 import LessonProgress from '../progress/LessonProgress';
 

@@ -1,5 +1,5 @@
 import { useTranslations } from 'next-intl';
-import Link from 'next/link';
+import Link from '../layout/SiteLink';
 import type { Lesson } from '../../../content/types';
 
 /** The series beside the lesson on wide screens, the current one marked. */

@@ -1,5 +1,5 @@
 import { useTranslations } from 'next-intl';
-import Link from 'next/link';
+import Link from '../layout/SiteLink';
 import { getLessons } from '../../../content/loader';
 import { useLang, useLocalePath } from '../i18n/useLang';
 import LessonList from './LessonList';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import Link from 'next/link';
+import Link from '../layout/SiteLink';
 import { useId } from 'react';
 import type { Step } from '../../../content/types';
 import { useProgress } from '../progress/useProgress';

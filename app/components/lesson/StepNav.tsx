@@ -1,5 +1,5 @@
 import type { getTranslations } from 'next-intl/server';
-import Link from 'next/link';
+import Link from '../layout/SiteLink';
 import type { Lesson, Step } from '../../../content/types';
 
 interface Target {

@@ -1,7 +1,7 @@
-import NextLink from 'next/link';
+import NextLink from '../layout/SiteLink';
 import type { ComponentPropsWithoutRef } from 'react';
 
-/** Links in the prose: the site's own pages through next/link, other sites in the same tab with a safe rel. */
+/** Links in the prose: the site's own pages through SiteLink, other sites in the same tab with a safe rel. */
 export default function Link({ href = '', children, ...rest }: ComponentPropsWithoutRef<'a'>) {
   if (href.startsWith('/') && !href.startsWith('//')) {
     return (

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import Link from 'next/link';
+import Link from '../layout/SiteLink';
 import { useLocalePath } from '../i18n/useLang';
 import { useProgress } from './useProgress';
 

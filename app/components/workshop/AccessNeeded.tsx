@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '../layout/SiteLink';
 import { useTranslations } from 'next-intl';
 import { useLocalePath } from '../i18n/useLang';
 import type { ApiError } from './api';

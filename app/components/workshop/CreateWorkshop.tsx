@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import Link from '../layout/SiteLink';
 import { useTranslations } from 'next-intl';
 import { useId, useState, type FormEvent } from 'react';
 import type { RunWords } from '../terminal/words';

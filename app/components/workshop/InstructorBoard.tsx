@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import Link from '../layout/SiteLink';
 import { useLocale, useTranslations } from 'next-intl';
 import { useCallback, useMemo, useState } from 'react';
 import { useLocalePath } from '../i18n/useLang';

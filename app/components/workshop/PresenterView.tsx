@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import Link from '../layout/SiteLink';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState, type CSSProperties, type ReactNode } from 'react';

@@ -1,7 +1,7 @@
 'use client';
 
 import { splitLocalePath } from '../../../content/lang';
-import Link from 'next/link';
+import Link from '../layout/SiteLink';
 import { usePathname } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState, type RefObject } from 'react';

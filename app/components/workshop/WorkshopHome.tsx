@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import Link from '../layout/SiteLink';
 import { localePath, splitLocalePath } from '../../../content/lang';
 import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
