@@ -22,7 +22,6 @@ const SNIPPET = option("snippet", "hello-req-rep");
 const VARIANT = option("variant", "main");
 const WARM_WAIT_S = Number(option("warm-wait", 120));
 const RUNNERS = 3;
-
 const SITES = 2;
 const TOKEN = `fleet-bench-${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
 
@@ -113,16 +112,6 @@ function sampleMemory(setup) {
 /** CPU-ms the processes used so far (own, not their sandboxes'). */
 const cpuOf = (pids) => pids.reduce((sum, pid) => sum + processCpuMs(pid), 0);
 
-/** Waits (at most --warm-wait) until no warm pool of these runners is booting a sandbox. */
-async function quiet(bases) {
-  const started = performance.now();
-  while (performance.now() - started < WARM_WAIT_S * 1000) {
-    if ((await Promise.all(bases.map(health))).every((p) => (p.warmBooting ?? 0) === 0)) break;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  return (performance.now() - started) / 1000;
-}
-
 /** Sandboxes the other setup's pools are booting now (what would weigh on a storm). */
 const booting = async (bases) => (await Promise.all(bases.map(health))).reduce((sum, p) => sum + (p.warmBooting ?? 0), 0);
 
@@ -133,7 +122,8 @@ async function storm(setup, others, body) {
     const pool = await warmUp(setup.runners, setup.warmTarget);
     // The other setup refills the pool its own storm used: that must not weigh on this one.
     const otherRunners = others.flatMap((other) => other.runners);
-    pool.othersQuietS = await quiet(otherRunners);
+    // warmUp with a target of 0: until none of their pools is booting.
+    pool.othersQuietS = (await warmUp(otherRunners, 0)).seconds;
     const stop = sampleMemory(setup);
     const cpu0 = { sites: cpuOf(setup.sitePids), runners: cpuOf(setup.runnerPids) };
     const t0 = performance.now();

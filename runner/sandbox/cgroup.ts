@@ -198,7 +198,9 @@ function v1(): CgroupFactory | undefined {
   // folder would get an equal share, and one that only boots would take it from the others' runs).
   const cpuParent = v1Parent("cpu", "cpu.shares", true);
   // Co-mounted ("cpu,cpuacct"): a process is in one group of that hierarchy, which does both.
-  const cpuacctParent = sameHierarchy("cpu", "cpuacct") ? undefined : v1Parent("cpuacct", "cpuacct.usage");
+  const coMounted = sameHierarchy("cpu", "cpuacct");
+  const cpuacctParent = coMounted ? undefined : v1Parent("cpuacct", "cpuacct.usage");
+  const cpuAccounts = coMounted && cpuParent !== undefined && existsSync(join(cpuParent, "cpuacct.usage"));
   // Without swap accounting (a kernel option) this file is missing; the memory limit alone still holds.
   const swapAccounting = existsSync(join(memoryParent, "memory.memsw.limit_in_bytes"));
   return {
@@ -209,7 +211,7 @@ function v1(): CgroupFactory | undefined {
       const mem = join(memoryParent, id);
       const pid = join(pidsParent, id);
       const cpu = cpuParent && join(cpuParent, `${INSTANCE}-${id}`);
-      const cpuacct = cpuacctParent ? join(cpuacctParent, id) : cpu && existsSync(join(cpuParent!, "cpuacct.usage")) ? cpu : undefined;
+      const cpuacct = cpuacctParent ? join(cpuacctParent, id) : cpuAccounts ? cpu : undefined;
       mkdirSync(mem);
       mkdirSync(pid);
       writeFileSync(join(mem, "memory.limit_in_bytes"), String(memoryBytes));

@@ -2,7 +2,7 @@
 
 import NextLink from 'next/link';
 import { useRouter } from 'next/navigation';
-import type { ComponentProps, FocusEvent, PointerEvent, TouchEvent } from 'react';
+import type { ComponentProps } from 'react';
 
 type Props = ComponentProps<typeof NextLink>;
 
@@ -17,25 +17,20 @@ type Props = ComponentProps<typeof NextLink>;
 export default function SiteLink({ href, onPointerEnter, onFocus, onTouchStart, ...props }: Props) {
   const router = useRouter();
   const url = typeof href === 'string' ? href : href.pathname ?? undefined;
-  const prefetch = () => {
-    if (url?.startsWith('/') && !url.startsWith('//')) router.prefetch(url);
-  };
+  /** The caller's own handler, after the prefetch. */
+  const reaching =
+    <E,>(handler?: (event: E) => void) =>
+    (event: E) => {
+      if (url?.startsWith('/') && !url.startsWith('//')) router.prefetch(url);
+      handler?.(event);
+    };
   return (
     <NextLink
       href={href}
       prefetch={false}
-      onPointerEnter={(event: PointerEvent<HTMLAnchorElement>) => {
-        prefetch();
-        onPointerEnter?.(event);
-      }}
-      onFocus={(event: FocusEvent<HTMLAnchorElement>) => {
-        prefetch();
-        onFocus?.(event);
-      }}
-      onTouchStart={(event: TouchEvent<HTMLAnchorElement>) => {
-        prefetch();
-        onTouchStart?.(event);
-      }}
+      onPointerEnter={reaching(onPointerEnter)}
+      onFocus={reaching(onFocus)}
+      onTouchStart={reaching(onTouchStart)}
       {...props}
     />
   );
